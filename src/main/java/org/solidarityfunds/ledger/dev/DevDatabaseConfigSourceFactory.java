@@ -1,0 +1,99 @@
+package org.solidarityfunds.ledger.dev;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jboss.logging.Logger;
+
+/**
+ * In dev mode only ({@code ./mvnw quarkus:dev}), starts an embedded PostgreSQL whose data
+ * lives in {@code .data/postgres} at the project root and survives restarts, and points the
+ * datasource at it. It stays out of the way when the dev profile is not active (tests,
+ * production) and when a datasource URL is configured explicitly.
+ */
+public class DevDatabaseConfigSourceFactory implements ConfigSourceFactory {
+
+    private static final Logger LOG = Logger.getLogger(DevDatabaseConfigSourceFactory.class);
+    /** Dev mode reloads classes on every change; a system property remembers the server across reloads. */
+    private static final String STARTED = "ledger.dev-database.started-url";
+    private static final int DEV_PORT = 54329;
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (!context.getProfiles().contains("dev") || configured(context, "quarkus.datasource.jdbc.url")
+                || "false".equals(value(context, "ledger.dev-database.enabled"))) {
+            return List.of();
+        }
+        return List.of(new PropertiesConfigSource(start(context), "ledger embedded dev database", 275));
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        return OptionalInt.of(100);
+    }
+
+    private static synchronized Map<String, String> start(ConfigSourceContext context) {
+        Map<String, String> config = new HashMap<>();
+        String started = System.getProperty(STARTED);
+        if (started != null) {
+            config.put("quarkus.datasource.jdbc.url", started);
+        } else {
+            Path directory = dataDirectory(context);
+            try {
+                Files.createDirectories(directory);
+                EmbeddedDatabase database = EmbeddedDatabase.start(directory, DEV_PORT);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        database.close();
+                    } catch (Exception e) {
+                        LOG.warn("Could not stop the embedded dev database", e);
+                    }
+                }));
+                System.setProperty(STARTED, database.jdbcUrl());
+                config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
+                LOG.infof("Embedded dev PostgreSQL on port %d, data in %s", database.port(), directory);
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not start the embedded dev database in " + directory
+                        + " (is another dev service still running?)", e);
+            }
+        }
+        config.put("quarkus.datasource.username", EmbeddedDatabase.APP_ROLE);
+        config.put("quarkus.datasource.password", EmbeddedDatabase.DEV_ONLY_PASSWORD);
+        config.put("quarkus.flyway.username", EmbeddedDatabase.OWNER_ROLE);
+        config.put("quarkus.flyway.password", EmbeddedDatabase.DEV_ONLY_PASSWORD);
+        return config;
+    }
+
+    /** {@code .data/postgres} next to the pom.xml, whatever directory dev mode runs in. */
+    private static Path dataDirectory(ConfigSourceContext context) {
+        String configured = value(context, "ledger.dev-database.data-directory");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        Path directory = Path.of("").toAbsolutePath();
+        for (Path candidate = directory; candidate != null; candidate = candidate.getParent()) {
+            if (Files.exists(candidate.resolve("pom.xml"))) {
+                return candidate.resolve(".data/postgres");
+            }
+        }
+        return directory.resolve(".data/postgres");
+    }
+
+    private static boolean configured(ConfigSourceContext context, String name) {
+        String value = value(context, name);
+        return value != null && !value.isBlank();
+    }
+
+    private static String value(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return value == null ? null : value.getValue();
+    }
+}

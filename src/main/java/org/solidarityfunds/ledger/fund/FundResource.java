@@ -1,0 +1,88 @@
+package org.solidarityfunds.ledger.fund;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.solidarityfunds.ledger.common.Caller;
+import org.solidarityfunds.ledger.common.Page;
+import org.solidarityfunds.ledger.common.PageRequest;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Funds")
+public class FundResource {
+
+    private final FundService funds;
+    private final Caller caller;
+
+    FundResource(FundService funds, Caller caller) {
+        this.funds = funds;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("funds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createFund", summary = "Open a fund",
+            description = "Creates an OPEN fund with its ledger: every account at zero, an empty hash chain.")
+    @APIResponse(responseCode = "201", description = "The new fund",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundView.class)))
+    @APIResponse(responseCode = "400", description = "malformed-request, validation-failed or unknown-field")
+    @APIResponse(responseCode = "409", description = "fund-code-taken")
+    public Response create(@Valid @NotNull CreateFund command, UriInfo uri) {
+        FundView fund = funds.create(command, caller.subject());
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/funds/{code}").build(fund.code()))
+                .entity(fund).build();
+    }
+
+    @GET
+    @Path("funds")
+    @Operation(operationId = "listFunds", summary = "List funds", description = "In creation order.")
+    @APIResponse(responseCode = "200", description = "One page of funds")
+    @APIResponse(responseCode = "400", description = "validation-failed (limit) or invalid-cursor")
+    public Page<FundView> list(
+            @Parameter(description = "Page size, 1 to 200.",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "The nextCursor of the previous page.") @QueryParam("after") String after) {
+        return funds.list(PageRequest.of(limit, after));
+    }
+
+    @GET
+    @Path("funds/{code}")
+    @Operation(operationId = "getFund", summary = "Read a fund")
+    @APIResponse(responseCode = "200", description = "The fund")
+    @APIResponse(responseCode = "404", description = "fund-not-found")
+    public FundView get(@PathParam("code") String code) {
+        return funds.get(code);
+    }
+
+    @POST
+    @Path("funds/{code}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "changeFundStatus", summary = "Move a fund forward in its lifecycle",
+            description = "OPEN → CLOSED_TO_PLEDGES → CLOSED, never backwards; each change is kept with its reason.")
+    @APIResponse(responseCode = "200", description = "The fund in its new status")
+    @APIResponse(responseCode = "400", description = "malformed-request, validation-failed or unknown-field")
+    @APIResponse(responseCode = "404", description = "fund-not-found")
+    @APIResponse(responseCode = "409", description = "fund-status-transition-refused")
+    public FundView changeStatus(@PathParam("code") String code, @Valid @NotNull ChangeFundStatus command) {
+        return funds.changeStatus(code, command, caller.subject());
+    }
+}

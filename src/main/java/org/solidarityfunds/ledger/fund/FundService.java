@@ -1,0 +1,107 @@
+package org.solidarityfunds.ledger.fund;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.List;
+import org.solidarityfunds.ledger.common.Constraints;
+import org.solidarityfunds.ledger.common.Page;
+import org.solidarityfunds.ledger.common.PageRequest;
+import org.solidarityfunds.ledger.ledger.LedgerService;
+import org.solidarityfunds.ledger.money.Currencies;
+import org.solidarityfunds.ledger.problem.ProblemException;
+import org.solidarityfunds.ledger.problem.ProblemType;
+
+@ApplicationScoped
+public class FundService {
+
+    static final String DEFAULT_CURRENCY = "EUR";
+
+    private final EntityManager em;
+    private final LedgerService ledger;
+    private final Clock clock;
+
+    FundService(EntityManager em, LedgerService ledger, Clock clock) {
+        this.em = em;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** Creates a fund and opens its ledger in one transaction. A taken code is refused, even in a race. */
+    @Transactional
+    public FundView create(CreateFund command, String createdBy) {
+        String currencyCode = command.currency() == null ? DEFAULT_CURRENCY : command.currency();
+        Currency currency = Currencies.find(currencyCode)
+                .orElseThrow(() -> ProblemException.invalid("currency", "is not an ISO 4217 currency with minor units"));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Fund fund = new Fund();
+        fund.code = command.code();
+        fund.name = command.name().strip();
+        fund.description = command.description() == null ? null : command.description().strip();
+        fund.currency = currency.getCurrencyCode();
+        fund.status = FundStatus.OPEN;
+        fund.createdAt = now;
+        fund.createdBy = createdBy;
+        fund.statusChangedAt = now;
+        try {
+            em.persist(fund);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (Constraints.violated(e, "fund_code_key")) {
+                throw new ProblemException(ProblemType.FUND_CODE_TAKEN, "A fund with the code " + fund.code + " already exists.");
+            }
+            throw e;
+        }
+        ledger.open(fund.id, fund.code, currency);
+        return FundView.from(fund);
+    }
+
+    @Transactional
+    public Page<FundView> list(PageRequest page) {
+        long after = page.afterNumber().orElse(0L);
+        List<Fund> funds = Fund.<Fund>find("id > ?1", Sort.by("id"), after).page(0, page.limit() + 1).list();
+        return Page.of(funds, page.limit(), f -> PageRequest.cursor(f.id.toString()), FundView::from);
+    }
+
+    @Transactional
+    public FundView get(String code) {
+        return FundView.from(find(code, LockModeType.NONE));
+    }
+
+    /**
+     * Moves a fund forward in its lifecycle. The fund's row is locked so that a closing and
+     * a posting (which takes the same row in share mode) never interleave.
+     */
+    @Transactional
+    public FundView changeStatus(String code, ChangeFundStatus command, String changedBy) {
+        Fund fund = find(code, LockModeType.PESSIMISTIC_WRITE);
+        if (!fund.status.canMoveTo(command.status())) {
+            throw new ProblemException(ProblemType.FUND_STATUS_TRANSITION_REFUSED,
+                    "Fund " + code + " is " + fund.status + "; it can only move forward, never to " + command.status() + ".");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        FundStatusChange change = new FundStatusChange();
+        change.fundId = fund.id;
+        change.fromStatus = fund.status;
+        change.toStatus = command.status();
+        change.reason = command.reason().strip();
+        change.changedAt = now;
+        change.changedBy = changedBy;
+        em.persist(change);
+        fund.status = command.status();
+        fund.statusChangedAt = now;
+        return FundView.from(fund);
+    }
+
+    private Fund find(String code, LockModeType lock) {
+        return Fund.<Fund>find("code", code).withLock(lock).firstResultOptional()
+                .orElseThrow(() -> new ProblemException(ProblemType.FUND_NOT_FOUND, "No fund has the code " + code + "."));
+    }
+}

@@ -1,0 +1,23 @@
+package org.solidarityfunds.ledger.fund;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Fund")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FundView(
+        @Schema(required = true, example = "LIBAN-2020") String code,
+        @Schema(required = true, example = "Fonds de solidarité Liban") String name,
+        String description,
+        @Schema(required = true, example = "EUR") String currency,
+        @Schema(required = true) FundStatus status,
+        @Schema(required = true) Instant statusChangedAt,
+        @Schema(required = true) Instant createdAt,
+        @Schema(required = true) String createdBy) {
+
+    static FundView from(Fund fund) {
+        return new FundView(fund.code, fund.name, fund.description, fund.currency, fund.status,
+                fund.statusChangedAt, fund.createdAt, fund.createdBy);
+    }
+}

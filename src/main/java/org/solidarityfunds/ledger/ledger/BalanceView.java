@@ -1,0 +1,48 @@
+package org.solidarityfunds.ledger.ledger;
+
+import java.util.Currency;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.solidarityfunds.ledger.money.Money;
+import org.solidarityfunds.ledger.money.MoneyView;
+
+/** A fund's balances, each derived from the journal lines of one account (docs/concepts/ledger.md). */
+@Schema(name = "FundBalance")
+public record BalanceView(
+        @Schema(required = true, example = "LIBAN-2020") String fundCode,
+        @Schema(required = true, description = "Everything pledged: debits to pledges receivable, net of reversals.")
+        MoneyView pledged,
+        @Schema(required = true, description = "Everything received: debits to bank, net of reversals.")
+        MoneyView received,
+        @Schema(required = true, description = "Pledged and not yet received nor cancelled: the pledges receivable balance.")
+        MoneyView outstandingPledges,
+        @Schema(required = true, description = "Approved and not yet paid: the commitments balance.")
+        MoneyView committed,
+        @Schema(required = true, description = "Paid out: credits to bank, net of reversals.")
+        MoneyView disbursed,
+        @Schema(required = true, description = "Received and not committed: received - committed - disbursed.")
+        MoneyView available,
+        @Schema(required = true, description = "Number of entries in the fund's journal.", example = "12")
+        long entryCount,
+        @Schema(required = true, description = "Hex SHA-256 of the fund's last entry (64 zeros before the first).")
+        String headHash) {
+
+    static BalanceView of(FundLedger ledger, Map<Account, AccountBalance> balances) {
+        Currency currency = Currency.getInstance(ledger.currency);
+        AccountBalance bank = balances.get(Account.BANK);
+        AccountBalance receivable = balances.get(Account.PLEDGES_RECEIVABLE);
+        return new BalanceView(ledger.fundCode,
+                money(receivable.debitTotalMinor, currency),
+                money(bank.debitTotalMinor, currency),
+                money(receivable.balanceMinor(), currency),
+                money(balances.get(Account.COMMITMENTS).balanceMinor(), currency),
+                money(bank.creditTotalMinor, currency),
+                money(balances.get(Account.AVAILABLE).balanceMinor(), currency),
+                ledger.entryCount,
+                EntryHash.hex(ledger.headHash));
+    }
+
+    private static MoneyView money(long amountMinor, Currency currency) {
+        return MoneyView.from(new Money(amountMinor, currency));
+    }
+}

@@ -1,0 +1,117 @@
+package org.solidarityfunds.ledger.ledger;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.solidarityfunds.ledger.common.Caller;
+import org.solidarityfunds.ledger.common.Ids;
+import org.solidarityfunds.ledger.common.Page;
+import org.solidarityfunds.ledger.common.PageRequest;
+import org.solidarityfunds.ledger.problem.ProblemException;
+import org.solidarityfunds.ledger.problem.ProblemType;
+
+/** The journal over HTTP: balances, entries, reversals and the verification of the chains. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Ledger")
+public class LedgerResource {
+
+    private final LedgerService ledger;
+    private final VerificationService verification;
+    private final Caller caller;
+
+    LedgerResource(LedgerService ledger, VerificationService verification, Caller caller) {
+        this.ledger = ledger;
+        this.verification = verification;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("funds/{code}/balance")
+    @Operation(operationId = "getFundBalance", summary = "Read a fund's balances",
+            description = "Maintained with every entry: reading costs the same whatever the size of the journal.")
+    @APIResponse(responseCode = "200", description = "The fund's balances",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BalanceView.class)))
+    @APIResponse(responseCode = "404", description = "fund-not-found")
+    public BalanceView balance(@PathParam("code") String code) {
+        return ledger.balances(code);
+    }
+
+    @GET
+    @Path("funds/{code}/entries")
+    @Operation(operationId = "listFundEntries", summary = "Page through a fund's journal",
+            description = "Entries in posting order, each with its lines and hashes.")
+    @APIResponse(responseCode = "200", description = "One page of entries")
+    @APIResponse(responseCode = "400", description = "validation-failed (limit) or invalid-cursor")
+    @APIResponse(responseCode = "404", description = "fund-not-found")
+    public Page<EntryView> entries(@PathParam("code") String code,
+            @Parameter(description = "Page size, 1 to 200.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "The nextCursor of the previous page.") @QueryParam("after") String after) {
+        return ledger.entries(code, PageRequest.of(limit, after));
+    }
+
+    @GET
+    @Path("entries/{id}")
+    @Operation(operationId = "getEntry", summary = "Read one journal entry")
+    @APIResponse(responseCode = "200", description = "The entry with its lines",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
+    @APIResponse(responseCode = "404", description = "entry-not-found")
+    public EntryView entry(@PathParam("id") String id) {
+        return ledger.entry(entryId(id));
+    }
+
+    @POST
+    @Path("entries/{id}/reversal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "reverseEntry", summary = "Reverse an entry",
+            description = "Writes a new entry with the opposite lines, linked to the original. An entry is reversed once "
+                    + "at most; a reversal cannot be reversed; a reversal that would take an account below zero "
+                    + "(for example a contribution whose money is already committed) is refused.")
+    @APIResponse(responseCode = "201", description = "The reversal entry",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
+    @APIResponse(responseCode = "400", description = "malformed-request, validation-failed or unknown-field")
+    @APIResponse(responseCode = "404", description = "entry-not-found")
+    @APIResponse(responseCode = "409", description = "entry-already-reversed, reversal-not-reversible, "
+            + "balance-would-go-negative or fund-closed")
+    public Response reverse(@PathParam("id") String id, @Valid @NotNull ReverseEntry command, UriInfo uri) {
+        EntryView reversal = ledger.reverse(entryId(id), command.reason().strip(), caller.subject());
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/entries/{id}").build(reversal.id()))
+                .entity(reversal).build();
+    }
+
+    @GET
+    @Path("ledger/verification")
+    @Operation(operationId = "verifyLedger", summary = "Verify every fund's hash chain and balances",
+            description = "Recomputes each entry's hash from its fields and lines and each maintained balance from the "
+                    + "lines, on one consistent snapshot. Answers 200 either way: `status` says INTACT or BROKEN, and "
+                    + "`firstBreak` names the fund and entry where the ledger first stops holding.")
+    @APIResponse(responseCode = "200", description = "The verification report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VerificationReport.class)))
+    public VerificationReport verify() {
+        return verification.verify();
+    }
+
+    private static UUID entryId(String id) {
+        return Ids.parse(id).orElseThrow(
+                () -> new ProblemException(ProblemType.ENTRY_NOT_FOUND, "No journal entry has the id " + id + "."));
+    }
+}

@@ -1,0 +1,250 @@
+package org.solidarityfunds.ledger.ledger;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.solidarityfunds.ledger.common.Clocks;
+import org.solidarityfunds.ledger.common.Page;
+import org.solidarityfunds.ledger.common.PageRequest;
+import org.solidarityfunds.ledger.money.Money;
+import org.solidarityfunds.ledger.problem.ProblemException;
+import org.solidarityfunds.ledger.problem.ProblemType;
+
+/**
+ * The only writer of journal entries. Every posting locks its fund's ledger row, checks
+ * that no account goes below zero, chains the entry's hash to the fund's previous one and
+ * moves the maintained balances, all in the caller's transaction.
+ */
+@ApplicationScoped
+public class LedgerService {
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    LedgerService(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** Opens the ledger of a new fund: an empty chain and every account at zero. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void open(long fundId, String fundCode, Currency currency) {
+        FundLedger ledger = new FundLedger();
+        ledger.fundId = fundId;
+        ledger.fundCode = fundCode;
+        ledger.currency = currency.getCurrencyCode();
+        ledger.entryCount = 0;
+        ledger.headHash = FundLedger.GENESIS_HASH.clone();
+        em.persist(ledger);
+        for (Account account : Account.values()) {
+            AccountBalance balance = new AccountBalance();
+            balance.fundId = fundId;
+            balance.account = account;
+            em.persist(balance);
+        }
+    }
+
+    /** Writes one balanced entry for a business event, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EntryView post(long fundId, Posting posting, String recordedBy) {
+        return write(lockFund(fundId), posting, recordedBy, null);
+    }
+
+    /**
+     * Corrects an entry the only way the ledger allows: a new entry with the opposite
+     * lines, linked to the original. An entry is reversed at most once, and a reversal is
+     * never itself reversed (record the event again instead).
+     */
+    @Transactional
+    public EntryView reverse(UUID entryId, String reason, String recordedBy) {
+        JournalEntry original = JournalEntry.findById(entryId);
+        if (original == null) {
+            throw entryNotFound(entryId);
+        }
+        if (original.kind == EntryKind.REVERSAL) {
+            throw new ProblemException(ProblemType.REVERSAL_NOT_REVERSIBLE,
+                    "Entry " + entryId + " is a reversal; record the original event again instead.");
+        }
+        FundLedger ledger = lockFund(original.fundId);
+        UUID reversal = reversalOf(List.of(entryId)).get(entryId);
+        if (reversal != null) {
+            throw new ProblemException(ProblemType.ENTRY_ALREADY_REVERSED,
+                    "Entry " + entryId + " was reversed by entry " + reversal + ".");
+        }
+        List<Posting.Line> opposite = linesOf(entryId).stream()
+                .map(line -> new Posting.Line(line.account, line.side.opposite(),
+                        new Money(line.amountMinor, Currency.getInstance(line.currency)),
+                        line.originalAmountMinor == null ? null : new Posting.OriginalAmount(
+                                Money.of(line.originalAmountMinor, line.originalCurrency),
+                                line.exchangeRate)))
+                .toList();
+        Posting posting = new Posting(EntryKind.REVERSAL,
+                "Reversal of entry " + original.sequence + ": " + reason,
+                LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE)), opposite);
+        return write(ledger, posting, recordedBy, entryId);
+    }
+
+    @Transactional
+    public BalanceView balances(String fundCode) {
+        FundLedger ledger = ledgerOf(fundCode);
+        return BalanceView.of(ledger, balancesOf(ledger.fundId));
+    }
+
+    @Transactional
+    public EntryView entry(UUID entryId) {
+        JournalEntry entry = JournalEntry.findById(entryId);
+        if (entry == null) {
+            throw entryNotFound(entryId);
+        }
+        FundLedger ledger = em.find(FundLedger.class, entry.fundId);
+        return EntryView.from(entry, ledger.fundCode, linesOf(entryId), reversalOf(List.of(entryId)).get(entryId));
+    }
+
+    /** A fund's journal in posting order, with lines, {@code after} being a sequence number. */
+    @Transactional
+    public Page<EntryView> entries(String fundCode, PageRequest page) {
+        FundLedger ledger = ledgerOf(fundCode);
+        long after = page.afterNumber().orElse(0L);
+        List<JournalEntry> entries = JournalEntry
+                .find("fundId = ?1 and sequence > ?2", Sort.by("sequence"), ledger.fundId, after)
+                .page(0, page.limit() + 1).list();
+        List<UUID> ids = entries.stream().map(e -> e.id).toList();
+        Map<UUID, List<JournalLine>> lines = ids.isEmpty() ? Map.of()
+                : JournalLine.<JournalLine>list("entryId in ?1", Sort.by("entryId").and("lineNo"), ids).stream()
+                        .collect(Collectors.groupingBy(line -> line.entryId));
+        Map<UUID, UUID> reversals = reversalOf(ids);
+        return Page.of(entries, page.limit(), e -> PageRequest.cursor(Long.toString(e.sequence)),
+                e -> EntryView.from(e, ledger.fundCode, lines.getOrDefault(e.id, List.of()), reversals.get(e.id)));
+    }
+
+    private EntryView write(FundLedger ledger, Posting posting, String recordedBy, UUID reverses) {
+        if (!posting.currency().getCurrencyCode().equals(ledger.currency)) {
+            throw new IllegalArgumentException("fund " + ledger.fundCode + " keeps its books in " + ledger.currency
+                    + ", not " + posting.currency());
+        }
+        refuseIfClosed(ledger);
+        boolean reversal = reverses != null;
+        Map<Account, AccountBalance> balances = balancesOf(ledger.fundId);
+        for (Posting.Line line : posting.lines()) {
+            balances.get(line.account()).apply(line.side(), line.amount().amountMinor(), reversal);
+        }
+        for (AccountBalance balance : balances.values()) {
+            if (balance.balanceMinor() < 0) {
+                throw new ProblemException(ProblemType.BALANCE_WOULD_GO_NEGATIVE,
+                        "This would take the " + balance.account + " account of fund " + ledger.fundCode
+                                + " below zero, by " + (-balance.balanceMinor()) + " minor units of " + ledger.currency + ".");
+            }
+        }
+
+        JournalEntry entry = new JournalEntry();
+        entry.id = UUID.randomUUID();
+        entry.fundId = ledger.fundId;
+        entry.sequence = Math.addExact(ledger.entryCount, 1);
+        entry.kind = posting.kind();
+        entry.memo = posting.memo();
+        entry.effectiveDate = posting.effectiveDate();
+        // PostgreSQL keeps microseconds: hash exactly what will be stored.
+        entry.recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        entry.recordedBy = recordedBy;
+        entry.reversesEntryId = reverses;
+        entry.previousHash = ledger.headHash;
+        List<JournalLine> lines = new ArrayList<>(posting.lines().size());
+        short lineNo = 0;
+        for (Posting.Line line : posting.lines()) {
+            JournalLine stored = new JournalLine();
+            stored.entryId = entry.id;
+            stored.lineNo = ++lineNo;
+            stored.account = line.account();
+            stored.side = line.side();
+            stored.amountMinor = line.amount().amountMinor();
+            stored.currency = line.amount().currency().getCurrencyCode();
+            if (line.original() != null) {
+                stored.originalAmountMinor = line.original().amount().amountMinor();
+                stored.originalCurrency = line.original().amount().currency().getCurrencyCode();
+                stored.exchangeRate = line.original().exchangeRate();
+            }
+            lines.add(stored);
+        }
+        entry.hash = EntryHash.compute(entry.previousHash, contentOf(entry, ledger.fundCode, lines));
+
+        em.persist(entry);
+        lines.forEach(em::persist);
+        ledger.entryCount = entry.sequence;
+        ledger.headHash = entry.hash;
+        return EntryView.from(entry, ledger.fundCode, lines, null);
+    }
+
+    /** What the hash covers, taken from an entry and its lines as stored. */
+    static EntryHash.Content contentOf(JournalEntry entry, String fundCode, List<JournalLine> lines) {
+        return new EntryHash.Content(entry.id.toString(), fundCode, entry.sequence, entry.kind.name(), entry.memo,
+                entry.effectiveDate.toString(), entry.recordedAt, entry.recordedBy,
+                entry.reversesEntryId == null ? null : entry.reversesEntryId.toString(),
+                lines.stream().map(line -> new EntryHash.LineContent(line.lineNo, line.account.name(),
+                        line.side.code(), line.amountMinor, line.currency, line.originalAmountMinor,
+                        line.originalCurrency, line.exchangeRate)).toList());
+    }
+
+    private FundLedger lockFund(long fundId) {
+        FundLedger ledger = em.find(FundLedger.class, fundId, LockModeType.PESSIMISTIC_WRITE);
+        if (ledger == null) {
+            throw new IllegalStateException("fund " + fundId + " has no ledger");
+        }
+        return ledger;
+    }
+
+    /** A closed fund refuses every movement; the fund's row lock keeps a closing from racing a posting. */
+    private void refuseIfClosed(FundLedger ledger) {
+        Object status = em.createNativeQuery("SELECT status FROM fund WHERE id = ?1 FOR SHARE")
+                .setParameter(1, ledger.fundId).getSingleResult();
+        if ("CLOSED".equals(status)) {
+            throw new ProblemException(ProblemType.FUND_CLOSED,
+                    "Fund " + ledger.fundCode + " is closed; its journal takes no more entries.");
+        }
+    }
+
+    private FundLedger ledgerOf(String fundCode) {
+        return FundLedger.<FundLedger>find("fundCode", fundCode).firstResultOptional()
+                .orElseThrow(() -> new ProblemException(ProblemType.FUND_NOT_FOUND,
+                        "No fund has the code " + fundCode + "."));
+    }
+
+    private Map<Account, AccountBalance> balancesOf(long fundId) {
+        Map<Account, AccountBalance> balances = new EnumMap<>(Account.class);
+        AccountBalance.<AccountBalance>list("fundId", fundId).forEach(b -> balances.put(b.account, b));
+        return balances;
+    }
+
+    private List<JournalLine> linesOf(UUID entryId) {
+        return JournalLine.list("entryId", Sort.by("lineNo"), entryId);
+    }
+
+    /** For each of the given entries that was reversed, the id of its reversal. */
+    private Map<UUID, UUID> reversalOf(List<UUID> entryIds) {
+        Map<UUID, UUID> reversals = new HashMap<>();
+        if (entryIds.isEmpty()) {
+            return reversals;
+        }
+        em.createQuery("select e.reversesEntryId, e.id from JournalEntry e where e.reversesEntryId in ?1", Object[].class)
+                .setParameter(1, entryIds)
+                .getResultList()
+                .forEach(row -> reversals.put((UUID) row[0], (UUID) row[1]));
+        return reversals;
+    }
+
+    private static ProblemException entryNotFound(UUID entryId) {
+        return new ProblemException(ProblemType.ENTRY_NOT_FOUND, "No journal entry has the id " + entryId + ".");
+    }
+}

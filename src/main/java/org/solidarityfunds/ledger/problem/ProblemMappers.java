@@ -1,0 +1,157 @@
+package org.solidarityfunds.ledger.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become RFC 9457 answers. Details name the field or the
+ * rule, never a class, a stack trace or SQL; unexpected failures are logged with an id
+ * that the answer repeats, so that support can find them.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.type(), e.getMessage(), e.errors(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .toList();
+        return respond(ProblemType.VALIDATION_FAILED, "The request is not valid.", errors, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = pathOf(e);
+        return respond(ProblemType.UNKNOWN_FIELD, "The field '" + field + "' is not accepted here.",
+                List.of(new Problem.FieldError(field, "unknown field")), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongValue(InvalidFormatException e, UriInfo uri) {
+        String message = e.getTargetType() != null && e.getTargetType().isEnum()
+                ? "must be one of " + Arrays.stream(e.getTargetType().getEnumConstants()).map(String::valueOf)
+                        .collect(Collectors.joining(", "))
+                : "has the wrong type or format";
+        return respond(ProblemType.VALIDATION_FAILED, "The request is not valid.",
+                List.of(new Problem.FieldError(pathOf(e), message)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e, UriInfo uri) {
+        String field = pathOf(e);
+        if (field.isEmpty()) {
+            return respond(ProblemType.MALFORMED_REQUEST, "The request body must be one JSON object.", List.of(), uri);
+        }
+        return respond(ProblemType.VALIDATION_FAILED, "The request is not valid.",
+                List.of(new Problem.FieldError(field, "has the wrong type")), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e, UriInfo uri) {
+        return respond(ProblemType.MALFORMED_REQUEST, "The request body is not well-formed JSON.", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e instanceof NotFoundException) {
+            return respond(ProblemType.RESOURCE_NOT_FOUND, "Nothing is served at this path.", List.of(), uri);
+        }
+        if (e instanceof NotAllowedException) {
+            return respond(ProblemType.METHOD_NOT_ALLOWED, "This path does not accept that method.", List.of(), uri);
+        }
+        if (e instanceof NotSupportedException) {
+            return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.", List.of(), uri);
+        }
+        if (e instanceof NotAcceptableException) {
+            return respond(ProblemType.NOT_ACCEPTABLE, "This resource answers in application/json.", List.of(), uri);
+        }
+        if (e.getResponse().getStatus() == 413) {
+            return respond(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than allowed.", List.of(), uri);
+        }
+        if (e.getResponse().getStatus() < 500) {
+            return respond(ProblemType.MALFORMED_REQUEST, "The request could not be read.", List.of(), uri);
+        }
+        return unexpected(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, incident %s", incident);
+        return respond(ProblemType.INTERNAL_ERROR,
+                "The request failed on our side; nothing was recorded. Incident " + incident + ".", List.of(), uri);
+    }
+
+    static Response respond(ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uri) {
+        Problem body = new Problem(type.uri(), type.title(), type.status(), detail,
+                uri == null ? null : uri.getPath(), errors.isEmpty() ? null : errors);
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** The JSON path of the field a Jackson failure is about, such as {@code lines[1].amountMinor}. */
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** The field a violation is about, without the Java method and parameter names. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                names.clear();
+                continue;
+            }
+            String name = node.getName() == null ? "" : node.getName();
+            if (node.getIndex() != null) {
+                name = name + "[" + node.getIndex() + "]";
+            }
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names.isEmpty() ? "body" : String.join(".", names);
+    }
+}

@@ -1,0 +1,65 @@
+package org.solidarityfunds.ledger.problem;
+
+import java.net.URI;
+
+/**
+ * Every problem this service answers with. Each has an anchor in docs/reference/problems.md
+ * (the slug), a fixed HTTP status and a fixed title; the detail says what happened this time.
+ */
+public enum ProblemType {
+    MALFORMED_REQUEST("malformed-request", 400, "The request body is not valid JSON"),
+    VALIDATION_FAILED("validation-failed", 400, "The request is not valid"),
+    UNKNOWN_FIELD("unknown-field", 400, "The request has a field this operation does not accept"),
+    INVALID_CURSOR("invalid-cursor", 400, "The pagination cursor is not valid"),
+    RESOURCE_NOT_FOUND("resource-not-found", 404, "No such resource"),
+    FUND_NOT_FOUND("fund-not-found", 404, "No such fund"),
+    DONOR_NOT_FOUND("donor-not-found", 404, "No such donor"),
+    ENTRY_NOT_FOUND("entry-not-found", 404, "No such journal entry"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "This resource does not support that method"),
+    NOT_ACCEPTABLE("not-acceptable", 406, "This resource cannot answer in the requested media type"),
+    FUND_CODE_TAKEN("fund-code-taken", 409, "A fund with this code already exists"),
+    DONOR_SIREN_TAKEN("donor-siren-taken", 409, "A donor with this SIREN already exists"),
+    FUND_STATUS_TRANSITION_REFUSED("fund-status-transition-refused", 409, "The fund cannot move to that status"),
+    FUND_CLOSED("fund-closed", 409, "The fund is closed"),
+    ENTRY_ALREADY_REVERSED("entry-already-reversed", 409, "The entry has already been reversed"),
+    REVERSAL_NOT_REVERSIBLE("reversal-not-reversible", 409, "A reversal cannot itself be reversed"),
+    BALANCE_WOULD_GO_NEGATIVE("balance-would-go-negative", 409,
+            "The entry would take an account of the fund below zero"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body must be application/json"),
+    INTERNAL_ERROR("internal-error", 500, "Internal error"),
+    SERVICE_UNAVAILABLE("service-unavailable", 503, "The service cannot answer right now");
+
+    /**
+     * Where every problem is documented: docs/reference/problems.md, which the service itself
+     * serves at this path. A type is this relative reference plus its anchor, so it resolves
+     * against whichever host answered (RFC 9457, section 3.1.1).
+     */
+    public static final String DOCUMENTATION_PATH = "/docs/reference/problems.md#";
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public URI uri() {
+        return URI.create(DOCUMENTATION_PATH + slug);
+    }
+}

@@ -1,0 +1,45 @@
+package org.solidarityfunds.ledger.support;
+
+import static io.restassured.RestAssured.given;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every test request goes through here, and every response it gets is validated against
+ * the OpenAPI document the running service publishes (the same one the build writes to
+ * openapi/). Requests are not validated: many tests send invalid ones on purpose.
+ */
+public final class Api {
+
+    private static OpenApiValidationFilter contract;
+
+    private Api() {
+    }
+
+    public static RequestSpecification api() {
+        return given().filter(contract()).accept(ContentType.JSON);
+    }
+
+    public static RequestSpecification json(Object body) {
+        return api().contentType(ContentType.JSON).body(body);
+    }
+
+    private static synchronized OpenApiValidationFilter contract() {
+        if (contract == null) {
+            String spec = given().accept("application/yaml").get("/q/openapi").then().statusCode(200)
+                    .extract().asString();
+            contract = new OpenApiValidationFilter(OpenApiInteractionValidator
+                    .createForInlineApiSpecification(spec)
+                    .withLevelResolver(LevelResolver.create()
+                            .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                            .build())
+                    .build());
+        }
+        return contract;
+    }
+}

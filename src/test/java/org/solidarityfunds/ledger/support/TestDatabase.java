@@ -1,0 +1,73 @@
+package org.solidarityfunds.ledger.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Direct connections to the test database, as each role, for tests that go behind the service. */
+public final class TestDatabase {
+
+    /** Every table of the schema, for snapshots. */
+    private static final String[] TABLES = {"fund", "fund_status_change", "donor", "fund_ledger",
+            "ledger_account_balance", "journal_entry", "journal_line"};
+
+    private TestDatabase() {
+    }
+
+    /** The role the service runs as: no UPDATE, DELETE or TRUNCATE on the journal. */
+    public static Connection asApplication() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(url(), config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    /** The role that owns the tables and runs the migrations. */
+    public static Connection asOwner() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(url(), config.getValue("quarkus.flyway.username", String.class),
+                config.getValue("quarkus.flyway.password", String.class));
+    }
+
+    /** A superuser, who alone can switch triggers off: the tamperer of the tamper-evidence tests. */
+    public static Connection asSuperuser() throws SQLException {
+        return DriverManager.getConnection(ConfigProvider.getConfig().getValue("test.superuser-jdbc-url", String.class));
+    }
+
+    /**
+     * A fingerprint of the whole database: the row count of every table and the sums that
+     * move with money. Equal snapshots before and after a refused request show it changed nothing.
+     */
+    public static Map<String, Long> snapshot() {
+        Map<String, Long> snapshot = new LinkedHashMap<>();
+        try (Connection connection = asSuperuser(); Statement sql = connection.createStatement()) {
+            for (String table : TABLES) {
+                snapshot.put(table, single(sql, "SELECT count(*) FROM " + table));
+            }
+            snapshot.put("journal_line.amount", single(sql, "SELECT coalesce(sum(amount_minor), 0) FROM journal_line"));
+            snapshot.put("balances", single(sql,
+                    "SELECT coalesce(sum(debit_total_minor + credit_total_minor), 0) FROM ledger_account_balance"));
+            snapshot.put("fund.statuses", single(sql,
+                    "SELECT count(*) FROM fund WHERE status <> 'OPEN'"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return snapshot;
+    }
+
+    public static long single(Statement sql, String query) throws SQLException {
+        try (ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String url() {
+        return ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+    }
+}
