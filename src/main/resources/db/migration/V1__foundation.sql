@@ -346,12 +346,18 @@ CREATE FUNCTION journal_entry_must_balance() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
 DECLARE
-    checked_entry uuid := CASE TG_TABLE_NAME WHEN 'journal_entry' THEN NEW.id ELSE NEW.entry_id END;
+    checked_entry uuid;
     line_count    bigint;
     debit_total   numeric;
     credit_total  numeric;
     foreign_lines bigint;
 BEGIN
+    -- Separate statements: PL/pgSQL resolves NEW's fields only in the branch that runs.
+    IF TG_TABLE_NAME = 'journal_entry' THEN
+        checked_entry := NEW.id;
+    ELSE
+        checked_entry := NEW.entry_id;
+    END IF;
     SELECT count(*),
            coalesce(sum(l.amount_minor) FILTER (WHERE l.side = 'D'), 0),
            coalesce(sum(l.amount_minor) FILTER (WHERE l.side = 'C'), 0),

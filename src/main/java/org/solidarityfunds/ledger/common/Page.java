@@ -1,10 +1,12 @@
 package org.solidarityfunds.ledger.common;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a list. Pass {@code nextCursor} as {@code after} to read the next page. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Page<T>(
         @Schema(required = true) List<T> items,
         @Schema(description = "Opaque cursor of the next page; absent on the last page.") String nextCursor,
