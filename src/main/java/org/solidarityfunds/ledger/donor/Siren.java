@@ -2,14 +2,8 @@ package org.solidarityfunds.ledger.donor;
 
 import java.util.Optional;
 
-/**
- * A SIREN, the 9-digit French business register number, with its Luhn check digit.
- * La Poste's SIREN 356000000 is the one historic exception to the Luhn rule: its digits
- * sum to a multiple of 5 instead, as INSEE documents.
- */
+/** A SIREN: the 9-digit number INSEE gives every French legal entity, whose last digit is a Luhn check digit. */
 public record Siren(String value) {
-
-    static final String LA_POSTE = "356000000";
 
     public Siren {
         if (!isValid(value)) {
@@ -24,9 +18,6 @@ public record Siren(String value) {
     static boolean isValid(String value) {
         if (value == null || !value.matches("[0-9]{9}")) {
             return false;
-        }
-        if (value.equals(LA_POSTE)) {
-            return true;
         }
         int sum = 0;
         for (int i = 0; i < 9; i++) {

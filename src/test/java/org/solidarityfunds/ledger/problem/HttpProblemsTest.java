@@ -1,0 +1,86 @@
+package org.solidarityfunds.ledger.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.solidarityfunds.ledger.support.Api.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.solidarityfunds.ledger.support.BadInput;
+import org.solidarityfunds.ledger.support.TestDatabase;
+
+/** The answers every endpoint shares: unknown paths and methods, media types, body size. */
+@QuarkusTest
+class HttpProblemsTest {
+
+    @Test
+    void an_unknown_path_answers_a_404_problem() {
+        api().get("/api/v1/nothing-here").then().statusCode(404)
+                .contentType("application/problem+json").body("type", endsWith("#resource-not-found"));
+    }
+
+    @Test
+    void an_unsupported_method_answers_a_405_problem() {
+        api().delete("/api/v1/funds").then().statusCode(405)
+                .contentType("application/problem+json").body("type", endsWith("#method-not-allowed"));
+    }
+
+    @Test
+    void a_body_that_is_not_json_answers_a_415_problem_and_changes_nothing() {
+        Map<String, Long> before = TestDatabase.snapshot();
+        api().contentType(ContentType.TEXT).body("code=X-1").post("/api/v1/funds").then().statusCode(415)
+                .contentType("application/problem+json").body("type", endsWith("#unsupported-media-type"));
+        assertThat(TestDatabase.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void asking_for_a_media_type_the_service_cannot_write_answers_a_406_problem() {
+        io.restassured.RestAssured.given().accept("text/csv").get("/api/v1/funds").then().statusCode(406)
+                .contentType("application/problem+json").body("type", endsWith("#not-acceptable"));
+    }
+
+    @Test
+    void a_body_over_64_kib_answers_a_413_problem_and_changes_nothing() {
+        String huge = "{\"code\":\"BIG-1\",\"name\":\"" + "x".repeat(70 * 1024) + "\"}";
+        BadInput.post("/api/v1/funds", huge, 413, "payload-too-large");
+    }
+
+    @Test
+    void a_failure_the_service_did_not_expect_answers_500_without_revealing_anything() {
+        jakarta.ws.rs.core.Response response = new ProblemMappers().unexpected(
+                new IllegalStateException("SELECT secret FROM journal_line", new NullPointerException()), null);
+        Problem body = (Problem) response.getEntity();
+        assertThat(response.getStatus()).isEqualTo(500);
+        assertThat(body.type().toString()).endsWith("#internal-error");
+        assertThat(body.detail()).doesNotContain("SELECT", "journal_line", "Exception", "java.", "secret")
+                .contains("nothing was recorded");
+    }
+
+    @Test
+    void the_openapi_document_and_swagger_ui_are_served() {
+        api().accept("application/yaml").get("/q/openapi").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("operationId: verifyLedger"));
+    }
+
+    @Test
+    void the_problem_types_are_documented_at_the_address_their_type_names() {
+        String page = io.restassured.RestAssured.given().get("/docs/reference/problems.md").then().statusCode(200)
+                .extract().asString();
+        for (ProblemType type : ProblemType.values()) {
+            assertThat(page).as(type.name()).contains("<a id=\"" + type.slug() + "\"></a>");
+            assertThat(type.uri().toString()).isEqualTo("/docs/reference/problems.md#" + type.slug());
+        }
+    }
+
+    @Test
+    void health_and_metrics_are_served() {
+        api().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        api().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", org.hamcrest.Matchers.hasItem("Database connections health check"));
+        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
+    }
+}

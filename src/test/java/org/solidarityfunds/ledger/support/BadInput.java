@@ -1,0 +1,27 @@
+package org.solidarityfunds.ledger.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.solidarityfunds.ledger.support.Api.api;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.Map;
+
+/** Sends a bad request and checks that it gets a problem of the expected type and changes nothing. */
+public final class BadInput {
+
+    private BadInput() {
+    }
+
+    public static ValidatableResponse post(String path, String rawBody, int status, String problemSlug) {
+        Map<String, Long> before = TestDatabase.snapshot();
+        ValidatableResponse response = api().contentType(ContentType.JSON).body(rawBody).post(path).then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", org.hamcrest.Matchers.equalTo(status))
+                .body("type", endsWith("/docs/reference/problems.md#" + problemSlug));
+        assertThat(TestDatabase.snapshot()).as("a refused request changes nothing").isEqualTo(before);
+        return response;
+    }
+}
