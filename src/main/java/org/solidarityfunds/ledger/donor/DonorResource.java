@@ -2,6 +2,7 @@ package org.solidarityfunds.ledger.donor;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solidarityfunds.ledger.common.Caller;
 import org.solidarityfunds.ledger.common.Ids;
 import org.solidarityfunds.ledger.common.Page;
-import org.solidarityfunds.ledger.common.PageRequest;
+import org.solidarityfunds.ledger.common.PageParameters;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
 
@@ -61,13 +61,10 @@ public class DonorResource {
     @APIResponse(responseCode = "200", description = "One page of donors")
     @APIResponse(responseCode = "400", description = "validation-failed (limit, kind) or invalid-cursor")
     public Page<DonorView> list(
-            @Parameter(description = "Page size, 1 to 200.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page.") @QueryParam("after") String after,
+            @BeanParam PageParameters page,
             @Parameter(description = "Only donors of this kind.", schema = @Schema(implementation = DonorKind.class))
             @QueryParam("kind") String kind) {
-        return donors.list(PageRequest.of(limit, after), kind == null ? null : kindOf(kind));
+        return donors.list(page.request(), kind == null ? null : kindOf(kind));
     }
 
     @GET

@@ -3,7 +3,6 @@ package org.solidarityfunds.ledger.donor;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -45,16 +44,8 @@ public class DonorService {
         donor.contactEmail = command.contactEmail();
         donor.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         donor.createdBy = createdBy;
-        try {
-            em.persist(donor);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Constraints.violated(e, "donor_siren_key")) {
-                throw new ProblemException(ProblemType.DONOR_SIREN_TAKEN,
-                        "A donor with the SIREN " + command.siren() + " is already registered.");
-            }
-            throw e;
-        }
+        Constraints.insertUnique(em, donor, "donor_siren_key", () -> new ProblemException(ProblemType.DONOR_SIREN_TAKEN,
+                "A donor with the SIREN " + command.siren() + " is already registered."));
         return DonorView.from(donor);
     }
 

@@ -2,6 +2,7 @@ package org.solidarityfunds.ledger.fund;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,15 +14,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solidarityfunds.ledger.common.Caller;
 import org.solidarityfunds.ledger.common.Page;
-import org.solidarityfunds.ledger.common.PageRequest;
+import org.solidarityfunds.ledger.common.PageParameters;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,12 +55,8 @@ public class FundResource {
     @Operation(operationId = "listFunds", summary = "List funds", description = "In creation order.")
     @APIResponse(responseCode = "200", description = "One page of funds")
     @APIResponse(responseCode = "400", description = "validation-failed (limit) or invalid-cursor")
-    public Page<FundView> list(
-            @Parameter(description = "Page size, 1 to 200.",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page.") @QueryParam("after") String after) {
-        return funds.list(PageRequest.of(limit, after));
+    public Page<FundView> list(@BeanParam PageParameters page) {
+        return funds.list(page.request());
     }
 
     @GET

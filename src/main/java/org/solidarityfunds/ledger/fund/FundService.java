@@ -4,7 +4,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,15 +49,8 @@ public class FundService {
         fund.createdAt = now;
         fund.createdBy = createdBy;
         fund.statusChangedAt = now;
-        try {
-            em.persist(fund);
-            em.flush();
-        } catch (PersistenceException e) {
-            if (Constraints.violated(e, "fund_code_key")) {
-                throw new ProblemException(ProblemType.FUND_CODE_TAKEN, "A fund with the code " + fund.code + " already exists.");
-            }
-            throw e;
-        }
+        Constraints.insertUnique(em, fund, "fund_code_key", () -> new ProblemException(ProblemType.FUND_CODE_TAKEN,
+                "A fund with the code " + fund.code + " already exists."));
         ledger.open(fund.id, fund.code, currency);
         return FundView.from(fund);
     }

@@ -2,6 +2,7 @@ package org.solidarityfunds.ledger.ledger;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,16 +15,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solidarityfunds.ledger.common.Caller;
 import org.solidarityfunds.ledger.common.Ids;
 import org.solidarityfunds.ledger.common.Page;
-import org.solidarityfunds.ledger.common.PageRequest;
+import org.solidarityfunds.ledger.common.PageParameters;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
 
@@ -62,10 +61,8 @@ public class LedgerResource {
     @APIResponse(responseCode = "400", description = "validation-failed (limit) or invalid-cursor")
     @APIResponse(responseCode = "404", description = "fund-not-found")
     public Page<EntryView> entries(@PathParam("code") String code,
-            @Parameter(description = "Page size, 1 to 200.", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor of the previous page.") @QueryParam("after") String after) {
-        return ledger.entries(code, PageRequest.of(limit, after));
+            @BeanParam PageParameters page) {
+        return ledger.entries(code, page.request());
     }
 
     @GET
