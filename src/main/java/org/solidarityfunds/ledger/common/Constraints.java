@@ -2,27 +2,30 @@ package org.solidarityfunds.ledger.common;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.solidarityfunds.ledger.problem.ProblemException;
 
-/** Turns the database's refusal of a duplicate into a named answer, race or no race. */
+/** Turns the database's refusal of a row into a named answer, race or no race. */
 public final class Constraints {
 
     private Constraints() {
     }
 
     /**
-     * Inserts the entity now; if the unique constraint refuses it (someone got there first,
-     * perhaps a moment ago in another transaction), throws the given problem instead.
+     * Inserts the entity now; if one of the named constraints refuses it (a unique one, when
+     * someone got there first, perhaps a moment ago in another transaction), throws that
+     * constraint's problem instead.
      */
-    public static void insertUnique(EntityManager em, Object entity, String constraintName,
-            Supplier<ProblemException> refusal) {
+    public static void insert(EntityManager em, Object entity, Map<String, Supplier<ProblemException>> refusals) {
         try {
             em.persist(entity);
             em.flush();
         } catch (PersistenceException e) {
-            if (violated(e, constraintName)) {
-                throw refusal.get();
+            for (Map.Entry<String, Supplier<ProblemException>> refusal : refusals.entrySet()) {
+                if (violated(e, refusal.getKey())) {
+                    throw refusal.getValue().get();
+                }
             }
             throw e;
         }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.solidarityfunds.ledger.common.Constraints;
 import org.solidarityfunds.ledger.common.Page;
@@ -44,8 +45,8 @@ public class DonorService {
         donor.contactEmail = command.contactEmail();
         donor.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         donor.createdBy = createdBy;
-        Constraints.insertUnique(em, donor, "donor_siren_key", () -> new ProblemException(ProblemType.DONOR_SIREN_TAKEN,
-                "A donor with the SIREN " + command.siren() + " is already registered."));
+        Constraints.insert(em, donor, Map.of("donor_siren_key", () -> new ProblemException(ProblemType.DONOR_SIREN_TAKEN,
+                "A donor with the SIREN " + command.siren() + " is already registered.")));
         return DonorView.from(donor);
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import org.solidarityfunds.ledger.common.Constraints;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageRequest;
@@ -22,6 +23,7 @@ import org.solidarityfunds.ledger.problem.ProblemType;
 public class FundService {
 
     static final String DEFAULT_CURRENCY = "EUR";
+    private static final String NOT_A_CURRENCY = "is not an ISO 4217 currency with minor units";
 
     private final EntityManager em;
     private final LedgerService ledger;
@@ -38,7 +40,7 @@ public class FundService {
     public FundView create(CreateFund command, String createdBy) {
         String currencyCode = command.currency() == null ? DEFAULT_CURRENCY : command.currency();
         Currency currency = Currencies.find(currencyCode)
-                .orElseThrow(() -> ProblemException.invalid("currency", "is not an ISO 4217 currency with minor units"));
+                .orElseThrow(() -> ProblemException.invalid("currency", NOT_A_CURRENCY));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Fund fund = new Fund();
         fund.code = command.code();
@@ -49,8 +51,11 @@ public class FundService {
         fund.createdAt = now;
         fund.createdBy = createdBy;
         fund.statusChangedAt = now;
-        Constraints.insertUnique(em, fund, "fund_code_key", () -> new ProblemException(ProblemType.FUND_CODE_TAKEN,
-                "A fund with the code " + fund.code + " already exists."));
+        Constraints.insert(em, fund, Map.of(
+                "fund_code_key", () -> new ProblemException(ProblemType.FUND_CODE_TAKEN,
+                        "A fund with the code " + fund.code + " already exists."),
+                // The JDK knows the currency but the database's currency table does not (yet).
+                "fund_currency_fkey", () -> ProblemException.invalid("currency", NOT_A_CURRENCY)));
         ledger.open(fund.id, fund.code, currency);
         return FundView.from(fund);
     }

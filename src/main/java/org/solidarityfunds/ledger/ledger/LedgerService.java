@@ -60,6 +60,9 @@ public class LedgerService {
     /** Writes one balanced entry for a business event, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public EntryView post(long fundId, Posting posting, String recordedBy) {
+        if (posting.kind() == EntryKind.REVERSAL) {
+            throw new IllegalArgumentException("a reversal is written by reverse(), linked to the entry it reverses");
+        }
         return write(lockFund(fundId), posting, recordedBy, null);
     }
 
@@ -135,7 +138,7 @@ public class LedgerService {
             throw new IllegalArgumentException("fund " + ledger.fundCode + " keeps its books in " + ledger.currency
                     + ", not " + posting.currency());
         }
-        refuseIfClosed(ledger);
+        refuseIfTheFundsStatusForbids(ledger, posting.kind());
         boolean reversal = reverses != null;
         Map<Account, AccountBalance> balances = balancesOf(ledger.fundId);
         for (Posting.Line line : posting.lines()) {
@@ -205,13 +208,20 @@ public class LedgerService {
         return ledger;
     }
 
-    /** A closed fund refuses every movement; the fund's row lock keeps a closing from racing a posting. */
-    private void refuseIfClosed(FundLedger ledger) {
+    /**
+     * A closed fund refuses every entry, and a fund closed to pledges refuses new pledges.
+     * Reading the status in share mode keeps a status change from racing a posting.
+     */
+    private void refuseIfTheFundsStatusForbids(FundLedger ledger, EntryKind kind) {
         Object status = em.createNativeQuery("SELECT status FROM fund WHERE id = ?1 FOR SHARE")
                 .setParameter(1, ledger.fundId).getSingleResult();
         if ("CLOSED".equals(status)) {
             throw new ProblemException(ProblemType.FUND_CLOSED,
                     "Fund " + ledger.fundCode + " is closed; its journal takes no more entries.");
+        }
+        if ("CLOSED_TO_PLEDGES".equals(status) && kind == EntryKind.PLEDGE_RECORDED) {
+            throw new ProblemException(ProblemType.FUND_CLOSED_TO_PLEDGES,
+                    "Fund " + ledger.fundCode + " is closed to pledges; it still receives what was promised.");
         }
     }
 

@@ -9,8 +9,9 @@ import org.solidarityfunds.ledger.money.Money;
 
 /**
  * An entry about to be written: what happened, why, and its lines. It refuses to exist
- * unbalanced, with fewer than two lines or with lines in two currencies; the ledger checks
- * the balance again against the fund and the database a third time at commit.
+ * unbalanced, with fewer than two lines, with lines in two currencies or with a line its
+ * kind of event never writes; the ledger checks the currency against the fund and the
+ * database checks the balance again at commit.
  */
 public record Posting(EntryKind kind, String memo, LocalDate effectiveDate, List<Line> lines) {
 
@@ -28,6 +29,11 @@ public record Posting(EntryKind kind, String memo, LocalDate effectiveDate, List
             throw new IllegalArgumentException("an entry has 2 to " + LINES_MAX + " lines, not " + lines.size());
         }
         Currency currency = lines.get(0).amount().currency();
+        for (Line line : lines) {
+            if (!kind.allows(line.account(), line.side())) {
+                throw new IllegalArgumentException(kind + " has no " + line.side() + " line on " + line.account());
+            }
+        }
         long debits = 0;
         long credits = 0;
         for (Line line : lines) {
@@ -69,13 +75,26 @@ public record Posting(EntryKind kind, String memo, LocalDate effectiveDate, List
         }
     }
 
-    /** The amount as received in another currency, and the rate (fund currency per unit) used to convert it. */
+    /**
+     * The amount as received in another currency, and the rate (fund currency per unit) used
+     * to convert it. The rate has at most 12 digits before and 12 after the point, as the
+     * journal stores it: a rate the database would round would no longer match its hash.
+     */
     public record OriginalAmount(Money amount, BigDecimal exchangeRate) {
+        public static final int RATE_SCALE_MAX = 12;
+        public static final int RATE_INTEGER_DIGITS_MAX = 12;
+
         public OriginalAmount {
             Objects.requireNonNull(amount, "amount");
             Objects.requireNonNull(exchangeRate, "exchangeRate");
             if (amount.isZero() || exchangeRate.signum() <= 0) {
                 throw new IllegalArgumentException("an original amount and its rate are positive");
+            }
+            exchangeRate = exchangeRate.stripTrailingZeros();
+            if (Math.max(exchangeRate.scale(), 0) > RATE_SCALE_MAX
+                    || exchangeRate.precision() - exchangeRate.scale() > RATE_INTEGER_DIGITS_MAX) {
+                throw new IllegalArgumentException("a rate has at most " + RATE_INTEGER_DIGITS_MAX + " digits before and "
+                        + RATE_SCALE_MAX + " after the point: " + exchangeRate.toPlainString());
             }
         }
     }

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record VerificationReport(
         @Schema(required = true, description = "INTACT when every chain holds.") Status status,
         @Schema(required = true) Instant verifiedAt,
-        @Schema(required = true, description = "Entries recomputed, over all funds.") long entriesChecked,
+        @Schema(required = true, description = "Entries checked, over all funds (a chain is not followed past its first break).") long entriesChecked,
         @Schema(description = "The earliest recorded break over all funds; absent when all hold.") Break firstBreak,
         @Schema(required = true) List<FundChain> funds) {
 
@@ -29,7 +29,13 @@ public record VerificationReport(
         /** The fund's recorded head (entry count, last hash) is not its last entry. */
         HEAD_MISMATCH,
         /** A maintained balance is not the sum of the journal lines behind it. */
-        BALANCE_MISMATCH
+        BALANCE_MISMATCH,
+        /**
+         * The lines, all hashed and balanced, break an identity of the chart: bank = available +
+         * commitments, or pledges receivable = pledges to receive. Only an entry that no event
+         * writes, forged with a consistent chain, can do that.
+         */
+        IDENTITY_BROKEN
     }
 
     @Schema(name = "LedgerFundChain")

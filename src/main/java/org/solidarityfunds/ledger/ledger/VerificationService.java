@@ -93,8 +93,7 @@ public class VerificationService {
                 while (rs.next()) {
                     UUID id = rs.getObject(2, UUID.class);
                     if (entry != null && !entry.id.equals(id)) {
-                        checks.get(entry.fundId).check(entry, lines);
-                        entriesChecked++;
+                        entriesChecked += checks.get(entry.fundId).check(entry, lines) ? 1 : 0;
                         lines = new ArrayList<>();
                     }
                     if (entry == null || !entry.id.equals(id)) {
@@ -105,8 +104,7 @@ public class VerificationService {
                     }
                 }
                 if (entry != null) {
-                    checks.get(entry.fundId).check(entry, lines);
-                    entriesChecked++;
+                    entriesChecked += checks.get(entry.fundId).check(entry, lines) ? 1 : 0;
                 }
             }
         }
@@ -171,30 +169,30 @@ public class VerificationService {
             }
         }
 
-        void check(JournalEntry entry, List<JournalLine> lines) {
+        /** Checks the next entry of the chain; false when it was not checked, the chain having broken before. */
+        boolean check(JournalEntry entry, List<JournalLine> lines) {
             if (firstBreak != null) {
-                return;
+                return false;
             }
             if (entry.sequence != lastSequence + 1) {
                 breakAt(entry, Reason.SEQUENCE_GAP,
                         "expected sequence " + (lastSequence + 1) + ", found " + entry.sequence);
-                return;
-            }
-            if (!Arrays.equals(entry.previousHash, runningHash)) {
+            } else if (!Arrays.equals(entry.previousHash, runningHash)) {
                 breakAt(entry, Reason.PREVIOUS_HASH_MISMATCH, "the entry does not chain to the fund's previous entry");
-                return;
+            } else {
+                byte[] hash = EntryHash.compute(runningHash, LedgerService.contentOf(entry, fundCode, lines));
+                if (!Arrays.equals(hash, entry.hash)) {
+                    breakAt(entry, Reason.HASH_MISMATCH,
+                            "the entry or its lines differ from what was hashed when it was recorded");
+                } else {
+                    for (JournalLine line : lines) {
+                        recomputed.get(line.account).apply(line.side, line.amountMinor, entry.reversesEntryId != null);
+                    }
+                    runningHash = hash;
+                    lastSequence = entry.sequence;
+                }
             }
-            byte[] hash = EntryHash.compute(runningHash, LedgerService.contentOf(entry, fundCode, lines));
-            if (!Arrays.equals(hash, entry.hash)) {
-                breakAt(entry, Reason.HASH_MISMATCH,
-                        "the entry or its lines differ from what was hashed when it was recorded");
-                return;
-            }
-            for (JournalLine line : lines) {
-                recomputed.get(line.account).apply(line.side, line.amountMinor, entry.reversesEntryId != null);
-            }
-            runningHash = hash;
-            lastSequence = entry.sequence;
+            return true;
         }
 
         FundChain finish() {
@@ -214,6 +212,19 @@ public class VerificationService {
                                         + summed.creditTotalMinor);
                         break;
                     }
+                }
+            }
+            if (firstBreak == null) {
+                long bank = recomputed.get(Account.BANK).balanceMinor();
+                long available = recomputed.get(Account.AVAILABLE).balanceMinor();
+                long committed = recomputed.get(Account.COMMITMENTS).balanceMinor();
+                long receivable = recomputed.get(Account.PLEDGES_RECEIVABLE).balanceMinor();
+                long toReceive = recomputed.get(Account.PLEDGES_TO_RECEIVE).balanceMinor();
+                if (bank != available + committed || receivable != toReceive) {
+                    firstBreak = new Break(fundCode, null, null, null, Reason.IDENTITY_BROKEN,
+                            "bank " + bank + " should be available " + available + " + committed " + committed
+                                    + ", and pledges receivable " + receivable + " should be pledges to receive "
+                                    + toReceive);
                 }
             }
             return new FundChain(fundCode, firstBreak == null ? Status.INTACT : Status.BROKEN, lastSequence,

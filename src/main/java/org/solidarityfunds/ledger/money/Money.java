@@ -11,9 +11,6 @@ import java.util.Objects;
  */
 public record Money(long amountMinor, Currency currency) implements Comparable<Money> {
 
-    /** The largest amount a single request may carry: 10^15 minor units (10 000 billion EUR). */
-    public static final long AMOUNT_MINOR_MAX = 1_000_000_000_000_000L;
-
     public Money {
         Objects.requireNonNull(currency, "currency");
         if (amountMinor < 0) {

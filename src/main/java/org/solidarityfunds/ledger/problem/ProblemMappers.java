@@ -16,6 +16,9 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -33,6 +36,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -82,6 +86,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // The REST layer wraps some JSON failures; answer them as if they had come straight.
+        if (e.getCause() instanceof UnrecognizedPropertyException cause) {
+            return unknownField(cause, uri);
+        }
+        if (e.getCause() instanceof InvalidFormatException cause) {
+            return wrongValue(cause, uri);
+        }
+        if (e.getCause() instanceof MismatchedInputException cause) {
+            return wrongType(cause, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException cause) {
+            return malformed(cause, uri);
+        }
         if (e instanceof NotFoundException) {
             return respond(ProblemType.RESOURCE_NOT_FOUND, "Nothing is served at this path.", List.of(), uri);
         }
@@ -106,9 +123,36 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         String incident = UUID.randomUUID().toString();
+        if (isDatabaseUnavailable(e)) {
+            LOG.warnf(e, "Database unavailable, incident %s", incident);
+            return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE,
+                    "The database could not serve the request. Try again shortly. Incident " + incident + ".",
+                    List.of(), uri)).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return respond(ProblemType.INTERNAL_ERROR,
-                "The request failed on our side; nothing was recorded. Incident " + incident + ".", List.of(), uri);
+                "The request failed on our side. Incident " + incident + ".", List.of(), uri);
+    }
+
+    /**
+     * The database is out of reach or the connection pool is exhausted (SQLSTATE class 08,
+     * Agroal's acquisition timeout), or it gave up on a transaction it may retry (40001
+     * serialization failure, 40P01 deadlock): the request may succeed if tried again.
+     */
+    static boolean isDatabaseUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                if (state.startsWith("08") || state.equals("40001") || state.equals("40P01")
+                        || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static Response respond(ProblemType type, String detail, List<Problem.FieldError> errors, UriInfo uri) {

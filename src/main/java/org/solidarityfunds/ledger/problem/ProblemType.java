@@ -21,6 +21,7 @@ public enum ProblemType {
     DONOR_SIREN_TAKEN("donor-siren-taken", 409, "A donor with this SIREN already exists"),
     FUND_STATUS_TRANSITION_REFUSED("fund-status-transition-refused", 409, "The fund cannot move to that status"),
     FUND_CLOSED("fund-closed", 409, "The fund is closed"),
+    FUND_CLOSED_TO_PLEDGES("fund-closed-to-pledges", 409, "The fund takes no new pledges"),
     ENTRY_ALREADY_REVERSED("entry-already-reversed", 409, "The entry has already been reversed"),
     REVERSAL_NOT_REVERSIBLE("reversal-not-reversible", 409, "A reversal cannot itself be reversed"),
     BALANCE_WOULD_GO_NEGATIVE("balance-would-go-negative", 409,

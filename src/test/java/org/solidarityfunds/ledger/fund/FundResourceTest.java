@@ -130,7 +130,8 @@ class FundResourceTest {
     @Test
     void bad_fund_input_is_refused_with_a_problem_and_changes_nothing() {
         String taken = TestFunds.open("TAKEN");
-        BadInput.post("/api/v1/funds", "{\"code\": \"X-1\", ", 400, "malformed-request");
+        BadInput.post("/api/v1/funds", "{\"code\": \"X-1\", ", 400, "malformed-request")
+                .body("detail", equalTo("The request body is not well-formed JSON."));
         BadInput.post("/api/v1/funds", "[]", 400, "malformed-request");
         BadInput.post("/api/v1/funds", "", 400, "validation-failed");
         BadInput.post("/api/v1/funds", "{\"code\":\"DUP-1\",\"code\":\"DUP-2\",\"name\":\"n\"}", 400, "malformed-request");
@@ -157,6 +158,21 @@ class FundResourceTest {
         BadInput.post("/api/v1/funds", "{\"code\": \"OK-1\", \"name\": \"n\", \"currency\": \"eur\"}", 400,
                 "validation-failed");
         BadInput.post("/api/v1/funds", "{\"code\": \"" + taken + "\", \"name\": \"n\"}", 409, "fund-code-taken");
+    }
+
+    @Test
+    void a_currency_the_database_does_not_list_is_refused_like_an_unknown_one() throws SQLException {
+        // The JDK's list and the currency table may part ways on another Java version: the
+        // database's word is final. Simulated by taking an unused code out of the table.
+        try (Connection superuser = TestDatabase.asSuperuser(); Statement sql = superuser.createStatement()) {
+            sql.execute("DELETE FROM currency WHERE code = 'ZWL'");
+            try {
+                BadInput.post("/api/v1/funds", "{\"code\": \"ZIM-1\", \"name\": \"n\", \"currency\": \"ZWL\"}", 400,
+                        "validation-failed").body("errors[0].field", equalTo("currency"));
+            } finally {
+                sql.execute("INSERT INTO currency (code, minor_units) VALUES ('ZWL', 2)");
+            }
+        }
     }
 
     @Test

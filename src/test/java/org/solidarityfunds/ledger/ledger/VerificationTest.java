@@ -112,6 +112,74 @@ class VerificationTest {
         assertThat(verify().getString("status")).isEqualTo("INTACT");
     }
 
+    @Test
+    void an_entry_forged_with_a_consistent_chain_still_cannot_break_the_charts_identities_unseen() throws SQLException {
+        String fund = TestFunds.open("FORGED");
+        EntryView last = ledger.contribution(fund, 10_00);
+        long fundId = ledger.fundIdOf(fund);
+        // Money appearing in the bank against the pledges' mirror account: balanced, hashed and
+        // chained like a real entry, with the head and the totals kept in step.
+        JournalEntry forged = new JournalEntry();
+        forged.id = java.util.UUID.randomUUID();
+        forged.fundId = fundId;
+        forged.sequence = 2;
+        forged.kind = EntryKind.CONTRIBUTION_RECEIVED;
+        forged.memo = "forged";
+        forged.effectiveDate = java.time.LocalDate.of(2020, 8, 21);
+        forged.recordedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        forged.recordedBy = "forger";
+        forged.previousHash = java.util.HexFormat.of().parseHex(last.hash());
+        List<JournalLine> lines = List.of(line(forged, 1, Account.BANK, Side.DEBIT), line(forged, 2,
+                Account.PLEDGES_TO_RECEIVE, Side.CREDIT));
+        forged.hash = EntryHash.compute(forged.previousHash, LedgerService.contentOf(forged, fund, lines));
+        String hash = "decode('" + EntryHash.hex(forged.hash) + "', 'hex')";
+        String[] forge = {
+                "INSERT INTO journal_entry (id, fund_id, sequence, kind, memo, effective_date, recorded_at, recorded_by, "
+                        + "previous_hash, hash) VALUES ('" + forged.id + "', " + fundId + ", 2, 'CONTRIBUTION_RECEIVED', "
+                        + "'forged', '2020-08-21', '" + forged.recordedAt + "', 'forger', decode('" + last.hash()
+                        + "', 'hex'), " + hash + ")",
+                "INSERT INTO journal_line (entry_id, line_no, account, side, amount_minor, currency) VALUES ('"
+                        + forged.id + "', 1, 'BANK', 'D', 100, 'EUR'), ('" + forged.id
+                        + "', 2, 'PLEDGES_TO_RECEIVE', 'C', 100, 'EUR')",
+                "UPDATE fund_ledger SET entry_count = 2, head_hash = " + hash + " WHERE fund_id = " + fundId,
+                "UPDATE ledger_account_balance SET debit_total_minor = debit_total_minor + 100 WHERE fund_id = "
+                        + fundId + " AND account = 'BANK'",
+                "UPDATE ledger_account_balance SET credit_total_minor = credit_total_minor + 100 WHERE fund_id = "
+                        + fundId + " AND account = 'PLEDGES_TO_RECEIVE'"};
+        try (Connection superuser = TestDatabase.asSuperuser(); Statement sql = superuser.createStatement()) {
+            sql.execute("SET session_replication_role = replica");
+            for (String statement : forge) {
+                sql.execute(statement);
+            }
+            try {
+                JsonPath report = verify();
+                assertThat(report.getString("firstBreak.fundCode")).isEqualTo(fund);
+                assertThat(report.getString("firstBreak.reason")).isEqualTo("IDENTITY_BROKEN");
+            } finally {
+                sql.execute("DELETE FROM journal_line WHERE entry_id = '" + forged.id + "'");
+                sql.execute("DELETE FROM journal_entry WHERE id = '" + forged.id + "'");
+                sql.execute("UPDATE fund_ledger SET entry_count = 1, head_hash = decode('" + last.hash()
+                        + "', 'hex') WHERE fund_id = " + fundId);
+                sql.execute("UPDATE ledger_account_balance SET debit_total_minor = debit_total_minor - 100 "
+                        + "WHERE fund_id = " + fundId + " AND account = 'BANK'");
+                sql.execute("UPDATE ledger_account_balance SET credit_total_minor = credit_total_minor - 100 "
+                        + "WHERE fund_id = " + fundId + " AND account = 'PLEDGES_TO_RECEIVE'");
+            }
+        }
+        assertThat(verify().getString("status")).isEqualTo("INTACT");
+    }
+
+    private static JournalLine line(JournalEntry entry, int lineNo, Account account, Side side) {
+        JournalLine line = new JournalLine();
+        line.entryId = entry.id;
+        line.lineNo = (short) lineNo;
+        line.account = account;
+        line.side = side;
+        line.amountMinor = 100;
+        line.currency = "EUR";
+        return line;
+    }
+
     private static JsonPath verify() {
         return api().get("/api/v1/ledger/verification").then().statusCode(200).extract().jsonPath();
     }

@@ -56,7 +56,22 @@ class HttpProblemsTest {
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat(body.type().toString()).endsWith("#internal-error");
         assertThat(body.detail()).doesNotContain("SELECT", "journal_line", "Exception", "java.", "secret")
-                .contains("nothing was recorded");
+                .contains("Incident");
+    }
+
+    @Test
+    void a_database_out_of_reach_answers_503_with_a_delay_to_retry_after() {
+        for (Throwable failure : new Throwable[] {
+                new org.hibernate.exception.JDBCConnectionException("closed",
+                        new java.sql.SQLException("Connection refused", "08001")),
+                new java.sql.SQLException("Sorry, acquisition timeout!"),
+                new RuntimeException(new java.sql.SQLException("could not serialize access", "40001"))}) {
+            jakarta.ws.rs.core.Response response = new ProblemMappers().unexpected(failure, null);
+            assertThat(response.getStatus()).as(failure.toString()).isEqualTo(503);
+            assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+            assertThat(((Problem) response.getEntity()).type().toString()).endsWith("#service-unavailable");
+            assertThat(((Problem) response.getEntity()).detail()).doesNotContain("refused", "SQL", "Exception");
+        }
     }
 
     @Test
