@@ -1,0 +1,59 @@
+package org.solidarityfunds.ledger.production;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged jar, started as an operator would start it: only the environment it is given. */
+final class PackagedService implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    final int port;
+
+    private PackagedService(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    static PackagedService start(Map<String, String> environment) throws IOException {
+        int port = freePort();
+        Path log = Files.createTempFile("packaged-service", ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", "target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_"));
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().putAll(environment);
+        return new PackagedService(builder.start(), log, port);
+    }
+
+    /** Waits for the process to stop by itself; false if it was still running after the timeout. */
+    boolean waitForExit(int seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS);
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    String output() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
