@@ -89,7 +89,7 @@ public class LedgerService {
         }
         List<Posting.Line> opposite = linesOf(entryId).stream()
                 .map(line -> new Posting.Line(line.account, line.side.opposite(),
-                        new Money(line.amountMinor, Currency.getInstance(line.currency)),
+                        Money.of(line.amountMinor, line.currency),
                         line.originalAmountMinor == null ? null : new Posting.OriginalAmount(
                                 Money.of(line.originalAmountMinor, line.originalCurrency),
                                 line.exchangeRate)))
