@@ -10,8 +10,6 @@ import org.solidarityfunds.ledger.donor.DonorKind;
 import org.solidarityfunds.ledger.donor.DonorService;
 import org.solidarityfunds.ledger.fund.CreateFund;
 import org.solidarityfunds.ledger.fund.FundService;
-import org.solidarityfunds.ledger.problem.ProblemException;
-import org.solidarityfunds.ledger.problem.ProblemType;
 
 /**
  * Dev mode only: the six solidarity funds of the 2020 activity report and a few donors
@@ -34,7 +32,7 @@ public class DemoData {
     }
 
     void load(@Observes StartupEvent started) {
-        if (alreadyLoaded()) {
+        if (funds.exists("LIBAN-2020")) {
             return;
         }
         fund("LIBAN-2020", "Fonds de solidarité Liban",
@@ -59,18 +57,6 @@ public class DemoData {
         donor(DonorKind.ASSOCIATION, "Cités Unies France", null);
         donor(DonorKind.PERSON, "Donatrice de démonstration", "donatrice@example.org");
         LOG.info("Loaded the demo funds and donors of the 2020 activity report");
-    }
-
-    private boolean alreadyLoaded() {
-        try {
-            funds.get("LIBAN-2020");
-            return true;
-        } catch (ProblemException e) {
-            if (e.type() == ProblemType.FUND_NOT_FOUND) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     private void fund(String code, String name, String description) {

@@ -1,5 +1,6 @@
 package org.solidarityfunds.ledger.donor;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -20,7 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.solidarityfunds.ledger.common.Caller;
+import org.solidarityfunds.ledger.access.Caller;
+import org.solidarityfunds.ledger.access.Roles;
 import org.solidarityfunds.ledger.common.Ids;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageParameters;
@@ -42,6 +44,7 @@ public class DonorResource {
 
     @POST
     @Path("donors")
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createDonor", summary = "Register a donor",
             description = "A SIREN is checked (check digit) and unique; a PERSON has none.")
@@ -57,24 +60,28 @@ public class DonorResource {
 
     @GET
     @Path("donors")
-    @Operation(operationId = "listDonors", summary = "List donors", description = "In registration order.")
+    @RolesAllowed({Roles.FINANCE, Roles.PARTNER, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "listDonors", summary = "List donors",
+            description = "In registration order. A partner sees no personal data: no contact, and no name for a person.")
     @APIResponse(responseCode = "200", description = "One page of donors")
     @APIResponse(responseCode = "400", description = "validation-failed (limit, kind) or invalid-cursor")
     public Page<DonorView> list(
             @BeanParam PageParameters page,
             @Parameter(description = "Only donors of this kind.", schema = @Schema(implementation = DonorKind.class))
             @QueryParam("kind") String kind) {
-        return donors.list(page.request(), kind == null ? null : kindOf(kind));
+        return donors.list(page.request(), kind == null ? null : kindOf(kind), caller.seesPersonalData());
     }
 
     @GET
     @Path("donors/{id}")
+    @RolesAllowed({Roles.FINANCE, Roles.PARTNER, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "getDonor", summary = "Read a donor")
     @APIResponse(responseCode = "200", description = "The donor")
     @APIResponse(responseCode = "404", description = "donor-not-found")
     public DonorView get(@PathParam("id") String id) {
         return donors.get(Ids.parse(id).orElseThrow(
-                () -> new ProblemException(ProblemType.DONOR_NOT_FOUND, "No donor has the id " + id + ".")));
+                () -> new ProblemException(ProblemType.DONOR_NOT_FOUND, "No donor has the id " + id + ".")),
+                caller.seesPersonalData());
     }
 
     private static DonorKind kindOf(String kind) {

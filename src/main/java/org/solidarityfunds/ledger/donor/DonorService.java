@@ -47,25 +47,26 @@ public class DonorService {
         donor.createdBy = createdBy;
         Constraints.insert(em, donor, Map.of("donor_siren_key", () -> new ProblemException(ProblemType.DONOR_SIREN_TAKEN,
                 "A donor with the SIREN " + command.siren() + " is already registered.")));
-        return DonorView.from(donor);
+        return DonorView.from(donor, true);
     }
 
     @Transactional
-    public Page<DonorView> list(PageRequest page, DonorKind kind) {
+    public Page<DonorView> list(PageRequest page, DonorKind kind, boolean withPersonalData) {
         long after = page.afterNumber().orElse(0L);
         List<Donor> donors = (kind == null
                 ? Donor.<Donor>find("number > ?1", Sort.by("number"), after)
                 : Donor.<Donor>find("number > ?1 and kind = ?2", Sort.by("number"), after, kind))
                 .page(0, page.limit() + 1).list();
-        return Page.of(donors, page.limit(), d -> PageRequest.cursor(d.number.toString()), DonorView::from);
+        return Page.of(donors, page.limit(), d -> PageRequest.cursor(d.number.toString()),
+                donor -> DonorView.from(donor, withPersonalData));
     }
 
     @Transactional
-    public DonorView get(UUID id) {
+    public DonorView get(UUID id, boolean withPersonalData) {
         Donor donor = Donor.findById(id);
         if (donor == null) {
             throw new ProblemException(ProblemType.DONOR_NOT_FOUND, "No donor has the id " + id + ".");
         }
-        return DonorView.from(donor);
+        return DonorView.from(donor, withPersonalData);
     }
 }

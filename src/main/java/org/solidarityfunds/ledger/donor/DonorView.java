@@ -10,16 +10,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record DonorView(
         @Schema(required = true) UUID id,
         @Schema(required = true) DonorKind kind,
-        @Schema(required = true, example = "Ville de Lyon") String name,
+        @Schema(description = "Withheld from partners when the donor is a PERSON.", example = "Ville de Lyon") String name,
         @Schema(example = "216901231") String siren,
-        @Schema(example = "relations.internationales@mairie-lyon.fr") String contactEmail,
+        @Schema(description = "Withheld from partners.", example = "relations.internationales@mairie-lyon.fr")
+        String contactEmail,
         @Schema(required = true, description = "Auxiliary account code (FEC CompAuxNum).", example = "D000001")
         String auxiliaryAccount,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) String createdBy) {
 
-    static DonorView from(Donor donor) {
-        return new DonorView(donor.id, donor.kind, donor.name, donor.siren, donor.contactEmail,
-                donor.auxiliaryAccount(), donor.createdAt, donor.createdBy);
+    /** Without personal data (for partners): no contact, and no name when the donor is a person. */
+    static DonorView from(Donor donor, boolean withPersonalData) {
+        boolean person = donor.kind == DonorKind.PERSON;
+        return new DonorView(donor.id, donor.kind, withPersonalData || !person ? donor.name : null, donor.siren,
+                withPersonalData ? donor.contactEmail : null, donor.auxiliaryAccount(), donor.createdAt,
+                donor.createdBy);
     }
 }

@@ -1,5 +1,6 @@
 package org.solidarityfunds.ledger.fund;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.solidarityfunds.ledger.common.Caller;
+import org.solidarityfunds.ledger.access.Caller;
+import org.solidarityfunds.ledger.access.Roles;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageParameters;
 
@@ -37,6 +39,7 @@ public class FundResource {
 
     @POST
     @Path("funds")
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createFund", summary = "Open a fund",
             description = "Creates an OPEN fund with its ledger: every account at zero, an empty hash chain.")
@@ -52,24 +55,28 @@ public class FundResource {
 
     @GET
     @Path("funds")
-    @Operation(operationId = "listFunds", summary = "List funds", description = "In creation order.")
+    @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE, Roles.PARTNER, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "listFunds", summary = "List funds",
+            description = "In creation order; a partner or committee member sees the funds of its token only.")
     @APIResponse(responseCode = "200", description = "One page of funds")
     @APIResponse(responseCode = "400", description = "validation-failed (limit) or invalid-cursor")
     public Page<FundView> list(@BeanParam PageParameters page) {
-        return funds.list(page.request());
+        return funds.list(page.request(), caller.scope());
     }
 
     @GET
     @Path("funds/{code}")
+    @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE, Roles.PARTNER, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "getFund", summary = "Read a fund")
     @APIResponse(responseCode = "200", description = "The fund")
     @APIResponse(responseCode = "404", description = "fund-not-found")
     public FundView get(@PathParam("code") String code) {
-        return funds.get(code);
+        return funds.get(code, caller.scope());
     }
 
     @POST
     @Path("funds/{code}/status")
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "changeFundStatus", summary = "Move a fund forward in its lifecycle",
             description = "OPEN → CLOSED_TO_PLEDGES → CLOSED, never backwards; each change is kept with its reason.")

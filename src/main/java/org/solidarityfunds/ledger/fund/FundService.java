@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import org.solidarityfunds.ledger.access.FundScope;
 import org.solidarityfunds.ledger.common.Constraints;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageRequest;
@@ -60,15 +61,28 @@ public class FundService {
         return FundView.from(fund);
     }
 
+    /** The funds in the caller's scope, in creation order. */
     @Transactional
-    public Page<FundView> list(PageRequest page) {
+    public Page<FundView> list(PageRequest page, FundScope scope) {
         long after = page.afterNumber().orElse(0L);
-        List<Fund> funds = Fund.<Fund>find("id > ?1", Sort.by("id"), after).page(0, page.limit() + 1).list();
+        List<Fund> funds = scope.codes()
+                .map(codes -> Fund.<Fund>find("id > ?1 and code in ?2", Sort.by("id"), after, codes))
+                .orElseGet(() -> Fund.find("id > ?1", Sort.by("id"), after))
+                .page(0, page.limit() + 1).list();
         return Page.of(funds, page.limit(), f -> PageRequest.cursor(f.id.toString()), FundView::from);
     }
 
     @Transactional
-    public FundView get(String code) {
+    public boolean exists(String code) {
+        return Fund.count("code", code) > 0;
+    }
+
+    /** A fund outside the caller's scope answers exactly as one that does not exist. */
+    @Transactional
+    public FundView get(String code, FundScope scope) {
+        if (!scope.includes(code)) {
+            throw fundNotFound(code);
+        }
         return FundView.from(find(code, LockModeType.NONE));
     }
 
@@ -98,7 +112,10 @@ public class FundService {
     }
 
     private Fund find(String code, LockModeType lock) {
-        return Fund.<Fund>find("code", code).withLock(lock).firstResultOptional()
-                .orElseThrow(() -> new ProblemException(ProblemType.FUND_NOT_FOUND, "No fund has the code " + code + "."));
+        return Fund.<Fund>find("code", code).withLock(lock).firstResultOptional().orElseThrow(() -> fundNotFound(code));
+    }
+
+    private static ProblemException fundNotFound(String code) {
+        return new ProblemException(ProblemType.FUND_NOT_FOUND, "No fund has the code " + code + ".");
     }
 }

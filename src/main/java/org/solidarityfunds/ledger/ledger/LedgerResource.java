@@ -1,5 +1,6 @@
 package org.solidarityfunds.ledger.ledger;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -19,7 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.solidarityfunds.ledger.common.Caller;
+import org.solidarityfunds.ledger.access.Caller;
+import org.solidarityfunds.ledger.access.Roles;
 import org.solidarityfunds.ledger.common.Ids;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageParameters;
@@ -44,17 +46,19 @@ public class LedgerResource {
 
     @GET
     @Path("funds/{code}/balance")
+    @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE, Roles.PARTNER, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "getFundBalance", summary = "Read a fund's balances",
             description = "Maintained with every entry: reading costs the same whatever the size of the journal.")
     @APIResponse(responseCode = "200", description = "The fund's balances",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BalanceView.class)))
     @APIResponse(responseCode = "404", description = "fund-not-found")
     public BalanceView balance(@PathParam("code") String code) {
-        return ledger.balances(code);
+        return ledger.balances(code, caller.scope());
     }
 
     @GET
     @Path("funds/{code}/entries")
+    @RolesAllowed({Roles.FINANCE, Roles.PARTNER, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "listFundEntries", summary = "Page through a fund's journal",
             description = "Entries in posting order, each with its lines and hashes.")
     @APIResponse(responseCode = "200", description = "One page of entries")
@@ -62,21 +66,23 @@ public class LedgerResource {
     @APIResponse(responseCode = "404", description = "fund-not-found")
     public Page<EntryView> entries(@PathParam("code") String code,
             @BeanParam PageParameters page) {
-        return ledger.entries(code, page.request());
+        return ledger.entries(code, page.request(), caller.scope());
     }
 
     @GET
     @Path("entries/{id}")
+    @RolesAllowed({Roles.FINANCE, Roles.PARTNER, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "getEntry", summary = "Read one journal entry")
     @APIResponse(responseCode = "200", description = "The entry with its lines",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
     @APIResponse(responseCode = "404", description = "entry-not-found")
     public EntryView entry(@PathParam("id") String id) {
-        return ledger.entry(entryId(id));
+        return ledger.entry(entryId(id), caller.scope());
     }
 
     @POST
     @Path("entries/{id}/reversal")
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "reverseEntry", summary = "Reverse an entry",
             description = "Writes a new entry with the opposite lines, linked to the original. An entry is reversed once "
@@ -96,6 +102,7 @@ public class LedgerResource {
 
     @GET
     @Path("ledger/verification")
+    @RolesAllowed({Roles.FINANCE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "verifyLedger", summary = "Verify every fund's hash chain and balances",
             description = "Recomputes each entry's hash from its fields and lines and each maintained balance from the "
                     + "lines, on one consistent snapshot. Answers 200 either way: `status` says INTACT or BROKEN, and "

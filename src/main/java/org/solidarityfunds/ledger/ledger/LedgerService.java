@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.solidarityfunds.ledger.access.FundScope;
 import org.solidarityfunds.ledger.common.Clocks;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageRequest;
@@ -101,25 +102,26 @@ public class LedgerService {
     }
 
     @Transactional
-    public BalanceView balances(String fundCode) {
-        FundLedger ledger = ledgerOf(fundCode);
+    public BalanceView balances(String fundCode, FundScope scope) {
+        FundLedger ledger = ledgerOf(fundCode, scope);
         return BalanceView.of(ledger, balancesOf(ledger.fundId));
     }
 
+    /** An entry of a fund outside the caller's scope answers exactly as one that does not exist. */
     @Transactional
-    public EntryView entry(UUID entryId) {
+    public EntryView entry(UUID entryId, FundScope scope) {
         JournalEntry entry = JournalEntry.findById(entryId);
-        if (entry == null) {
+        FundLedger ledger = entry == null ? null : em.find(FundLedger.class, entry.fundId);
+        if (ledger == null || !scope.includes(ledger.fundCode)) {
             throw entryNotFound(entryId);
         }
-        FundLedger ledger = em.find(FundLedger.class, entry.fundId);
         return EntryView.from(entry, ledger.fundCode, linesOf(entryId), reversalOf(List.of(entryId)).get(entryId));
     }
 
     /** A fund's journal in posting order, with lines, {@code after} being a sequence number. */
     @Transactional
-    public Page<EntryView> entries(String fundCode, PageRequest page) {
-        FundLedger ledger = ledgerOf(fundCode);
+    public Page<EntryView> entries(String fundCode, PageRequest page, FundScope scope) {
+        FundLedger ledger = ledgerOf(fundCode, scope);
         long after = page.afterNumber().orElse(0L);
         List<JournalEntry> entries = JournalEntry
                 .find("fundId = ?1 and sequence > ?2", Sort.by("sequence"), ledger.fundId, after)
@@ -225,8 +227,10 @@ public class LedgerService {
         }
     }
 
-    private FundLedger ledgerOf(String fundCode) {
-        return FundLedger.<FundLedger>find("fundCode", fundCode).firstResultOptional()
+    /** The ledger of a fund in the caller's scope; any other answers as a fund that does not exist. */
+    private FundLedger ledgerOf(String fundCode, FundScope scope) {
+        return FundLedger.<FundLedger>find("fundCode", fundCode).<FundLedger>firstResultOptional()
+                .filter(ledger -> scope.includes(ledger.fundCode))
                 .orElseThrow(() -> new ProblemException(ProblemType.FUND_NOT_FOUND,
                         "No fund has the code " + fundCode + "."));
     }

@@ -11,6 +11,8 @@ public enum ProblemType {
     VALIDATION_FAILED("validation-failed", 400, "The request is not valid"),
     UNKNOWN_FIELD("unknown-field", 400, "The request has a field this operation does not accept"),
     INVALID_CURSOR("invalid-cursor", 400, "The pagination cursor is not valid"),
+    UNAUTHENTICATED("unauthenticated", 401, "A valid bearer token is required"),
+    FORBIDDEN("forbidden", 403, "Your role does not allow this"),
     RESOURCE_NOT_FOUND("resource-not-found", 404, "No such resource"),
     FUND_NOT_FOUND("fund-not-found", 404, "No such fund"),
     DONOR_NOT_FOUND("donor-not-found", 404, "No such donor"),

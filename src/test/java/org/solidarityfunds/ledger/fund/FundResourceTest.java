@@ -39,7 +39,7 @@ class FundResourceTest {
                 .body("code", equalTo(code))
                 .body("currency", equalTo("EUR"))
                 .body("status", equalTo("OPEN"))
-                .body("createdBy", equalTo("unauthenticated"));
+                .body("createdBy", equalTo("test-admin"));
         api().get("/api/v1/funds/{code}", code).then().statusCode(200)
                 .body("name", equalTo("Fonds de solidarité Liban"))
                 .body("description", equalTo("Beyrouth, août 2020"));
@@ -103,7 +103,7 @@ class FundResourceTest {
                 .then().statusCode(200).body("status", equalTo("CLOSED"));
         try (Connection connection = TestDatabase.asSuperuser(); Statement sql = connection.createStatement()) {
             assertThat(TestDatabase.single(sql, "SELECT count(*) FROM fund_status_change c JOIN fund f ON f.id = c.fund_id "
-                    + "WHERE f.code = '" + code + "' AND c.changed_by = 'unauthenticated'")).isEqualTo(2);
+                    + "WHERE f.code = '" + code + "' AND c.changed_by = 'test-admin'")).isEqualTo(2);
         }
     }
 

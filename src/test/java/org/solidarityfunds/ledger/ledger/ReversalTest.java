@@ -44,7 +44,7 @@ class ReversalTest {
         response.then().statusCode(201)
                 .body("kind", equalTo("REVERSAL"))
                 .body("reversesEntryId", equalTo(contribution.id().toString()))
-                .body("recordedBy", equalTo("unauthenticated"))
+                .body("recordedBy", equalTo("test-admin"))
                 .body("memo", equalTo("Reversal of entry 2: Virement rejeté par la banque"));
         JsonPath reversal = response.jsonPath();
         assertThat(response.header("Location")).endsWith("/api/v1/entries/" + reversal.getString("id"));

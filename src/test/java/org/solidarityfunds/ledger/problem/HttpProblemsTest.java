@@ -38,7 +38,7 @@ class HttpProblemsTest {
 
     @Test
     void asking_for_a_media_type_the_service_cannot_write_answers_a_406_problem() {
-        io.restassured.RestAssured.given().accept("text/csv").get("/api/v1/funds").then().statusCode(406)
+        io.restassured.RestAssured.given().auth().oauth2(org.solidarityfunds.ledger.support.TestTokens.admin()).accept("text/csv").get("/api/v1/funds").then().statusCode(406)
                 .contentType("application/problem+json").body("type", endsWith("#not-acceptable"));
     }
 

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.ledger.dev.EmbeddedDatabase;
+import org.solidarityfunds.ledger.support.TestTokens;
 
 /**
  * The deployment that keeps the owner's password out of the running service: migrations run
@@ -22,7 +23,9 @@ class SeparateMigrationIT {
             Map<String, String> app = Map.of(
                     "QUARKUS_DATASOURCE_JDBC_URL", config.get("quarkus.datasource.jdbc.url"),
                     "QUARKUS_DATASOURCE_USERNAME", config.get("quarkus.datasource.username"),
-                    "QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"));
+                    "QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"),
+                    "MP_JWT_VERIFY_PUBLICKEY", TestTokens.KEYS.quarkusConfig().get("mp.jwt.verify.publickey"),
+                    "MP_JWT_VERIFY_ISSUER", TestTokens.KEYS.quarkusConfig().get("mp.jwt.verify.issuer"));
 
             Map<String, String> migration = new java.util.HashMap<>(app);
             migration.put("QUARKUS_FLYWAY_USERNAME", config.get("quarkus.flyway.username"));
@@ -38,10 +41,10 @@ class SeparateMigrationIT {
             service.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
             try (PackagedService running = PackagedService.start(service)) {
                 awaitReady(running);
-                given().port(running.port).contentType("application/json")
+                given().port(running.port).auth().oauth2(TestTokens.admin()).contentType("application/json")
                         .body(Map.of("code", "LIBAN-2020", "name", "Fonds de solidarité Liban"))
                         .post("/api/v1/funds").then().statusCode(201);
-                given().port(running.port).get("/api/v1/funds/LIBAN-2020/balance").then().statusCode(200)
+                given().port(running.port).auth().oauth2(TestTokens.admin()).get("/api/v1/funds/LIBAN-2020/balance").then().statusCode(200)
                         .body("entryCount", equalTo(0));
             }
         }

@@ -21,7 +21,18 @@ public final class Api {
     private Api() {
     }
 
+    /** A request from an administrator, who may read and write everything this version offers. */
     public static RequestSpecification api() {
+        return as(TestTokens.admin());
+    }
+
+    /** A request with this bearer token. */
+    public static RequestSpecification as(String token) {
+        return anonymous().auth().oauth2(token);
+    }
+
+    /** A request without a token. */
+    public static RequestSpecification anonymous() {
         return given().filter(contract()).accept(ContentType.JSON);
     }
 

@@ -14,25 +14,47 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
 
 /**
- * In dev mode only ({@code ./mvnw quarkus:dev}), starts an embedded PostgreSQL whose data
- * lives in {@code .data/postgres} at the project root and survives restarts, and points the
- * datasource at it. It stays out of the way when the dev profile is not active (tests,
- * production) and when a datasource URL is configured explicitly.
+ * In dev mode only ({@code ./mvnw quarkus:dev}): starts an embedded PostgreSQL whose data
+ * lives in {@code .data/postgres} at the project root and survives restarts, and makes up a
+ * dev-only signing key for the tokens of {@code POST /dev/tokens}. It stays out of the way
+ * when the dev profile is not active (tests, production), and each part when its real
+ * counterpart is configured (a datasource URL, an identity provider's key location).
  */
-public class DevDatabaseConfigSourceFactory implements ConfigSourceFactory {
+public class DevEnvironmentConfigSourceFactory implements ConfigSourceFactory {
 
-    private static final Logger LOG = Logger.getLogger(DevDatabaseConfigSourceFactory.class);
+    private static final Logger LOG = Logger.getLogger(DevEnvironmentConfigSourceFactory.class);
     /** Dev mode reloads classes on every change; a system property remembers the server across reloads. */
     private static final String STARTED = "ledger.dev-database.started-url";
+    private static final String KEYS_PREFIX = "ledger.dev-keys.";
     private static final int DEV_PORT = 54329;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (!context.getProfiles().contains("dev") || configured(context, "quarkus.datasource.jdbc.url")
-                || "false".equals(value(context, "ledger.dev-database.enabled"))) {
+        if (!context.getProfiles().contains("dev")) {
             return List.of();
         }
-        return List.of(new PropertiesConfigSource(start(context), "ledger embedded dev database", 275));
+        Map<String, String> config = new HashMap<>();
+        if (!configured(context, "quarkus.datasource.jdbc.url")
+                && !"false".equals(value(context, "ledger.dev-database.enabled"))) {
+            config.putAll(start(context));
+        }
+        if (!configured(context, "mp.jwt.verify.publickey.location")) {
+            config.putAll(signingKeys());
+        }
+        return List.of(new PropertiesConfigSource(config, "ledger dev environment", 275));
+    }
+
+    /** Made once per dev session and kept across reloads, so that tokens stay valid while coding. */
+    private static synchronized Map<String, String> signingKeys() {
+        Map<String, String> config = new HashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(KEYS_PREFIX))
+                .forEach(name -> config.put(name.substring(KEYS_PREFIX.length()), System.getProperty(name)));
+        if (config.isEmpty()) {
+            config.putAll(DevSigningKeys.generate().quarkusConfig());
+            config.forEach((name, value) -> System.setProperty(KEYS_PREFIX + name, value));
+            LOG.info("Dev-only token signing key made for this session: mint tokens with POST /dev/tokens");
+        }
+        return config;
     }
 
     @Override

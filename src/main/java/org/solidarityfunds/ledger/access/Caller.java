@@ -1,0 +1,56 @@
+package org.solidarityfunds.ledger.access;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is making the current request, from its verified bearer token: the subject recorded
+ * on every entry and change, its roles and the funds it may see.
+ */
+@RequestScoped
+public class Caller {
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    Caller(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    /** The token's subject ({@code sub}), as recorded in {@code recordedBy} and {@code createdBy}. */
+    public String subject() {
+        String subject = token.getSubject();
+        return subject != null ? subject : identity.getPrincipal().getName();
+    }
+
+    /** Finance staff, auditors and administrators see every fund; anyone else, the funds of its token. */
+    public FundScope scope() {
+        if (identity.hasRole(Roles.FINANCE) || identity.hasRole(Roles.AUDITOR) || identity.hasRole(Roles.ADMIN)) {
+            return FundScope.all();
+        }
+        Set<String> funds = new HashSet<>();
+        Object claim = token.getClaim(Roles.FUNDS_CLAIM);
+        if (claim instanceof JsonArray codes) {
+            codes.forEach(code -> {
+                if (code instanceof JsonString text) {
+                    funds.add(text.getString());
+                }
+            });
+        } else if (claim instanceof Collection<?> codes) {
+            codes.forEach(code -> funds.add(code.toString()));
+        }
+        return FundScope.only(funds);
+    }
+
+    /** Whether the caller may see donors' personal data: a person's name, anyone's contact. */
+    public boolean seesPersonalData() {
+        return identity.hasRole(Roles.FINANCE) || identity.hasRole(Roles.AUDITOR) || identity.hasRole(Roles.ADMIN);
+    }
+}
