@@ -1,0 +1,86 @@
+package org.solidarityfunds.ledger.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.solidarityfunds.ledger.problem.Problem;
+import org.solidarityfunds.ledger.problem.ProblemType;
+
+/**
+ * What every operation of the OpenAPI document says the same way, so that resources only
+ * declare what is their own: every error response has the problem+json body; every
+ * operation lists 500, and 413 and 415 where it takes a body; 401 and 403 are named by their
+ * problem; and the roles an operation admits are written in its description, since a
+ * bearer scheme's requirement carries no scopes in OpenAPI 3.0.
+ */
+public class OpenApiConventions implements OASFilter {
+
+    @Override
+    public Operation filterOperation(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            return operation;
+        }
+        if (operation.getRequestBody() != null) {
+            addIfAbsent(responses, ProblemType.PAYLOAD_TOO_LARGE);
+            addIfAbsent(responses, ProblemType.UNSUPPORTED_MEDIA_TYPE);
+        }
+        addIfAbsent(responses, ProblemType.INTERNAL_ERROR);
+        name(responses, ProblemType.UNAUTHENTICATED);
+        name(responses, ProblemType.FORBIDDEN);
+        for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {
+            if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
+                response.getValue().setContent(problemContent());
+            }
+        }
+        moveRolesToDescription(operation);
+        return operation;
+    }
+
+    private static void moveRolesToDescription(Operation operation) {
+        if (operation.getSecurity() == null) {
+            return;
+        }
+        List<String> roles = new ArrayList<>();
+        List<SecurityRequirement> requirements = new ArrayList<>();
+        for (SecurityRequirement requirement : operation.getSecurity()) {
+            SecurityRequirement withoutScopes = OASFactory.createSecurityRequirement();
+            requirement.getSchemes().forEach((scheme, scopes) -> {
+                roles.addAll(scopes);
+                withoutScopes.addScheme(scheme);
+            });
+            requirements.add(withoutScopes);
+        }
+        operation.setSecurity(requirements);
+        if (!roles.isEmpty()) {
+            String description = operation.getDescription() == null ? "" : operation.getDescription() + "\n\n";
+            operation.setDescription(description + "Roles: " + String.join(", ", roles) + ".");
+        }
+    }
+
+    private static void addIfAbsent(APIResponses responses, ProblemType type) {
+        String status = Integer.toString(type.status());
+        if (!responses.hasAPIResponse(status)) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse().description(type.slug()));
+        }
+    }
+
+    private static void name(APIResponses responses, ProblemType type) {
+        APIResponse response = responses.getAPIResponse(Integer.toString(type.status()));
+        if (response != null) {
+            response.setDescription(type.slug());
+        }
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref("Problem")));
+    }
+}

@@ -1,0 +1,39 @@
+package org.solidarityfunds.ledger.access;
+
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.solidarityfunds.ledger.support.BadInput;
+import org.solidarityfunds.ledger.support.TestFunds;
+import org.solidarityfunds.ledger.support.TestLedger;
+
+/** A client sets only what a command offers: fields the service owns are refused, and nothing is written. */
+@QuarkusTest
+class MassAssignmentTest {
+
+    private final TestLedger ledger;
+
+    MassAssignmentTest(TestLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @Test
+    void fields_the_service_owns_are_refused_on_every_command() {
+        String fund = TestFunds.open("MASS");
+        String reversal = "/api/v1/entries/" + ledger.contribution(fund, 10_00).id() + "/reversal";
+        String newFund = "\"code\": \"MASS-NEW\", \"name\": \"n\"";
+        for (String owned : new String[] {"\"recordedBy\": \"someone-else\"", "\"createdBy\": \"someone-else\"",
+                "\"status\": \"CLOSED\"", "\"hash\": \"00\"", "\"id\": 1", "\"available\": {\"amountMinor\": 1}",
+                "\"balance\": 1000", "\"entryCount\": 0"}) {
+            String field = owned.substring(1, owned.indexOf('"', 1));
+            BadInput.post("/api/v1/funds", "{" + newFund + ", " + owned + "}", 400, "unknown-field")
+                    .body("errors[0].field", equalTo(field));
+            BadInput.post("/api/v1/donors", "{\"kind\": \"COMMUNE\", \"name\": \"n\", " + owned + "}", 400,
+                    "unknown-field");
+            BadInput.post(reversal, "{\"reason\": \"r\", " + owned + "}", 400, "unknown-field");
+            BadInput.post("/api/v1/funds/" + fund + "/status", "{\"status\": \"CLOSED\", \"reason\": \"r\", "
+                    + owned.replace("\"status\"", "\"statusChangedAt\"") + "}", 400, "unknown-field");
+        }
+    }
+}
