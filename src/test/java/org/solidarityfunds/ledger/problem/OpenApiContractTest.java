@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class OpenApiContractTest {
 
     @Test
-    void every_operation_has_a_unique_id_a_summary_its_success_and_its_problems() {
+    void every_operation_has_a_unique_id_a_summary_its_roles_its_success_and_its_problems() {
         JsonPath spec = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = spec.getMap("paths");
         Set<String> operationIds = new HashSet<>();
@@ -31,6 +31,9 @@ class OpenApiContractTest {
                 Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) op.get("responses");
                 assertThat(responses.keySet()).as(where + " responses").anyMatch(code -> code.startsWith("2"))
                         .contains("500");
+                assertThat(String.valueOf(op.get("security"))).as(where + " security").isEqualTo("[{bearer=[]}]");
+                assertThat(responses.keySet()).as(where + " authentication problems").contains("401", "403");
+                assertThat(String.valueOf(op.get("description"))).as(where + " roles").contains("Roles: ");
                 if (op.containsKey("requestBody")) {
                     assertThat(responses.keySet()).as(where + " body problems").contains("400", "413", "415");
                 }
@@ -44,5 +47,6 @@ class OpenApiContractTest {
             }
         }
         assertThat(operations).isEqualTo(12);
+        assertThat(spec.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
     }
 }
