@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,11 +19,13 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solidarityfunds.ledger.access.Caller;
 import org.solidarityfunds.ledger.access.Roles;
 import org.solidarityfunds.ledger.common.Ids;
+import org.solidarityfunds.ledger.idempotency.Idempotency;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageParameters;
 import org.solidarityfunds.ledger.problem.ProblemException;
@@ -36,11 +39,13 @@ public class LedgerResource {
 
     private final LedgerService ledger;
     private final VerificationService verification;
+    private final Idempotency idempotency;
     private final Caller caller;
 
-    LedgerResource(LedgerService ledger, VerificationService verification, Caller caller) {
+    LedgerResource(LedgerService ledger, VerificationService verification, Idempotency idempotency, Caller caller) {
         this.ledger = ledger;
         this.verification = verification;
+        this.idempotency = idempotency;
         this.caller = caller;
     }
 
@@ -90,14 +95,23 @@ public class LedgerResource {
                     + "(for example a contribution whose money is already committed) is refused.")
     @APIResponse(responseCode = "201", description = "The reversal entry",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
-    @APIResponse(responseCode = "400", description = "malformed-request, validation-failed or unknown-field")
+    @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
+            + "idempotency-key-missing")
     @APIResponse(responseCode = "404", description = "entry-not-found")
     @APIResponse(responseCode = "409", description = "entry-already-reversed, reversal-not-reversible, "
-            + "balance-would-go-negative or fund-closed")
-    public Response reverse(@PathParam("id") String id, @Valid @NotNull ReverseEntry command, UriInfo uri) {
-        EntryView reversal = ledger.reverse(entryId(id), command.reason().strip(), caller.subject());
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/entries/{id}").build(reversal.id()))
-                .entity(reversal).build();
+            + "balance-would-go-negative, fund-closed or idempotency-key-in-use")
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused")
+    public Response reverse(@PathParam("id") String id,
+            @Parameter(description = Idempotency.DESCRIPTION, required = true,
+                    schema = @Schema(minLength = 1, maxLength = Idempotency.KEY_LENGTH_MAX))
+            @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull ReverseEntry command, UriInfo uri) {
+        UUID entryId = entryId(id);
+        return idempotency.once(caller.subject(), key, new Idempotency.Request("POST", uri.getPath(), command), () -> {
+            EntryView reversal = ledger.reverse(entryId, command.reason().strip(), caller.subject());
+            return Response.created(uri.getBaseUriBuilder().path("api/v1/entries/{id}").build(reversal.id()))
+                    .entity(reversal).build();
+        });
     }
 
     @GET

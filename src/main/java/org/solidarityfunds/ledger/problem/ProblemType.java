@@ -11,6 +11,7 @@ public enum ProblemType {
     VALIDATION_FAILED("validation-failed", 400, "The request is not valid"),
     UNKNOWN_FIELD("unknown-field", 400, "The request has a field this operation does not accept"),
     INVALID_CURSOR("invalid-cursor", 400, "The pagination cursor is not valid"),
+    IDEMPOTENCY_KEY_MISSING("idempotency-key-missing", 400, "This operation needs an Idempotency-Key header"),
     UNAUTHENTICATED("unauthenticated", 401, "A valid bearer token is required"),
     FORBIDDEN("forbidden", 403, "Your role does not allow this"),
     RESOURCE_NOT_FOUND("resource-not-found", 404, "No such resource"),
@@ -28,8 +29,11 @@ public enum ProblemType {
     REVERSAL_NOT_REVERSIBLE("reversal-not-reversible", 409, "A reversal cannot itself be reversed"),
     BALANCE_WOULD_GO_NEGATIVE("balance-would-go-negative", 409,
             "The entry would take an account of the fund below zero"),
+    IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", 409,
+            "A request with this Idempotency-Key is still being processed"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body must be application/json"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "This Idempotency-Key was used for another request"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "The service cannot answer right now");
 

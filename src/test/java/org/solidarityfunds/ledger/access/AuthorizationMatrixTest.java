@@ -137,7 +137,8 @@ class AuthorizationMatrixTest {
 
     private static int send(RequestSpecification request, Call call) {
         if (call.body() != null) {
-            request = request.contentType("application/json").body(call.body());
+            request = request.contentType("application/json").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                    .body(call.body());
         }
         var response = request.request(call.method(), call.path());
         if (response.statusCode() >= 400) {

@@ -34,7 +34,7 @@ class SeparateMigrationIT {
             try (PackagedService migrate = PackagedService.start(migration)) {
                 assertThat(migrate.waitForExit(90)).as("the migration run stops by itself").isTrue();
                 assertThat(migrate.exitValue()).isZero();
-                assertThat(migrate.output()).contains("Successfully applied 1 migration");
+                assertThat(migrate.output()).containsPattern("Successfully applied \\d+ migrations? to schema");
             }
 
             Map<String, String> service = new java.util.HashMap<>(app);

@@ -36,8 +36,10 @@ public final class Api {
         return given().filter(contract()).accept(ContentType.JSON);
     }
 
+    /** A JSON request from an administrator, with a fresh Idempotency-Key (ignored where none is needed). */
     public static RequestSpecification json(Object body) {
-        return api().contentType(ContentType.JSON).body(body);
+        return api().contentType(ContentType.JSON).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .body(body);
     }
 
     private static synchronized OpenApiValidationFilter contract() {

@@ -16,7 +16,8 @@ public final class BadInput {
 
     public static ValidatableResponse post(String path, String rawBody, int status, String problemSlug) {
         Map<String, Long> before = TestDatabase.snapshot();
-        ValidatableResponse response = api().contentType(ContentType.JSON).body(rawBody).post(path).then()
+        ValidatableResponse response = api().contentType(ContentType.JSON)
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString()).body(rawBody).post(path).then()
                 .statusCode(status)
                 .contentType("application/problem+json")
                 .body("status", org.hamcrest.Matchers.equalTo(status))
