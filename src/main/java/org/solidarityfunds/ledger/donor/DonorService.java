@@ -61,6 +61,12 @@ public class DonorService {
                 donor -> DonorView.from(donor, withPersonalData));
     }
 
+    /** The donor's auxiliary account code, by which entries name it (never by a person's name). */
+    @Transactional
+    public java.util.Optional<String> auxiliaryAccountOf(UUID id) {
+        return Donor.<Donor>findByIdOptional(id).map(Donor::auxiliaryAccount);
+    }
+
     @Transactional
     public DonorView get(UUID id, boolean withPersonalData) {
         Donor donor = Donor.findById(id);

@@ -72,6 +72,24 @@ public class FundService {
         return Page.of(funds, page.limit(), f -> PageRequest.cursor(f.id.toString()), FundView::from);
     }
 
+    /** What other services need of a fund in the caller's scope; any other answers as one that does not exist. */
+    @Transactional
+    public FundRef require(String code, FundScope scope) {
+        if (!scope.includes(code)) {
+            throw fundNotFound(code);
+        }
+        Fund fund = find(code, LockModeType.NONE);
+        return new FundRef(fund.id, fund.code, fund.currency);
+    }
+
+    public record FundRef(long id, String code, String currency) {
+    }
+
+    @Transactional
+    public String codeOf(long fundId) {
+        return Fund.<Fund>findByIdOptional(fundId).orElseThrow().code;
+    }
+
     @Transactional
     public boolean exists(String code) {
         return Fund.count("code", code) > 0;

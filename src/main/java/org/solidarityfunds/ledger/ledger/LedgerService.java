@@ -202,6 +202,16 @@ public class LedgerService {
                         line.originalCurrency, line.exchangeRate)).toList());
     }
 
+    /**
+     * Locks the fund's ledger for the rest of the transaction. A service that checks
+     * business rows before posting (what a pledge still expects, say) takes this lock first,
+     * then locks its own rows: one order everywhere, so that no two transactions deadlock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(long fundId) {
+        lockFund(fundId);
+    }
+
     private FundLedger lockFund(long fundId) {
         FundLedger ledger = em.find(FundLedger.class, fundId, LockModeType.PESSIMISTIC_WRITE);
         if (ledger == null) {

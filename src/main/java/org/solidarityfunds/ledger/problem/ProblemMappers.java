@@ -1,6 +1,8 @@
 package org.solidarityfunds.ledger.problem;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -85,14 +87,31 @@ public class ProblemMappers {
                 List.of(new Problem.FieldError(pathOf(e), message)), uri);
     }
 
+    /** Also declared for this subtype, which the REST layer's own Jackson mappers would otherwise answer. */
     @ServerExceptionMapper
-    public Response wrongType(MismatchedInputException e, UriInfo uri) {
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return wrongType(e, uri);
+    }
+
+    /** A value of the wrong type, or out of range for its field, at a known place in the body. */
+    @ServerExceptionMapper
+    public Response wrongType(JsonMappingException e, UriInfo uri) {
         String field = pathOf(e);
         if (field.isEmpty()) {
             return respond(ProblemType.MALFORMED_REQUEST, "The request body must be one JSON object.", List.of(), uri);
         }
         return respond(ProblemType.VALIDATION_FAILED, "The request is not valid.",
-                List.of(new Problem.FieldError(field, "has the wrong type")), uri);
+                List.of(new Problem.FieldError(field, "has the wrong type or is out of range")), uri);
+    }
+
+    /** A number too large for its field, such as an amount beyond 64 bits. */
+    @ServerExceptionMapper
+    public Response outOfRange(InputCoercionException e, UriInfo uri) {
+        JsonParser parser = e.getProcessor();
+        String field = parser == null ? "" : parser.getParsingContext().pathAsPointer().toString().substring(1)
+                .replace('/', '.');
+        return respond(ProblemType.VALIDATION_FAILED, "The request is not valid.",
+                List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, "is out of range")), uri);
     }
 
     @ServerExceptionMapper
@@ -109,8 +128,11 @@ public class ProblemMappers {
         if (e.getCause() instanceof InvalidFormatException cause) {
             return wrongValue(cause, uri);
         }
-        if (e.getCause() instanceof MismatchedInputException cause) {
+        if (e.getCause() instanceof JsonMappingException cause) {
             return wrongType(cause, uri);
+        }
+        if (e.getCause() instanceof InputCoercionException cause) {
+            return outOfRange(cause, uri);
         }
         if (e.getCause() instanceof JsonProcessingException cause) {
             return malformed(cause, uri);

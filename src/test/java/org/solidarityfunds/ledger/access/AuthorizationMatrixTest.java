@@ -51,6 +51,7 @@ class AuthorizationMatrixTest {
     private String fund;
     private String entry;
     private String donor;
+    private String pledge;
 
     AuthorizationMatrixTest(TestLedger ledger) {
         this.ledger = ledger;
@@ -60,8 +61,8 @@ class AuthorizationMatrixTest {
     void fixture() {
         fund = TestFunds.open("MATRIX");
         entry = ledger.contribution(fund, 100_00).id().toString();
-        donor = json(Map.of("kind", "COMMUNE", "name", "Commune témoin")).post("/api/v1/donors").then().statusCode(201)
-                .extract().path("id");
+        donor = TestFunds.donor("Commune témoin");
+        pledge = TestFunds.pledge(fund, donor, 500_00);
     }
 
     private List<Row> table() {
@@ -89,7 +90,17 @@ class AuthorizationMatrixTest {
                         Map.of("kind", "REGION", "name", "Région témoin")), 403, 403, 403, 403, 201),
                 new Row("GET /api/v1/donors", () -> new Call("GET", "/api/v1/donors", null), 200, 403, 200, 200, 200),
                 new Row("GET /api/v1/donors/{id}", () -> new Call("GET", "/api/v1/donors/" + donor, null),
-                        200, 403, 200, 200, 200));
+                        200, 403, 200, 200, 200),
+                new Row("POST /api/v1/funds/{code}/pledges", () -> new Call("POST", "/api/v1/funds/" + fund + "/pledges",
+                        Map.of("donorId", donor, "amount", Map.of("amountMinor", 100_00, "currency", "EUR"),
+                                "pledgedOn", "2020-09-15")), 201, 403, 403, 403, 403),
+                new Row("GET /api/v1/funds/{code}/pledges", () -> new Call("GET", "/api/v1/funds/" + fund + "/pledges", null),
+                        200, 403, 200, 200, 200),
+                new Row("GET /api/v1/pledges/{id}", () -> new Call("GET", "/api/v1/pledges/" + pledge, null),
+                        200, 403, 200, 200, 200),
+                new Row("POST /api/v1/pledges/{id}/cancellation", () -> new Call("POST", "/api/v1/pledges/"
+                        + TestFunds.pledge(fund, donor, 10_00) + "/cancellation", Map.of("reason", "Délibération annulée")),
+                        200, 403, 403, 403, 403));
     }
 
     @Test

@@ -38,7 +38,12 @@ public final class Api {
 
     /** A JSON request from an administrator, with a fresh Idempotency-Key (ignored where none is needed). */
     public static RequestSpecification json(Object body) {
-        return api().contentType(ContentType.JSON).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+        return json(TestTokens.admin(), body);
+    }
+
+    /** A JSON request with this token and a fresh Idempotency-Key. */
+    public static RequestSpecification json(String token, Object body) {
+        return as(token).contentType(ContentType.JSON).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                 .body(body);
     }
 

@@ -2,7 +2,6 @@ package org.solidarityfunds.ledger.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
-import static org.solidarityfunds.ledger.support.Api.api;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -15,8 +14,13 @@ public final class BadInput {
     }
 
     public static ValidatableResponse post(String path, String rawBody, int status, String problemSlug) {
+        return postAs(TestTokens.admin(), path, rawBody, status, problemSlug);
+    }
+
+    /** The same, as the caller of this token. */
+    public static ValidatableResponse postAs(String token, String path, String rawBody, int status, String problemSlug) {
         Map<String, Long> before = TestDatabase.snapshot();
-        ValidatableResponse response = api().contentType(ContentType.JSON)
+        ValidatableResponse response = Api.as(token).contentType(ContentType.JSON)
                 .header("Idempotency-Key", java.util.UUID.randomUUID().toString()).body(rawBody).post(path).then()
                 .statusCode(status)
                 .contentType("application/problem+json")

@@ -15,7 +15,8 @@ public final class TestDatabase {
 
     /** Every table of the schema, for snapshots. */
     private static final String[] TABLES = {"fund", "fund_status_change", "donor", "fund_ledger",
-            "ledger_account_balance", "journal_entry", "journal_line", "idempotency_key"};
+            "ledger_account_balance", "journal_entry", "journal_line", "idempotency_key",
+            "pledge", "pledge_instalment"};
 
     private TestDatabase() {
     }

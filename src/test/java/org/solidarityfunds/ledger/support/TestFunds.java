@@ -18,6 +18,20 @@ public final class TestFunds {
         return prefix + "-" + System.nanoTime() % 1_000_000_000L + NEXT.incrementAndGet();
     }
 
+    /** Registers a commune through the API and answers its id. */
+    public static String donor(String name) {
+        return json(Map.of("kind", "COMMUNE", "name", name)).post("/api/v1/donors").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** Records a pledge as finance staff and answers its id. */
+    public static String pledge(String fund, String donorId, long amountMinor) {
+        return json(TestTokens.as("test-finance", org.solidarityfunds.ledger.access.Roles.FINANCE), Map.of(
+                "donorId", donorId, "amount", Map.of("amountMinor", amountMinor, "currency", "EUR"),
+                "pledgedOn", "2020-09-15")).post("/api/v1/funds/{code}/pledges", fund).then().statusCode(201)
+                .extract().path("id");
+    }
+
     /** Opens a fund through the API and answers its code. */
     public static String open(String prefix) {
         String code = newCode(prefix);

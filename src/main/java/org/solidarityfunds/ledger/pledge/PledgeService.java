@@ -1,0 +1,197 @@
+package org.solidarityfunds.ledger.pledge;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.solidarityfunds.ledger.access.FundScope;
+import org.solidarityfunds.ledger.common.Clocks;
+import org.solidarityfunds.ledger.common.Page;
+import org.solidarityfunds.ledger.common.PageRequest;
+import org.solidarityfunds.ledger.donor.DonorService;
+import org.solidarityfunds.ledger.fund.FundService;
+import org.solidarityfunds.ledger.fund.FundService.FundRef;
+import org.solidarityfunds.ledger.ledger.Account;
+import org.solidarityfunds.ledger.ledger.EntryKind;
+import org.solidarityfunds.ledger.ledger.EntryView;
+import org.solidarityfunds.ledger.ledger.LedgerService;
+import org.solidarityfunds.ledger.ledger.Posting;
+import org.solidarityfunds.ledger.money.Money;
+import org.solidarityfunds.ledger.problem.ProblemException;
+import org.solidarityfunds.ledger.problem.ProblemType;
+
+/**
+ * Pledges: each one writes its PLEDGE_RECORDED entry in the transaction that records it, and
+ * its cancellation the PLEDGE_CANCELLED entry of the part not received.
+ */
+@ApplicationScoped
+public class PledgeService {
+
+    private final EntityManager em;
+    private final FundService funds;
+    private final DonorService donors;
+    private final LedgerService ledger;
+    private final Clock clock;
+
+    PledgeService(EntityManager em, FundService funds, DonorService donors, LedgerService ledger, Clock clock) {
+        this.em = em;
+        this.funds = funds;
+        this.donors = donors;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PledgeView record(String fundCode, RecordPledge command, String recordedBy, FundScope scope) {
+        FundRef fund = funds.require(fundCode, scope);
+        Money amount = command.amount().toMoney("amount");
+        if (!amount.currency().getCurrencyCode().equals(fund.currency())) {
+            throw ProblemException.invalid("amount.currency", "must be the fund's currency, " + fund.currency());
+        }
+        List<RecordPledge.Instalment> instalments = command.instalments() == null ? List.of() : command.instalments();
+        checkInstalments(instalments, amount.amountMinor(), command.pledgedOn());
+        String donorAccount = donors.auxiliaryAccountOf(command.donorId())
+                .orElseThrow(() -> ProblemException.invalid("donorId", "no donor has this id"));
+
+        String memo = "Pledge of donor " + donorAccount
+                + (command.deliberationRef() == null ? "" : ", deliberation " + command.deliberationRef().strip());
+        EntryView entry = ledger.post(fund.id(), new Posting(EntryKind.PLEDGE_RECORDED, memo, command.pledgedOn(),
+                List.of(Posting.Line.debit(Account.PLEDGES_RECEIVABLE, amount),
+                        Posting.Line.credit(Account.PLEDGES_TO_RECEIVE, amount))), recordedBy);
+
+        Pledge pledge = new Pledge();
+        pledge.id = UUID.randomUUID();
+        pledge.fundId = fund.id();
+        pledge.donorId = command.donorId();
+        pledge.amountMinor = amount.amountMinor();
+        pledge.currency = fund.currency();
+        pledge.pledgedOn = command.pledgedOn();
+        pledge.deliberationRef = command.deliberationRef() == null ? null : command.deliberationRef().strip();
+        pledge.entryId = entry.id();
+        pledge.createdAt = entry.recordedAt();
+        pledge.createdBy = recordedBy;
+        em.persist(pledge);
+        List<PledgeInstalment> stored = new ArrayList<>();
+        short number = 0;
+        for (RecordPledge.Instalment instalment : instalments) {
+            PledgeInstalment row = new PledgeInstalment();
+            row.pledgeId = pledge.id;
+            row.number = ++number;
+            row.amountMinor = instalment.amountMinor();
+            row.dueOn = instalment.dueOn();
+            em.persist(row);
+            stored.add(row);
+        }
+        em.flush();
+        return PledgeView.from(pledge, fund.code(), stored, today());
+    }
+
+    /** Cancels what is still to come; what was received stays received. */
+    @Transactional
+    public PledgeView cancel(UUID id, CancelPledge command, String cancelledBy, FundScope scope) {
+        Pledge pledge = find(id, scope);
+        ledger.lock(pledge.fundId);
+        em.refresh(pledge, LockModeType.PESSIMISTIC_WRITE);
+        if (pledge.cancelledAt != null) {
+            throw new ProblemException(ProblemType.PLEDGE_ALREADY_CANCELLED,
+                    "Pledge " + id + " was cancelled on " + pledge.cancelledAt + ".");
+        }
+        // Until contributions are allocated to pledges, nothing is received and all of it is still expected.
+        long remaining = pledge.outstandingMinor();
+        Money cancelled = Money.of(remaining, pledge.currency);
+        String reason = command.reason().strip();
+        EntryView entry = ledger.post(pledge.fundId, new Posting(EntryKind.PLEDGE_CANCELLED,
+                "Cancellation of pledge " + pledge.number + ": " + reason, today(),
+                List.of(Posting.Line.debit(Account.PLEDGES_TO_RECEIVE, cancelled),
+                        Posting.Line.credit(Account.PLEDGES_RECEIVABLE, cancelled))), cancelledBy);
+        pledge.cancelledMinor = remaining;
+        pledge.cancelledAt = entry.recordedAt().truncatedTo(ChronoUnit.MICROS);
+        pledge.cancelledBy = cancelledBy;
+        pledge.cancellationReason = reason;
+        pledge.cancellationEntryId = entry.id();
+        return view(pledge);
+    }
+
+    @Transactional
+    public PledgeView get(UUID id, FundScope scope) {
+        return view(find(id, scope));
+    }
+
+    /** A fund's pledges in recording order, optionally of one donor or in one status. */
+    @Transactional
+    public Page<PledgeView> list(String fundCode, UUID donorId, PledgeStatus status, PageRequest page, FundScope scope) {
+        FundRef fund = funds.require(fundCode, scope);
+        StringBuilder query = new StringBuilder("fundId = :fund and number > :after");
+        Map<String, Object> parameters = new HashMap<>(Map.of("fund", fund.id(), "after", page.afterNumber().orElse(0L)));
+        if (donorId != null) {
+            query.append(" and donorId = :donor");
+            parameters.put("donor", donorId);
+        }
+        if (status != null) {
+            query.append(switch (status) {
+                case CANCELLED -> " and cancelledAt is not null";
+                case FULFILLED -> " and cancelledAt is null and receivedMinor = amountMinor";
+                case IN_PROGRESS -> " and cancelledAt is null and receivedMinor > 0 and receivedMinor < amountMinor";
+                case PENDING -> " and cancelledAt is null and receivedMinor = 0";
+            });
+        }
+        List<Pledge> pledges = Pledge.<Pledge>find(query.toString(), Sort.by("number"), parameters)
+                .page(0, page.limit() + 1).list();
+        Map<UUID, List<PledgeInstalment>> instalments = instalmentsOf(pledges.stream().map(p -> p.id).toList());
+        LocalDate today = today();
+        return Page.of(pledges, page.limit(), p -> PageRequest.cursor(p.number.toString()),
+                p -> PledgeView.from(p, fund.code(), instalments.getOrDefault(p.id, List.of()), today));
+    }
+
+    private Pledge find(UUID id, FundScope scope) {
+        Pledge pledge = Pledge.findById(id);
+        if (pledge == null || !scope.includes(funds.codeOf(pledge.fundId))) {
+            throw new ProblemException(ProblemType.PLEDGE_NOT_FOUND, "No pledge has the id " + id + ".");
+        }
+        return pledge;
+    }
+
+    private PledgeView view(Pledge pledge) {
+        return PledgeView.from(pledge, funds.codeOf(pledge.fundId),
+                instalmentsOf(List.of(pledge.id)).getOrDefault(pledge.id, List.of()), today());
+    }
+
+    private Map<UUID, List<PledgeInstalment>> instalmentsOf(List<UUID> pledgeIds) {
+        if (pledgeIds.isEmpty()) {
+            return Map.of();
+        }
+        return PledgeInstalment.<PledgeInstalment>list("pledgeId in ?1", Sort.by("pledgeId").and("number"), pledgeIds)
+                .stream().collect(Collectors.groupingBy(i -> i.pledgeId));
+    }
+
+    private static void checkInstalments(List<RecordPledge.Instalment> instalments, long amountMinor, LocalDate pledgedOn) {
+        if (instalments.isEmpty()) {
+            return;
+        }
+        long sum = 0;
+        for (int i = 0; i < instalments.size(); i++) {
+            sum = Math.addExact(sum, instalments.get(i).amountMinor());
+            if (instalments.get(i).dueOn().isBefore(pledgedOn)) {
+                throw ProblemException.invalid("instalments[" + i + "].dueOn", "is before the pledge was made");
+            }
+        }
+        if (sum != amountMinor) {
+            throw ProblemException.invalid("instalments",
+                    "add up to " + sum + " minor units, not the pledge's " + amountMinor);
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE));
+    }
+}

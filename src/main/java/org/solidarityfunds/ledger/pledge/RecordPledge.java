@@ -1,0 +1,34 @@
+package org.solidarityfunds.ledger.pledge;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.solidarityfunds.ledger.money.MoneyInput;
+
+/** Record a donor's promise to a fund. */
+@Schema(name = "RecordPledge")
+public record RecordPledge(
+        @Schema(required = true) @NotNull UUID donorId,
+        @Schema(required = true, description = "In the fund's currency.") @NotNull @Valid MoneyInput amount,
+        @Schema(required = true, description = "The day the promise was made (e.g. of the council's deliberation).",
+                example = "2020-09-15")
+        @NotNull LocalDate pledgedOn,
+        @Schema(description = "The donor's deliberation reference.", example = "DEL-2020-145", maxLength = 200)
+        @Size(max = 200) String deliberationRef,
+        @Schema(description = "When the money is due, in parts that add up to the amount; none when it is due at once.",
+                maxItems = 60)
+        @Size(max = 60) List<@NotNull @Valid Instalment> instalments) {
+
+    @Schema(name = "PledgeInstalmentInput")
+    public record Instalment(
+            @Schema(required = true, example = "75000", minimum = "1") @NotNull @Positive @Max(MoneyInput.AMOUNT_MINOR_MAX)
+            Long amountMinor,
+            @Schema(required = true, example = "2020-12-31") @NotNull LocalDate dueOn) {
+    }
+}
