@@ -2,6 +2,8 @@ package org.solidarityfunds.ledger.ledger;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -34,10 +36,12 @@ public class LedgerService {
 
     private final EntityManager em;
     private final Clock clock;
+    private final Instance<EntryOwner> owners;
 
-    LedgerService(EntityManager em, Clock clock) {
+    LedgerService(EntityManager em, Clock clock, @Any Instance<EntryOwner> owners) {
         this.em = em;
         this.clock = clock;
+        this.owners = owners;
     }
 
     /** Opens the ledger of a new fund: an empty chain and every account at zero. */
@@ -81,6 +85,11 @@ public class LedgerService {
         if (original.kind == EntryKind.REVERSAL) {
             throw new ProblemException(ProblemType.REVERSAL_NOT_REVERSIBLE,
                     "Entry " + entryId + " is a reversal; record the original event again instead.");
+        }
+        for (EntryOwner owner : owners) {
+            owner.correctionFor(entryId).ifPresent(correction -> {
+                throw new ProblemException(ProblemType.ENTRY_OWNED, "Entry " + entryId + " belongs to " + correction + ".");
+            });
         }
         FundLedger ledger = lockFund(original.fundId);
         UUID reversal = reversalOf(List.of(entryId)).get(entryId);

@@ -28,6 +28,7 @@ public enum ProblemType {
     FUND_CLOSED_TO_PLEDGES("fund-closed-to-pledges", 409, "The fund takes no new pledges"),
     PLEDGE_ALREADY_CANCELLED("pledge-already-cancelled", 409, "The pledge is already cancelled"),
     ENTRY_ALREADY_REVERSED("entry-already-reversed", 409, "The entry has already been reversed"),
+    ENTRY_OWNED("entry-owned", 409, "The entry is corrected through the record it belongs to"),
     REVERSAL_NOT_REVERSIBLE("reversal-not-reversible", 409, "A reversal cannot itself be reversed"),
     BALANCE_WOULD_GO_NEGATIVE("balance-would-go-negative", 409,
             "The entry would take an account of the fund below zero"),
