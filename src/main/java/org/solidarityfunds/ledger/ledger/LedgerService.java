@@ -78,6 +78,20 @@ public class LedgerService {
      */
     @Transactional
     public EntryView reverse(UUID entryId, String reason, String recordedBy) {
+        for (EntryOwner owner : owners) {
+            owner.correctionFor(entryId).ifPresent(correction -> {
+                throw new ProblemException(ProblemType.ENTRY_OWNED, "Entry " + entryId + " belongs to " + correction + ".");
+            });
+        }
+        return reverseOwned(entryId, reason, recordedBy);
+    }
+
+    /**
+     * The reversal an {@link EntryOwner} writes when it corrects its own record (a bounced
+     * contribution, say), having brought that record in step in the same transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EntryView reverseOwned(UUID entryId, String reason, String recordedBy) {
         JournalEntry original = JournalEntry.findById(entryId);
         if (original == null) {
             throw entryNotFound(entryId);
@@ -85,11 +99,6 @@ public class LedgerService {
         if (original.kind == EntryKind.REVERSAL) {
             throw new ProblemException(ProblemType.REVERSAL_NOT_REVERSIBLE,
                     "Entry " + entryId + " is a reversal; record the original event again instead.");
-        }
-        for (EntryOwner owner : owners) {
-            owner.correctionFor(entryId).ifPresent(correction -> {
-                throw new ProblemException(ProblemType.ENTRY_OWNED, "Entry " + entryId + " belongs to " + correction + ".");
-            });
         }
         FundLedger ledger = lockFund(original.fundId);
         UUID reversal = reversalOf(List.of(entryId)).get(entryId);

@@ -110,7 +110,8 @@ public class PledgeResource {
     @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
             + "idempotency-key-missing")
     @APIResponse(responseCode = "404", description = "pledge-not-found")
-    @APIResponse(responseCode = "409", description = "pledge-already-cancelled, fund-closed or idempotency-key-in-use")
+    @APIResponse(responseCode = "409", description = "pledge-already-cancelled, pledge-fulfilled, fund-closed or "
+            + "idempotency-key-in-use")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused")
     public Response cancel(@PathParam("id") String id,
             @Parameter(description = Idempotency.DESCRIPTION, required = true,

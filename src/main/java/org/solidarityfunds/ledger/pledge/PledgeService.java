@@ -106,8 +106,11 @@ public class PledgeService {
             throw new ProblemException(ProblemType.PLEDGE_ALREADY_CANCELLED,
                     "Pledge " + id + " was cancelled on " + pledge.cancelledAt + ".");
         }
-        // Until contributions are allocated to pledges, nothing is received and all of it is still expected.
         long remaining = pledge.outstandingMinor();
+        if (remaining == 0) {
+            throw new ProblemException(ProblemType.PLEDGE_FULFILLED,
+                    "Pledge " + id + " has been received in full; nothing is left to cancel.");
+        }
         Money cancelled = Money.of(remaining, pledge.currency);
         String reason = command.reason().strip();
         EntryView entry = ledger.post(pledge.fundId, new Posting(EntryKind.PLEDGE_CANCELLED,

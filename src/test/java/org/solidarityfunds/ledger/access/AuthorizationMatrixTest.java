@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,7 @@ class AuthorizationMatrixTest {
     private String entry;
     private String donor;
     private String pledge;
+    private String contribution;
 
     AuthorizationMatrixTest(TestLedger ledger) {
         this.ledger = ledger;
@@ -63,6 +65,7 @@ class AuthorizationMatrixTest {
         entry = ledger.contribution(fund, 100_00).id().toString();
         donor = TestFunds.donor("Commune témoin");
         pledge = TestFunds.pledge(fund, donor, 500_00);
+        contribution = TestFunds.contribution(fund, donor, 100_00, pledge);
     }
 
     private List<Row> table() {
@@ -100,7 +103,21 @@ class AuthorizationMatrixTest {
                         200, 403, 200, 200, 200),
                 new Row("POST /api/v1/pledges/{id}/cancellation", () -> new Call("POST", "/api/v1/pledges/"
                         + TestFunds.pledge(fund, donor, 10_00) + "/cancellation", Map.of("reason", "Délibération annulée")),
+                        200, 403, 403, 403, 403),
+                new Row("POST /api/v1/funds/{code}/contributions", () -> new Call("POST", "/api/v1/funds/" + fund
+                        + "/contributions", contribution(donor, 10_00)), 201, 403, 403, 403, 403),
+                new Row("GET /api/v1/funds/{code}/contributions", () -> new Call("GET", "/api/v1/funds/" + fund
+                        + "/contributions", null), 200, 403, 200, 200, 200),
+                new Row("GET /api/v1/contributions/{id}", () -> new Call("GET", "/api/v1/contributions/" + contribution,
+                        null), 200, 403, 200, 200, 200),
+                new Row("POST /api/v1/contributions/{id}/reversal", () -> new Call("POST", "/api/v1/contributions/"
+                        + TestFunds.contribution(fund, donor, 5_00, null) + "/reversal", Map.of("reason", "Rejeté")),
                         200, 403, 403, 403, 403));
+    }
+
+    private static Map<String, Object> contribution(String donor, long amountMinor) {
+        return Map.of("donorId", donor, "amount", Map.of("amountMinor", amountMinor, "currency", "EUR"),
+                "receivedOn", "2020-10-02", "bankReference", "VIR-" + UUID.randomUUID());
     }
 
     @Test

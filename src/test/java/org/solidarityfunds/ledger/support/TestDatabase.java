@@ -16,7 +16,7 @@ public final class TestDatabase {
     /** Every table of the schema, for snapshots. */
     private static final String[] TABLES = {"fund", "fund_status_change", "donor", "fund_ledger",
             "ledger_account_balance", "journal_entry", "journal_line", "idempotency_key",
-            "pledge", "pledge_instalment"};
+            "pledge", "pledge_instalment", "contribution", "allocation"};
 
     private TestDatabase() {
     }
@@ -53,6 +53,8 @@ public final class TestDatabase {
             snapshot.put("journal_line.amount", single(sql, "SELECT coalesce(sum(amount_minor), 0) FROM journal_line"));
             snapshot.put("balances", single(sql,
                     "SELECT coalesce(sum(debit_total_minor + credit_total_minor), 0) FROM ledger_account_balance"));
+            snapshot.put("pledge.received", single(sql, "SELECT coalesce(sum(received_minor + cancelled_minor), 0) FROM pledge"));
+            snapshot.put("instalment.received", single(sql, "SELECT coalesce(sum(received_minor), 0) FROM pledge_instalment"));
             snapshot.put("fund.statuses", single(sql,
                     "SELECT count(*) FROM fund WHERE status <> 'OPEN'"));
         } catch (SQLException e) {

@@ -32,6 +32,18 @@ public final class TestFunds {
                 .extract().path("id");
     }
 
+    /** Records a contribution as finance staff, allocated in full to the pledge if one is given, and answers its id. */
+    public static String contribution(String fund, String donorId, long amountMinor, String pledgeId) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("donorId", donorId,
+                "amount", Map.of("amountMinor", amountMinor, "currency", "EUR"),
+                "receivedOn", "2020-10-02", "bankReference", "VIR-" + NEXT.incrementAndGet()));
+        if (pledgeId != null) {
+            body.put("allocations", java.util.List.of(Map.of("pledgeId", pledgeId, "amountMinor", amountMinor)));
+        }
+        return json(TestTokens.as("test-finance", org.solidarityfunds.ledger.access.Roles.FINANCE), body)
+                .post("/api/v1/funds/{code}/contributions", fund).then().statusCode(201).extract().path("id");
+    }
+
     /** Opens a fund through the API and answers its code. */
     public static String open(String prefix) {
         String code = newCode(prefix);

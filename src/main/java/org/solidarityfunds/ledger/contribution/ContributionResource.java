@@ -1,0 +1,129 @@
+package org.solidarityfunds.ledger.contribution;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.solidarityfunds.ledger.access.Caller;
+import org.solidarityfunds.ledger.access.Roles;
+import org.solidarityfunds.ledger.common.Ids;
+import org.solidarityfunds.ledger.common.Page;
+import org.solidarityfunds.ledger.common.PageParameters;
+import org.solidarityfunds.ledger.idempotency.Idempotency;
+import org.solidarityfunds.ledger.problem.ProblemException;
+import org.solidarityfunds.ledger.problem.ProblemType;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Contributions")
+public class ContributionResource {
+
+    private final ContributionService contributions;
+    private final Idempotency idempotency;
+    private final Caller caller;
+
+    ContributionResource(ContributionService contributions, Idempotency idempotency, Caller caller) {
+        this.contributions = contributions;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("funds/{code}/contributions")
+    @RolesAllowed(Roles.FINANCE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "recordContribution", summary = "Record money received",
+            description = "Writes the CONTRIBUTION_RECEIVED entry and applies the allocations to pledges, never beyond "
+                    + "what a pledge still expects. Money in another currency is converted at the given rate, rounded "
+                    + "half-even to the fund's minor unit; the entry keeps both amounts and the rate.")
+    @APIResponse(responseCode = "201", description = "The contribution",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ContributionView.class)))
+    @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
+            + "idempotency-key-missing")
+    @APIResponse(responseCode = "404", description = "fund-not-found")
+    @APIResponse(responseCode = "409", description = "allocation-exceeds-outstanding, fund-closed or "
+            + "idempotency-key-in-use")
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused")
+    public Response record(@PathParam("code") String code,
+            @Parameter(description = Idempotency.DESCRIPTION, required = true,
+                    schema = @Schema(minLength = 1, maxLength = Idempotency.KEY_LENGTH_MAX))
+            @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull RecordContribution command, UriInfo uri) {
+        return idempotency.once(caller.subject(), key, new Idempotency.Request("POST", uri.getPath(), command), () -> {
+            ContributionView contribution = contributions.record(code, command, caller.subject(), caller.scope());
+            return Response.created(uri.getBaseUriBuilder().path("api/v1/contributions/{id}").build(contribution.id()))
+                    .entity(contribution).build();
+        });
+    }
+
+    @GET
+    @Path("funds/{code}/contributions")
+    @RolesAllowed({Roles.FINANCE, Roles.PARTNER, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "listContributions", summary = "List a fund's contributions", description = "In recording order.")
+    @APIResponse(responseCode = "200", description = "One page of contributions")
+    @APIResponse(responseCode = "400", description = "validation-failed (limit, donorId) or invalid-cursor")
+    @APIResponse(responseCode = "404", description = "fund-not-found")
+    public Page<ContributionView> list(@PathParam("code") String code, @BeanParam PageParameters page,
+            @Parameter(description = "Only this donor's contributions.") @QueryParam("donorId") String donorId) {
+        return contributions.list(code, donorId == null ? null : Ids.parse(donorId)
+                .orElseThrow(() -> ProblemException.invalid("donorId", "is not a donor id")), page.request(), caller.scope());
+    }
+
+    @GET
+    @Path("contributions/{id}")
+    @RolesAllowed({Roles.FINANCE, Roles.PARTNER, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "getContribution", summary = "Read a contribution")
+    @APIResponse(responseCode = "200", description = "The contribution")
+    @APIResponse(responseCode = "404", description = "contribution-not-found")
+    public ContributionView get(@PathParam("id") String id) {
+        return contributions.get(contributionId(id), caller.scope());
+    }
+
+    @POST
+    @Path("contributions/{id}/reversal")
+    @RolesAllowed(Roles.FINANCE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "reverseContribution", summary = "Reverse a contribution that did not arrive",
+            description = "For a bounced transfer: writes the reversal of its entry and gives its allocations back to "
+                    + "the pledges. Refused when the money is already committed or paid out.")
+    @APIResponse(responseCode = "200", description = "The reversed contribution")
+    @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
+            + "idempotency-key-missing")
+    @APIResponse(responseCode = "404", description = "contribution-not-found")
+    @APIResponse(responseCode = "409", description = "contribution-already-reversed, balance-would-go-negative, "
+            + "fund-closed or idempotency-key-in-use")
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused")
+    public Response reverse(@PathParam("id") String id,
+            @Parameter(description = Idempotency.DESCRIPTION, required = true,
+                    schema = @Schema(minLength = 1, maxLength = Idempotency.KEY_LENGTH_MAX))
+            @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull ReverseContribution command, UriInfo uri) {
+        UUID contributionId = contributionId(id);
+        return idempotency.once(caller.subject(), key, new Idempotency.Request("POST", uri.getPath(), command),
+                () -> Response.ok(contributions.reverse(contributionId, command, caller.subject(), caller.scope())).build());
+    }
+
+    private static UUID contributionId(String id) {
+        return Ids.parse(id).orElseThrow(() -> new ProblemException(ProblemType.CONTRIBUTION_NOT_FOUND,
+                "No contribution has the id " + id + "."));
+    }
+}

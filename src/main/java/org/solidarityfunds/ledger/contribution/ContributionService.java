@@ -1,0 +1,228 @@
+package org.solidarityfunds.ledger.contribution;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.solidarityfunds.ledger.access.FundScope;
+import org.solidarityfunds.ledger.common.Page;
+import org.solidarityfunds.ledger.common.PageRequest;
+import org.solidarityfunds.ledger.donor.DonorService;
+import org.solidarityfunds.ledger.fund.FundService;
+import org.solidarityfunds.ledger.fund.FundService.FundRef;
+import org.solidarityfunds.ledger.ledger.Account;
+import org.solidarityfunds.ledger.ledger.EntryKind;
+import org.solidarityfunds.ledger.ledger.EntryView;
+import org.solidarityfunds.ledger.ledger.LedgerService;
+import org.solidarityfunds.ledger.ledger.Posting;
+import org.solidarityfunds.ledger.ledger.Side;
+import org.solidarityfunds.ledger.money.Currencies;
+import org.solidarityfunds.ledger.money.Money;
+import org.solidarityfunds.ledger.pledge.PledgeAllocations;
+import org.solidarityfunds.ledger.problem.ProblemException;
+import org.solidarityfunds.ledger.problem.ProblemType;
+
+/**
+ * Money received. Each contribution writes its CONTRIBUTION_RECEIVED entry (Dr bank / Cr
+ * available, and Dr pledges to receive / Cr pledges receivable for what it allocates) in
+ * the transaction that records it and applies its allocations, under its fund's lock.
+ */
+@ApplicationScoped
+public class ContributionService {
+
+    private final EntityManager em;
+    private final FundService funds;
+    private final DonorService donors;
+    private final LedgerService ledger;
+    private final PledgeAllocations pledges;
+
+    ContributionService(EntityManager em, FundService funds, DonorService donors, LedgerService ledger,
+            PledgeAllocations pledges) {
+        this.em = em;
+        this.funds = funds;
+        this.donors = donors;
+        this.ledger = ledger;
+        this.pledges = pledges;
+    }
+
+    @Transactional
+    public ContributionView record(String fundCode, RecordContribution command, String recordedBy, FundScope scope) {
+        FundRef fund = funds.require(fundCode, scope);
+        Currency fundCurrency = Currencies.of(fund.currency());
+        Money received = command.amount().toMoney("amount");
+        Posting.OriginalAmount original = null;
+        Money amount = received;
+        if (received.currency().equals(fundCurrency)) {
+            if (command.exchangeRate() != null) {
+                throw ProblemException.invalid("exchangeRate", "only for an amount in another currency than the fund's");
+            }
+        } else {
+            if (command.exchangeRate() == null) {
+                throw ProblemException.invalid("exchangeRate", "is required for an amount in " + received.currency()
+                        + " to a fund in " + fundCurrency);
+            }
+            original = originalAmount(received, command.exchangeRate());
+            amount = converted(received, original.exchangeRate(), fundCurrency);
+        }
+        String donorAccount = donors.auxiliaryAccountOf(command.donorId())
+                .orElseThrow(() -> ProblemException.invalid("donorId", "no donor has this id"));
+        List<PledgeAllocations.Request> requests = allocationRequests(command, amount.amountMinor());
+
+        ledger.lock(fund.id());
+        List<PledgeAllocations.Applied> applied = pledges.allocate(fund.id(), command.donorId(), requests);
+        long allocatedMinor = requests.stream().mapToLong(PledgeAllocations.Request::amountMinor).sum();
+        List<Posting.Line> lines = new ArrayList<>(List.of(
+                new Posting.Line(Account.BANK, Side.DEBIT, amount, original),
+                new Posting.Line(Account.AVAILABLE, Side.CREDIT, amount, original)));
+        if (allocatedMinor > 0) {
+            Money allocated = new Money(allocatedMinor, fundCurrency);
+            lines.add(Posting.Line.debit(Account.PLEDGES_TO_RECEIVE, allocated));
+            lines.add(Posting.Line.credit(Account.PLEDGES_RECEIVABLE, allocated));
+        }
+        String bankReference = command.bankReference().strip();
+        EntryView entry = ledger.post(fund.id(), new Posting(EntryKind.CONTRIBUTION_RECEIVED,
+                "Contribution of donor " + donorAccount + ", bank reference " + bankReference, command.receivedOn(),
+                lines), recordedBy);
+
+        Contribution contribution = new Contribution();
+        contribution.id = UUID.randomUUID();
+        contribution.fundId = fund.id();
+        contribution.donorId = command.donorId();
+        contribution.amountMinor = amount.amountMinor();
+        contribution.currency = fund.currency();
+        if (original != null) {
+            contribution.originalAmountMinor = original.amount().amountMinor();
+            contribution.originalCurrency = original.amount().currency().getCurrencyCode();
+            contribution.exchangeRate = original.exchangeRate();
+        }
+        contribution.receivedOn = command.receivedOn();
+        contribution.bankReference = bankReference;
+        contribution.entryId = entry.id();
+        contribution.createdAt = entry.recordedAt();
+        contribution.createdBy = recordedBy;
+        em.persist(contribution);
+        List<Allocation> allocations = new ArrayList<>();
+        short number = 0;
+        for (PledgeAllocations.Applied allocation : applied) {
+            Allocation row = new Allocation();
+            row.contributionId = contribution.id;
+            row.number = ++number;
+            row.pledgeId = allocation.pledgeId();
+            row.instalmentNumber = allocation.instalmentNumber();
+            row.amountMinor = allocation.amountMinor();
+            em.persist(row);
+            allocations.add(row);
+        }
+        em.flush();
+        return ContributionView.from(contribution, fund.code(), allocations);
+    }
+
+    /**
+     * A bounced transfer: the reversal entry, and its allocations given back to the pledges,
+     * in one transaction. Refused when the money has already been committed or paid out.
+     */
+    @Transactional
+    public ContributionView reverse(UUID id, ReverseContribution command, String reversedBy, FundScope scope) {
+        Contribution contribution = find(id, scope);
+        ledger.lock(contribution.fundId);
+        em.refresh(contribution, LockModeType.PESSIMISTIC_WRITE);
+        if (contribution.reversalEntryId != null) {
+            throw new ProblemException(ProblemType.CONTRIBUTION_ALREADY_REVERSED,
+                    "Contribution " + id + " was reversed on " + contribution.reversedAt + ".");
+        }
+        List<Allocation> allocations = allocationsOf(List.of(id)).getOrDefault(id, List.of());
+        pledges.release(allocations.stream().map(a -> new PledgeAllocations.Applied(a.pledgeId, a.instalmentNumber,
+                a.amountMinor)).toList());
+        String reason = command.reason().strip();
+        EntryView reversal = ledger.reverseOwned(contribution.entryId, reason, reversedBy);
+        contribution.reversalEntryId = reversal.id();
+        contribution.reversedAt = reversal.recordedAt().truncatedTo(ChronoUnit.MICROS);
+        contribution.reversedBy = reversedBy;
+        contribution.reversalReason = reason;
+        return ContributionView.from(contribution, funds.codeOf(contribution.fundId), allocations);
+    }
+
+    @Transactional
+    public ContributionView get(UUID id, FundScope scope) {
+        Contribution contribution = find(id, scope);
+        return ContributionView.from(contribution, funds.codeOf(contribution.fundId),
+                allocationsOf(List.of(id)).getOrDefault(id, List.of()));
+    }
+
+    /** A fund's contributions in recording order, optionally of one donor. */
+    @Transactional
+    public Page<ContributionView> list(String fundCode, UUID donorId, PageRequest page, FundScope scope) {
+        FundRef fund = funds.require(fundCode, scope);
+        Map<String, Object> parameters = new HashMap<>(Map.of("fund", fund.id(), "after", page.afterNumber().orElse(0L)));
+        String query = "fundId = :fund and number > :after";
+        if (donorId != null) {
+            query += " and donorId = :donor";
+            parameters.put("donor", donorId);
+        }
+        List<Contribution> contributions = Contribution.<Contribution>find(query, Sort.by("number"), parameters)
+                .page(0, page.limit() + 1).list();
+        Map<UUID, List<Allocation>> allocations = allocationsOf(contributions.stream().map(c -> c.id).toList());
+        return Page.of(contributions, page.limit(), c -> PageRequest.cursor(c.number.toString()),
+                c -> ContributionView.from(c, fund.code(), allocations.getOrDefault(c.id, List.of())));
+    }
+
+    private Contribution find(UUID id, FundScope scope) {
+        Contribution contribution = Contribution.findById(id);
+        if (contribution == null || !scope.includes(funds.codeOf(contribution.fundId))) {
+            throw new ProblemException(ProblemType.CONTRIBUTION_NOT_FOUND, "No contribution has the id " + id + ".");
+        }
+        return contribution;
+    }
+
+    private Map<UUID, List<Allocation>> allocationsOf(List<UUID> contributionIds) {
+        if (contributionIds.isEmpty()) {
+            return Map.of();
+        }
+        return Allocation.<Allocation>list("contributionId in ?1", Sort.by("contributionId").and("number"),
+                contributionIds).stream().collect(Collectors.groupingBy(a -> a.contributionId));
+    }
+
+    private static List<PledgeAllocations.Request> allocationRequests(RecordContribution command, long amountMinor) {
+        List<RecordContribution.AllocationInput> inputs = command.allocations() == null ? List.of() : command.allocations();
+        long total = 0;
+        for (RecordContribution.AllocationInput input : inputs) {
+            total = Math.addExact(total, input.amountMinor());
+        }
+        if (total > amountMinor) {
+            throw ProblemException.invalid("allocations", "add up to " + total + " minor units, more than the "
+                    + amountMinor + " received");
+        }
+        return inputs.stream().map(input -> new PledgeAllocations.Request(input.pledgeId(), input.instalmentNumber(),
+                input.amountMinor())).toList();
+    }
+
+    private static Posting.OriginalAmount originalAmount(Money received, BigDecimal rate) {
+        try {
+            return new Posting.OriginalAmount(received, rate);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("exchangeRate", "has at most 12 digits before and 12 after the point");
+        }
+    }
+
+    /** The amount in the fund's currency, rounded half-even to its minor unit (docs/concepts/pledges-and-contributions.md). */
+    private static Money converted(Money received, BigDecimal rate, Currency fundCurrency) {
+        BigDecimal major = received.toDecimal().multiply(rate)
+                .setScale(fundCurrency.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
+        long minor = major.unscaledValue().longValueExact();
+        if (minor <= 0) {
+            throw ProblemException.invalid("amount", "is worth nothing in " + fundCurrency + " at this rate");
+        }
+        return new Money(minor, fundCurrency);
+    }
+}
