@@ -51,6 +51,21 @@ final class PackagedService implements AutoCloseable {
         process.destroyForcibly();
     }
 
+    /** Waits until the service answers ready, or fails with what it printed. */
+    static void awaitReady(PackagedService service) throws Exception {
+        for (int attempt = 0; attempt < 120; attempt++) {
+            try {
+                if (io.restassured.RestAssured.given().port(service.port).get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notListeningYet) {
+                // the service is still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the service did not become ready:\n" + service.output());
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -40,7 +40,7 @@ class SeparateMigrationIT {
             Map<String, String> service = new java.util.HashMap<>(app);
             service.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
             try (PackagedService running = PackagedService.start(service)) {
-                awaitReady(running);
+                PackagedService.awaitReady(running);
                 given().port(running.port).auth().oauth2(TestTokens.admin()).contentType("application/json")
                         .body(Map.of("code", "LIBAN-2020", "name", "Fonds de solidarité Liban"))
                         .post("/api/v1/funds").then().statusCode(201);
@@ -48,19 +48,5 @@ class SeparateMigrationIT {
                         .body("entryCount", equalTo(0));
             }
         }
-    }
-
-    private static void awaitReady(PackagedService service) throws Exception {
-        for (int attempt = 0; attempt < 120; attempt++) {
-            try {
-                if (given().port(service.port).get("/q/health/ready").statusCode() == 200) {
-                    return;
-                }
-            } catch (Exception notListeningYet) {
-                // the service is still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the service did not become ready:\n" + service.output());
     }
 }
