@@ -175,6 +175,17 @@ class ContributionResourceTest {
     }
 
     @Test
+    void a_closed_fund_takes_no_contribution_and_nothing_is_allocated() {
+        String fund = TestFunds.open("CLOSEDC");
+        String donor = TestFunds.donor("Commune L");
+        String pledge = TestFunds.pledge(fund, donor, 10_00);
+        json(Map.of("status", "CLOSED", "reason", "Soldé")).post("/api/v1/funds/{code}/status", fund).then().statusCode(200);
+        BadInput.postAs(FINANCE, "/api/v1/funds/" + fund + "/contributions", body(donor, 10_00, "EUR", null,
+                "[{\"pledgeId\": \"" + pledge + "\", \"amountMinor\": 1000}]"), 409, "fund-closed");
+        as(FINANCE).get("/api/v1/pledges/{id}", pledge).then().body("status", equalTo("PENDING"));
+    }
+
+    @Test
     void bad_contributions_are_refused_with_a_problem_and_nothing_is_written() {
         String fund = TestFunds.open("BADC");
         String other = TestFunds.open("BADCO");

@@ -24,6 +24,12 @@ class PledgeResourceTest {
 
     private static final String FINANCE = TestTokens.as("finance-lyon", Roles.FINANCE);
 
+    /** After every test, every fund's balances still equal the sums of its journal lines. */
+    @org.junit.jupiter.api.AfterEach
+    void the_ledger_still_verifies() {
+        assertThat(as(FINANCE).get("/api/v1/ledger/verification").jsonPath().getString("status")).isEqualTo("INTACT");
+    }
+
     @Test
     void a_pledge_in_instalments_is_recorded_with_its_entry_and_moves_the_balances() {
         String fund = TestFunds.open("LIBAN");
