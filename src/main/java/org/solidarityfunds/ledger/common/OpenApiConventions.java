@@ -7,9 +7,12 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.solidarityfunds.ledger.idempotency.Idempotency;
 import org.solidarityfunds.ledger.problem.Problem;
 import org.solidarityfunds.ledger.problem.ProblemType;
 
@@ -17,8 +20,9 @@ import org.solidarityfunds.ledger.problem.ProblemType;
  * What every operation of the OpenAPI document says the same way, so that resources only
  * declare what is their own: every error response has the problem+json body; every
  * operation lists 500, and 413 and 415 where it takes a body; 401 and 403 are named by their
- * problem; and the roles an operation admits are written in its description, since a
- * bearer scheme's requirement carries no scopes in OpenAPI 3.0.
+ * problem; the roles an operation admits are written in its description, since a bearer
+ * scheme's requirement carries no scopes in OpenAPI 3.0; and the Idempotency-Key header is
+ * documented alike wherever it is read.
  */
 public class OpenApiConventions implements OASFilter {
 
@@ -41,7 +45,23 @@ public class OpenApiConventions implements OASFilter {
             }
         }
         moveRolesToDescription(operation);
+        describeIdempotencyKey(operation);
         return operation;
+    }
+
+    /** Every operation that reads an Idempotency-Key requires it, and says the same of it. */
+    private static void describeIdempotencyKey(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : operation.getParameters()) {
+            if (parameter.getIn() == Parameter.In.HEADER && Idempotency.HEADER.equals(parameter.getName())) {
+                parameter.required(true).description(Idempotency.DESCRIPTION)
+                        .example("5b0f7a3e-6f1e-4c59-9d7c-2f4b3c8e1a90")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1)
+                                .maxLength(Idempotency.KEY_LENGTH_MAX));
+            }
+        }
     }
 
     private static void moveRolesToDescription(Operation operation) {

@@ -64,11 +64,9 @@ public class ContributionResource {
             + "idempotency-key-in-use")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused")
     public Response record(@PathParam("code") String code,
-            @Parameter(description = Idempotency.DESCRIPTION, required = true,
-                    schema = @Schema(minLength = 1, maxLength = Idempotency.KEY_LENGTH_MAX))
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull RecordContribution command, UriInfo uri) {
-        return idempotency.once(caller.subject(), key, new Idempotency.Request("POST", uri.getPath(), command), () -> {
+        return idempotency.post(key, uri, command, () -> {
             ContributionView contribution = contributions.record(code, command, caller.subject(), caller.scope());
             return Response.created(uri.getBaseUriBuilder().path("api/v1/contributions/{id}").build(contribution.id()))
                     .entity(contribution).build();
@@ -113,12 +111,10 @@ public class ContributionResource {
             + "fund-closed or idempotency-key-in-use")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused")
     public Response reverse(@PathParam("id") String id,
-            @Parameter(description = Idempotency.DESCRIPTION, required = true,
-                    schema = @Schema(minLength = 1, maxLength = Idempotency.KEY_LENGTH_MAX))
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull ReverseContribution command, UriInfo uri) {
         UUID contributionId = contributionId(id);
-        return idempotency.once(caller.subject(), key, new Idempotency.Request("POST", uri.getPath(), command),
+        return idempotency.post(key, uri, command,
                 () -> Response.ok(contributions.reverse(contributionId, command, caller.subject(), caller.scope())).build());
     }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.solidarityfunds.ledger.access.Caller;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
 
@@ -36,7 +38,7 @@ public class Idempotency {
     public static final String REPLAYED_HEADER = "Idempotency-Replayed";
     public static final String HEADER = "Idempotency-Key";
     public static final int KEY_LENGTH_MAX = 255;
-    /** How the header reads in the OpenAPI document of every operation that takes it. */
+    /** How the header reads in the OpenAPI document of every operation that takes it (see OpenApiConventions). */
     public static final String DESCRIPTION = "A unique value per operation (a UUID, say), 1 to 255 visible ASCII "
             + "characters, kept at least 24 hours. A retry with the same key and request gets the first answer again, "
             + "with Idempotency-Replayed: true; the same key with another request is refused (422), and a retry "
@@ -46,9 +48,10 @@ public class Idempotency {
     private final EntityManager em;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Caller caller;
     private final Duration retention;
 
-    Idempotency(EntityManager em, ObjectMapper json, Clock clock,
+    Idempotency(EntityManager em, ObjectMapper json, Clock clock, Caller caller,
             @ConfigProperty(name = "ledger.idempotency.retention", defaultValue = "PT24H") Duration retention) {
         if (retention.compareTo(RETENTION_MIN) < 0) {
             throw new IllegalArgumentException("ledger.idempotency.retention must be at least " + RETENTION_MIN);
@@ -56,7 +59,13 @@ public class Idempotency {
         this.em = em;
         this.json = json;
         this.clock = clock;
+        this.caller = caller;
         this.retention = retention;
+    }
+
+    /** {@link #once} for a POST of the current caller to the current path with this body. */
+    public Response post(String key, UriInfo uri, Object body, Supplier<Response> action) {
+        return once(caller.subject(), key, new Request("POST", uri.getPath(), body), action);
     }
 
     /**

@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solidarityfunds.ledger.access.Caller;
@@ -102,12 +101,10 @@ public class LedgerResource {
             + "balance-would-go-negative, fund-closed or idempotency-key-in-use")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused")
     public Response reverse(@PathParam("id") String id,
-            @Parameter(description = Idempotency.DESCRIPTION, required = true,
-                    schema = @Schema(minLength = 1, maxLength = Idempotency.KEY_LENGTH_MAX))
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull ReverseEntry command, UriInfo uri) {
         UUID entryId = entryId(id);
-        return idempotency.once(caller.subject(), key, new Idempotency.Request("POST", uri.getPath(), command), () -> {
+        return idempotency.post(key, uri, command, () -> {
             EntryView reversal = ledger.reverse(entryId, command.reason().strip(), caller.subject());
             return Response.created(uri.getBaseUriBuilder().path("api/v1/entries/{id}").build(reversal.id()))
                     .entity(reversal).build();

@@ -62,11 +62,9 @@ public class PledgeResource {
     @APIResponse(responseCode = "409", description = "fund-closed, fund-closed-to-pledges or idempotency-key-in-use")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused")
     public Response record(@PathParam("code") String code,
-            @Parameter(description = Idempotency.DESCRIPTION, required = true,
-                    schema = @Schema(minLength = 1, maxLength = Idempotency.KEY_LENGTH_MAX))
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull RecordPledge command, UriInfo uri) {
-        return idempotency.once(caller.subject(), key, new Idempotency.Request("POST", uri.getPath(), command), () -> {
+        return idempotency.post(key, uri, command, () -> {
             PledgeView pledge = pledges.record(code, command, caller.subject(), caller.scope());
             return Response.created(uri.getBaseUriBuilder().path("api/v1/pledges/{id}").build(pledge.id()))
                     .entity(pledge).build();
@@ -114,12 +112,10 @@ public class PledgeResource {
             + "idempotency-key-in-use")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused")
     public Response cancel(@PathParam("id") String id,
-            @Parameter(description = Idempotency.DESCRIPTION, required = true,
-                    schema = @Schema(minLength = 1, maxLength = Idempotency.KEY_LENGTH_MAX))
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull CancelPledge command, UriInfo uri) {
         UUID pledgeId = pledgeId(id);
-        return idempotency.once(caller.subject(), key, new Idempotency.Request("POST", uri.getPath(), command),
+        return idempotency.post(key, uri, command,
                 () -> Response.ok(pledges.cancel(pledgeId, command, caller.subject(), caller.scope())).build());
     }
 
