@@ -158,6 +158,33 @@ class ContributionResourceTest {
     }
 
     @Test
+    void one_idempotency_key_sent_twenty_times_at_once_records_one_contribution() throws Exception {
+        String fund = TestFunds.open("ONCE20");
+        String donor = TestFunds.donor("Commune M");
+        Map<String, Object> body = contribution(donor, 42_00, List.of());
+        String key = UUID.randomUUID().toString();
+        List<Callable<Response>> attempts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            attempts.add(() -> as(FINANCE).contentType("application/json").header("Idempotency-Key", key).body(body)
+                    .post("/api/v1/funds/{code}/contributions", fund));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Response> answers = new ArrayList<>();
+        for (Future<Response> answer : pool.invokeAll(attempts)) {
+            answers.add(answer.get());
+        }
+        pool.shutdown();
+        List<Response> acted = answers.stream()
+                .filter(a -> a.statusCode() == 201 && a.header("Idempotency-Replayed") == null).toList();
+        assertThat(acted).hasSize(1);
+        assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).isIn(201, 409));
+        answers.stream().filter(a -> a.statusCode() == 201).forEach(a ->
+                assertThat(a.jsonPath().getString("id")).isEqualTo(acted.get(0).jsonPath().getString("id")));
+        as(FINANCE).get("/api/v1/funds/{code}/balance", fund).then().body("entryCount", equalTo(1))
+                .body("received.amountMinor", equalTo(42_00));
+    }
+
+    @Test
     void reversing_a_contribution_whose_money_is_committed_is_refused_and_changes_nothing() {
         String fund = TestFunds.open("COMMIT");
         String donor = TestFunds.donor("Commune I");
