@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.ledger.access.Roles;
 import org.solidarityfunds.ledger.support.BadInput;
+import org.solidarityfunds.ledger.support.TestDatabase;
 import org.solidarityfunds.ledger.support.TestFunds;
 import org.solidarityfunds.ledger.support.TestLedger;
 import org.solidarityfunds.ledger.support.TestTokens;
@@ -35,10 +36,14 @@ class ContributionResourceTest {
         this.ledger = ledger;
     }
 
-    /** After every test, every fund's balances still equal the sums of its journal lines. */
+    /**
+     * After every test, every fund's balances still equal the sums of its journal lines, and
+     * its pledges and contributions agree with its journal.
+     */
     @AfterEach
     void the_ledger_still_verifies() {
         assertThat(as(FINANCE).get("/api/v1/ledger/verification").jsonPath().getString("status")).isEqualTo("INTACT");
+        assertThat(TestDatabase.fundsWhoseRecordsDisagreeWithTheLedger()).isEmpty();
     }
 
     @Test

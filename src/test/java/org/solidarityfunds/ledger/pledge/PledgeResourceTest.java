@@ -24,10 +24,14 @@ class PledgeResourceTest {
 
     private static final String FINANCE = TestTokens.as("finance-lyon", Roles.FINANCE);
 
-    /** After every test, every fund's balances still equal the sums of its journal lines. */
+    /**
+     * After every test, every fund's balances still equal the sums of its journal lines, and
+     * its pledges and contributions agree with its journal.
+     */
     @org.junit.jupiter.api.AfterEach
     void the_ledger_still_verifies() {
         assertThat(as(FINANCE).get("/api/v1/ledger/verification").jsonPath().getString("status")).isEqualTo("INTACT");
+        assertThat(TestDatabase.fundsWhoseRecordsDisagreeWithTheLedger()).isEmpty();
     }
 
     @Test

@@ -63,6 +63,39 @@ public final class TestDatabase {
         return snapshot;
     }
 
+    /**
+     * The funds whose pledge and contribution records disagree with their journal: what
+     * pledges still expect must be the pledges receivable balance, and what contributions
+     * not reversed brought must be the money received. Only funds whose every pledge and
+     * contribution went through the API are compared (some tests post raw entries).
+     */
+    public static java.util.List<String> fundsWhoseRecordsDisagreeWithTheLedger() {
+        String query = """
+                SELECT f.code
+                  FROM fund f
+                  JOIN ledger_account_balance r ON r.fund_id = f.id AND r.account = 'PLEDGES_RECEIVABLE'
+                  JOIN ledger_account_balance b ON b.fund_id = f.id AND b.account = 'BANK'
+                 WHERE (EXISTS (SELECT 1 FROM pledge p WHERE p.fund_id = f.id)
+                        OR EXISTS (SELECT 1 FROM contribution c WHERE c.fund_id = f.id))
+                   AND NOT EXISTS (SELECT 1 FROM journal_entry e WHERE e.fund_id = f.id AND e.recorded_by = 'test' AND e.kind <> 'DISBURSEMENT_COMMITTED')
+                 GROUP BY f.code, r.debit_total_minor, r.credit_total_minor, b.debit_total_minor
+                HAVING r.debit_total_minor - r.credit_total_minor <> coalesce((SELECT sum(p.amount_minor
+                           - p.received_minor - p.cancelled_minor) FROM pledge p WHERE p.fund_id = min(f.id)), 0)
+                    OR b.debit_total_minor <> coalesce((SELECT sum(c.amount_minor) FROM contribution c
+                           WHERE c.fund_id = min(f.id) AND c.reversal_entry_id IS NULL), 0)
+                """;
+        java.util.List<String> funds = new java.util.ArrayList<>();
+        try (Connection connection = asSuperuser(); Statement sql = connection.createStatement();
+                ResultSet rs = sql.executeQuery(query)) {
+            while (rs.next()) {
+                funds.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return funds;
+    }
+
     public static long single(Statement sql, String query) throws SQLException {
         try (ResultSet rs = sql.executeQuery(query)) {
             rs.next();
