@@ -4,17 +4,30 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.solidarityfunds.ledger.access.FundScope;
+import org.solidarityfunds.ledger.contribution.ContributionService;
+import org.solidarityfunds.ledger.contribution.RecordContribution;
 import org.solidarityfunds.ledger.donor.CreateDonor;
 import org.solidarityfunds.ledger.donor.DonorKind;
 import org.solidarityfunds.ledger.donor.DonorService;
 import org.solidarityfunds.ledger.fund.CreateFund;
 import org.solidarityfunds.ledger.fund.FundService;
+import org.solidarityfunds.ledger.money.MoneyInput;
+import org.solidarityfunds.ledger.pledge.PledgeService;
+import org.solidarityfunds.ledger.pledge.PledgeView;
+import org.solidarityfunds.ledger.pledge.RecordPledge;
 
 /**
  * Dev mode only: the six solidarity funds of the 2020 activity report and a few donors
- * it names, loaded once through the services (so that each fund gets its ledger). This
- * bean does not exist in a production or test build.
+ * it names, and the Lebanon worked example (pledges and contributions, one in dollars),
+ * loaded once through the services so that every record has its entries. This bean does
+ * not exist in a production or test build.
  */
 @IfBuildProfile("dev")
 @ApplicationScoped
@@ -25,12 +38,17 @@ public class DemoData {
 
     private final FundService funds;
     private final DonorService donors;
+    private final PledgeService pledges;
+    private final ContributionService contributions;
 
-    DemoData(FundService funds, DonorService donors) {
+    DemoData(FundService funds, DonorService donors, PledgeService pledges, ContributionService contributions) {
         this.funds = funds;
         this.donors = donors;
+        this.pledges = pledges;
+        this.contributions = contributions;
     }
 
+    @Transactional
     void load(@Observes StartupEvent started) {
         if (funds.exists("LIBAN-2020")) {
             return;
@@ -51,19 +69,43 @@ public class DemoData {
         fund("INDONESIE", "Fonds de solidarité Indonésie",
                 "Aire de jeux, espace culture-jeunesse-sport et espace de réunion communautaire, après une étude "
                         + "des risques auprès des communautés touchées.");
-        donor(DonorKind.DEPARTEMENT, "Département de Meurthe-et-Moselle", null);
+        UUID departement = donor(DonorKind.DEPARTEMENT, "Département de Meurthe-et-Moselle", null);
         donor(DonorKind.INSTITUTION, "Agence française de développement", null);
-        donor(DonorKind.INSTITUTION, "Cités et Gouvernements Locaux Unis", null);
-        donor(DonorKind.ASSOCIATION, "Cités Unies France", null);
+        UUID cglu = donor(DonorKind.INSTITUTION, "Cités et Gouvernements Locaux Unis", null);
+        UUID cuf = donor(DonorKind.ASSOCIATION, "Cités Unies France", null);
         donor(DonorKind.PERSON, "Donatrice de démonstration", "donatrice@example.org");
-        LOG.info("Loaded the demo funds and donors of the 2020 activity report");
+        lebanonExample(departement, cglu, cuf);
+        LOG.info("Loaded the demo funds and donors of the 2020 activity report, and the Lebanon example");
+    }
+
+    /** The worked example of docs/concepts/pledges-and-contributions.md, with illustrative amounts. */
+    private void lebanonExample(UUID departement, UUID cglu, UUID cuf) {
+        FundScope all = FundScope.all();
+        PledgeView first = pledges.record("LIBAN-2020", new RecordPledge(departement, euros(2_000_000),
+                LocalDate.of(2020, 9, 15), "DEL-2020-112", List.of(
+                        new RecordPledge.Instalment(1_000_000L, LocalDate.of(2020, 10, 31)),
+                        new RecordPledge.Instalment(1_000_000L, LocalDate.of(2021, 3, 31)))), RECORDED_BY, all);
+        PledgeView second = pledges.record("LIBAN-2020", new RecordPledge(cglu, euros(1_500_000),
+                LocalDate.of(2020, 9, 15), null, null), RECORDED_BY, all);
+        pledges.record("LIBAN-2020", new RecordPledge(cuf, euros(500_000), LocalDate.of(2020, 9, 15), null, null),
+                RECORDED_BY, all);
+        contributions.record("LIBAN-2020", new RecordContribution(departement, euros(1_000_000), null,
+                LocalDate.of(2020, 10, 20), "VIR-2020-10-20-0001", List.of(
+                        new RecordContribution.AllocationInput(first.id(), null, 1_000_000L))), RECORDED_BY, all);
+        contributions.record("LIBAN-2020", new RecordContribution(cglu, new MoneyInput(1_635_000L, "USD"),
+                new BigDecimal("0.917431192660"), LocalDate.of(2020, 11, 5), "SWIFT-2020-1105-7", List.of(
+                        new RecordContribution.AllocationInput(second.id(), null, 1_500_000L))), RECORDED_BY, all);
+    }
+
+    private static MoneyInput euros(long amountMinor) {
+        return new MoneyInput(amountMinor, "EUR");
     }
 
     private void fund(String code, String name, String description) {
         funds.create(new CreateFund(code, name, description, "EUR"), RECORDED_BY);
     }
 
-    private void donor(DonorKind kind, String name, String email) {
-        donors.create(new CreateDonor(kind, name, null, email), RECORDED_BY);
+    private UUID donor(DonorKind kind, String name, String email) {
+        return donors.create(new CreateDonor(kind, name, null, email), RECORDED_BY).id();
     }
 }
