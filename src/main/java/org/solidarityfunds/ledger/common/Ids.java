@@ -2,11 +2,18 @@ package org.solidarityfunds.ledger.common;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.solidarityfunds.ledger.problem.ProblemException;
+import org.solidarityfunds.ledger.problem.ProblemType;
 
 /** Public ids are UUIDs in their canonical 36-character form; anything else names nothing. */
 public final class Ids {
 
     private Ids() {
+    }
+
+    /** The id, or the given "not found" problem: an id that is not a UUID names nothing, like an unknown one. */
+    public static UUID require(String id, ProblemType notFound, String what) {
+        return parse(id).orElseThrow(() -> new ProblemException(notFound, "No " + what + " has the id " + id + "."));
     }
 
     public static Optional<UUID> parse(String id) {

@@ -119,7 +119,6 @@ public class ContributionResource {
     }
 
     private static UUID contributionId(String id) {
-        return Ids.parse(id).orElseThrow(() -> new ProblemException(ProblemType.CONTRIBUTION_NOT_FOUND,
-                "No contribution has the id " + id + "."));
+        return Ids.require(id, ProblemType.CONTRIBUTION_NOT_FOUND, "contribution");
     }
 }

@@ -134,7 +134,8 @@ public class ContributionService {
      */
     @Transactional
     public ContributionView reverse(UUID id, ReverseContribution command, String reversedBy, FundScope scope) {
-        Contribution contribution = find(id, scope);
+        Found found = find(id, scope);
+        Contribution contribution = found.contribution();
         ledger.lock(contribution.fundId);
         em.refresh(contribution, LockModeType.PESSIMISTIC_WRITE);
         if (contribution.reversalEntryId != null) {
@@ -150,13 +151,13 @@ public class ContributionService {
         contribution.reversedAt = reversal.recordedAt().truncatedTo(ChronoUnit.MICROS);
         contribution.reversedBy = reversedBy;
         contribution.reversalReason = reason;
-        return ContributionView.from(contribution, funds.codeOf(contribution.fundId), allocations);
+        return ContributionView.from(contribution, found.fundCode(), allocations);
     }
 
     @Transactional
     public ContributionView get(UUID id, FundScope scope) {
-        Contribution contribution = find(id, scope);
-        return ContributionView.from(contribution, funds.codeOf(contribution.fundId),
+        Found found = find(id, scope);
+        return ContributionView.from(found.contribution(), found.fundCode(),
                 allocationsOf(List.of(id)).getOrDefault(id, List.of()));
     }
 
@@ -177,12 +178,17 @@ public class ContributionService {
                 c -> ContributionView.from(c, fund.code(), allocations.getOrDefault(c.id, List.of())));
     }
 
-    private Contribution find(UUID id, FundScope scope) {
+    /** A contribution and the code of its fund, which must be in the caller's scope. */
+    private record Found(Contribution contribution, String fundCode) {
+    }
+
+    private Found find(UUID id, FundScope scope) {
         Contribution contribution = Contribution.findById(id);
-        if (contribution == null || !scope.includes(funds.codeOf(contribution.fundId))) {
+        String fundCode = contribution == null ? null : funds.codeOf(contribution.fundId);
+        if (contribution == null || !scope.includes(fundCode)) {
             throw new ProblemException(ProblemType.CONTRIBUTION_NOT_FOUND, "No contribution has the id " + id + ".");
         }
-        return contribution;
+        return new Found(contribution, fundCode);
     }
 
     private Map<UUID, List<Allocation>> allocationsOf(List<UUID> contributionIds) {

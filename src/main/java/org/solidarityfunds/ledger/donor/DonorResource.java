@@ -79,8 +79,7 @@ public class DonorResource {
     @APIResponse(responseCode = "200", description = "The donor")
     @APIResponse(responseCode = "404", description = "donor-not-found")
     public DonorView get(@PathParam("id") String id) {
-        return donors.get(Ids.parse(id).orElseThrow(
-                () -> new ProblemException(ProblemType.DONOR_NOT_FOUND, "No donor has the id " + id + ".")),
+        return donors.get(Ids.require(id, ProblemType.DONOR_NOT_FOUND, "donor"),
                 caller.seesPersonalData());
     }
 

@@ -27,7 +27,6 @@ import org.solidarityfunds.ledger.common.Ids;
 import org.solidarityfunds.ledger.idempotency.Idempotency;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageParameters;
-import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
 
 /** The journal over HTTP: balances, entries, reversals and the verification of the chains. */
@@ -126,7 +125,6 @@ public class LedgerResource {
     }
 
     private static UUID entryId(String id) {
-        return Ids.parse(id).orElseThrow(
-                () -> new ProblemException(ProblemType.ENTRY_NOT_FOUND, "No journal entry has the id " + id + "."));
+        return Ids.require(id, ProblemType.ENTRY_NOT_FOUND, "journal entry");
     }
 }

@@ -120,8 +120,7 @@ public class PledgeResource {
     }
 
     private static UUID pledgeId(String id) {
-        return Ids.parse(id).orElseThrow(
-                () -> new ProblemException(ProblemType.PLEDGE_NOT_FOUND, "No pledge has the id " + id + "."));
+        return Ids.require(id, ProblemType.PLEDGE_NOT_FOUND, "pledge");
     }
 
     private static PledgeStatus statusOf(String status) {

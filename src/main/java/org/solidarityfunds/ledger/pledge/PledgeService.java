@@ -99,7 +99,8 @@ public class PledgeService {
     /** Cancels what is still to come; what was received stays received. */
     @Transactional
     public PledgeView cancel(UUID id, CancelPledge command, String cancelledBy, FundScope scope) {
-        Pledge pledge = find(id, scope);
+        Found found = find(id, scope);
+        Pledge pledge = found.pledge();
         ledger.lock(pledge.fundId);
         em.refresh(pledge, LockModeType.PESSIMISTIC_WRITE);
         if (pledge.cancelledAt != null) {
@@ -122,7 +123,7 @@ public class PledgeService {
         pledge.cancelledBy = cancelledBy;
         pledge.cancellationReason = reason;
         pledge.cancellationEntryId = entry.id();
-        return view(pledge);
+        return view(found);
     }
 
     @Transactional
@@ -156,17 +157,22 @@ public class PledgeService {
                 p -> PledgeView.from(p, fund.code(), instalments.getOrDefault(p.id, List.of()), today));
     }
 
-    private Pledge find(UUID id, FundScope scope) {
-        Pledge pledge = Pledge.findById(id);
-        if (pledge == null || !scope.includes(funds.codeOf(pledge.fundId))) {
-            throw new ProblemException(ProblemType.PLEDGE_NOT_FOUND, "No pledge has the id " + id + ".");
-        }
-        return pledge;
+    /** A pledge and the code of its fund, which must be in the caller's scope. */
+    private record Found(Pledge pledge, String fundCode) {
     }
 
-    private PledgeView view(Pledge pledge) {
-        return PledgeView.from(pledge, funds.codeOf(pledge.fundId),
-                instalmentsOf(List.of(pledge.id)).getOrDefault(pledge.id, List.of()), today());
+    private Found find(UUID id, FundScope scope) {
+        Pledge pledge = Pledge.findById(id);
+        String fundCode = pledge == null ? null : funds.codeOf(pledge.fundId);
+        if (pledge == null || !scope.includes(fundCode)) {
+            throw new ProblemException(ProblemType.PLEDGE_NOT_FOUND, "No pledge has the id " + id + ".");
+        }
+        return new Found(pledge, fundCode);
+    }
+
+    private PledgeView view(Found found) {
+        return PledgeView.from(found.pledge(), found.fundCode(),
+                instalmentsOf(List.of(found.pledge().id)).getOrDefault(found.pledge().id, List.of()), today());
     }
 
     private Map<UUID, List<PledgeInstalment>> instalmentsOf(List<UUID> pledgeIds) {
