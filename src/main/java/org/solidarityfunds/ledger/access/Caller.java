@@ -18,10 +18,12 @@ public class Caller {
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
+    private final CommitteeSeats seats;
 
-    Caller(SecurityIdentity identity, JsonWebToken token) {
+    Caller(SecurityIdentity identity, JsonWebToken token, CommitteeSeats seats) {
         this.identity = identity;
         this.token = token;
+        this.seats = seats;
     }
 
     /** The token's subject ({@code sub}), as recorded in {@code recordedBy} and {@code createdBy}. */
@@ -30,11 +32,25 @@ public class Caller {
         return subject != null ? subject : identity.getPrincipal().getName();
     }
 
-    /** Finance staff, auditors and administrators see every fund; anyone else, the funds of its token. */
+    /**
+     * Finance staff, auditors and administrators see every fund. A partner sees the funds its
+     * token lists; a committee member, the funds whose committee lists it.
+     */
     public FundScope scope() {
         if (seesEverything()) {
             return FundScope.all();
         }
+        Set<String> funds = new HashSet<>();
+        if (identity.hasRole(Roles.COMMITTEE)) {
+            funds.addAll(seats.fundsOf(subject()));
+        }
+        if (identity.hasRole(Roles.PARTNER)) {
+            funds.addAll(tokenFunds());
+        }
+        return FundScope.only(funds);
+    }
+
+    private Set<String> tokenFunds() {
         Set<String> funds = new HashSet<>();
         Object claim = token.getClaim(Roles.FUNDS_CLAIM);
         if (claim instanceof JsonArray codes) {
@@ -46,12 +62,17 @@ public class Caller {
         } else if (claim instanceof Collection<?> codes) {
             codes.forEach(code -> funds.add(code.toString()));
         }
-        return FundScope.only(funds);
+        return funds;
     }
 
     /** Whether the caller may see donors' personal data: a person's name, anyone's contact. */
     public boolean seesPersonalData() {
         return seesEverything();
+    }
+
+    /** Whether the caller may see how each committee member voted; partners see the decisions only. */
+    public boolean seesVotes() {
+        return seesEverything() || identity.hasRole(Roles.COMMITTEE);
     }
 
     private boolean seesEverything() {

@@ -3,17 +3,17 @@ package org.solidarityfunds.ledger.access;
 /**
  * The access policy, in one place. Each endpoint names the roles it admits with
  * {@code @RolesAllowed}, using the groups below; {@link Caller#scope()} then narrows what a
- * partner or committee member sees to the funds of its token, and an object outside that
- * scope answers 404 exactly as if it did not exist. An endpoint without an annotation is
+ * partner sees to the funds of its token, and what a committee member sees to the funds
+ * whose committee lists it; an object outside that scope answers 404 exactly as if it did not exist. An endpoint without an annotation is
  * denied (quarkus.security.jaxrs.deny-unannotated-endpoints).
  *
  * <table>
  * <tr><th>role</th><th>may</th><th>funds</th></tr>
- * <tr><td>finance</td><td>read everything; record pledges, contributions, payments</td><td>all</td></tr>
- * <tr><td>committee</td><td>read its funds and their balances; vote on their disbursements</td><td>token's {@code funds}</td></tr>
- * <tr><td>partner</td><td>read its funds, balances, journals; donors without personal data</td><td>token's {@code funds}</td></tr>
+ * <tr><td>finance</td><td>read everything; record pledges, contributions; request, pay and cancel disbursements</td><td>all</td></tr>
+ * <tr><td>committee</td><td>read its funds, their balances, committees and disbursements; request disbursements and vote on them</td><td>its committees' funds</td></tr>
+ * <tr><td>partner</td><td>read its funds, balances, journals, disbursements without votes; donors without personal data</td><td>token's {@code funds}</td></tr>
  * <tr><td>auditor</td><td>read everything, verify the ledger; never write</td><td>all</td></tr>
- * <tr><td>admin</td><td>create funds and donors, change a fund's status, reverse entries; read everything</td><td>all</td></tr>
+ * <tr><td>admin</td><td>create funds and donors, change a fund's status, set committees, reverse entries; read everything</td><td>all</td></tr>
  * </table>
  */
 public final class Roles {
@@ -24,7 +24,7 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
     public static final String ADMIN = "admin";
 
-    /** The claim that lists the fund codes a partner or committee member may see. */
+    /** The claim that lists the fund codes a partner may see. */
     public static final String FUNDS_CLAIM = "funds";
 
     private Roles() {

@@ -79,10 +79,10 @@ public class FundService {
             throw fundNotFound(code);
         }
         Fund fund = find(code, LockModeType.NONE);
-        return new FundRef(fund.id, fund.code, fund.currency);
+        return new FundRef(fund.id, fund.code, fund.currency, fund.status);
     }
 
-    public record FundRef(long id, String code, String currency) {
+    public record FundRef(long id, String code, String currency, FundStatus status) {
     }
 
     @Transactional

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.solidarityfunds.ledger.access.Caller;
+import org.solidarityfunds.ledger.common.RetriedTransactions;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
 
@@ -50,8 +51,9 @@ public class Idempotency {
     private final Clock clock;
     private final Caller caller;
     private final Duration retention;
+    private final RetriedTransactions transactions;
 
-    Idempotency(EntityManager em, ObjectMapper json, Clock clock, Caller caller,
+    Idempotency(EntityManager em, ObjectMapper json, Clock clock, Caller caller, RetriedTransactions transactions,
             @ConfigProperty(name = "ledger.idempotency.retention", defaultValue = "PT24H") Duration retention) {
         if (retention.compareTo(RETENTION_MIN) < 0) {
             throw new IllegalArgumentException("ledger.idempotency.retention must be at least " + RETENTION_MIN);
@@ -61,11 +63,17 @@ public class Idempotency {
         this.clock = clock;
         this.caller = caller;
         this.retention = retention;
+        this.transactions = transactions;
     }
 
-    /** {@link #once} for a POST of the current caller to the current path with this body. */
+    /**
+     * {@link #once} for a POST of the current caller to the current path with this body, in a
+     * transaction run again after a serialization failure or a deadlock.
+     */
     public Response post(String key, UriInfo uri, Object body, Supplier<Response> action) {
-        return once(caller.subject(), key, new Request("POST", uri.getPath(), body), action);
+        String subject = caller.subject();
+        Request request = new Request("POST", uri.getPath(), body);
+        return transactions.run(() -> once(subject, key, request, action));
     }
 
     /**

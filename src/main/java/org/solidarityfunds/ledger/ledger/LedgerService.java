@@ -230,6 +230,13 @@ public class LedgerService {
         lockFund(fundId);
     }
 
+    /** The balance of one account of a fund, on its normal side; under {@link #lock}, the one the next posting sees. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long balanceMinor(long fundId, Account account) {
+        return AccountBalance.<AccountBalance>find("fundId = ?1 and account = ?2", fundId, account).singleResult()
+                .balanceMinor();
+    }
+
     private FundLedger lockFund(long fundId) {
         FundLedger ledger = em.find(FundLedger.class, fundId, LockModeType.PESSIMISTIC_WRITE);
         if (ledger == null) {

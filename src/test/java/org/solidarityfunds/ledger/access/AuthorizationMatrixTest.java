@@ -54,6 +54,7 @@ class AuthorizationMatrixTest {
     private String donor;
     private String pledge;
     private String contribution;
+    private String disbursement;
 
     AuthorizationMatrixTest(TestLedger ledger) {
         this.ledger = ledger;
@@ -66,6 +67,24 @@ class AuthorizationMatrixTest {
         donor = TestFunds.donor("Commune témoin");
         pledge = TestFunds.pledge(fund, donor, 500_00);
         contribution = TestFunds.contribution(fund, donor, 100_00, pledge);
+        TestFunds.committee(fund, 2, "matrix-committee", "matrix-member-2", "matrix-member-3");
+        disbursement = TestFunds.disbursement(fund, 1_00);
+    }
+
+    /** A disbursement of the matrix fund approved by two members, ready to be paid. */
+    private String approvedDisbursement() {
+        String id = TestFunds.disbursement(fund, 1_00);
+        TestFunds.vote(id, "matrix-member-2", "FOR");
+        TestFunds.vote(id, "matrix-member-3", "FOR");
+        return id;
+    }
+
+    private Map<String, Object> committee() {
+        return Map.of("members", List.of(
+                        Map.of("subject", "matrix-committee", "name", "Membre", "validFrom", "2020-01-01"),
+                        Map.of("subject", "matrix-member-2", "name", "Membre 2", "validFrom", "2020-01-01"),
+                        Map.of("subject", "matrix-member-3", "name", "Membre 3", "validFrom", "2020-01-01")),
+                "quorum", 2, "majority", "SIMPLE", "reason", "Renouvellement");
     }
 
     private List<Row> table() {
@@ -112,6 +131,28 @@ class AuthorizationMatrixTest {
                         null), 200, 403, 200, 200, 200),
                 new Row("POST /api/v1/contributions/{id}/reversal", () -> new Call("POST", "/api/v1/contributions/"
                         + TestFunds.contribution(fund, donor, 5_00, null) + "/reversal", Map.of("reason", "Rejeté")),
+                        200, 403, 403, 403, 403),
+                new Row("PUT /api/v1/funds/{code}/committee", () -> new Call("PUT", "/api/v1/funds/" + fund
+                        + "/committee", committee()), 403, 403, 403, 403, 200),
+                new Row("GET /api/v1/funds/{code}/committee", () -> new Call("GET", "/api/v1/funds/" + fund
+                        + "/committee", null), 200, 200, 403, 200, 200),
+                new Row("GET /api/v1/funds/{code}/committee/versions", () -> new Call("GET", "/api/v1/funds/" + fund
+                        + "/committee/versions", null), 200, 200, 403, 200, 200),
+                new Row("POST /api/v1/funds/{code}/disbursements", () -> new Call("POST", "/api/v1/funds/" + fund
+                        + "/disbursements", Map.of("beneficiary", Map.of("name", "Commune de Dondo", "country", "MZ"),
+                                "purpose", "Réhabilitation", "amount", Map.of("amountMinor", 1_00, "currency", "EUR"))),
+                        201, 201, 403, 403, 403),
+                new Row("GET /api/v1/funds/{code}/disbursements", () -> new Call("GET", "/api/v1/funds/" + fund
+                        + "/disbursements", null), 200, 200, 200, 200, 200),
+                new Row("GET /api/v1/disbursements/{id}", () -> new Call("GET", "/api/v1/disbursements/" + disbursement,
+                        null), 200, 200, 200, 200, 200),
+                new Row("POST /api/v1/disbursements/{id}/votes", () -> new Call("POST", "/api/v1/disbursements/"
+                        + TestFunds.disbursement(fund, 1_00) + "/votes", Map.of("vote", "FOR")), 403, 200, 403, 403, 403),
+                new Row("POST /api/v1/disbursements/{id}/payment", () -> new Call("POST", "/api/v1/disbursements/"
+                        + approvedDisbursement() + "/payment", Map.of("paymentReference", "VIR-SORT-1",
+                                "paidOn", "2020-11-12")), 200, 403, 403, 403, 403),
+                new Row("POST /api/v1/disbursements/{id}/cancellation", () -> new Call("POST", "/api/v1/disbursements/"
+                        + TestFunds.disbursement(fund, 1_00) + "/cancellation", Map.of("reason", "Projet abandonné")),
                         200, 403, 403, 403, 403));
     }
 

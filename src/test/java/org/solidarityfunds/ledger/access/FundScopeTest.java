@@ -47,7 +47,10 @@ class FundScopeTest {
     void a_committee_member_of_one_fund_finds_nothing_of_another() {
         String mine = TestFunds.open("COMA");
         String theirs = TestFunds.open("COMB");
-        String member = TestTokens.as("member-a", Roles.COMMITTEE, mine);
+        TestFunds.committee(mine, 1, "member-a");
+        TestFunds.committee(theirs, 1, "member-b");
+        // A token's funds claim gives a committee member nothing: its committees do.
+        String member = TestTokens.as("member-a", Roles.COMMITTEE, theirs);
         assertLooksAbsent(member, "/api/v1/funds/" + theirs, "#fund-not-found", "/api/v1/funds/NO-SUCH-FUND");
         assertLooksAbsent(member, "/api/v1/funds/" + theirs + "/balance", "#fund-not-found",
                 "/api/v1/funds/NO-SUCH-FUND/balance");

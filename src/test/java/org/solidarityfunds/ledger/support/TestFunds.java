@@ -44,6 +44,30 @@ public final class TestFunds {
                 .post("/api/v1/funds/{code}/contributions", fund).then().statusCode(201).extract().path("id");
     }
 
+    /**
+     * Sets the fund's committee through the API: these members (token subjects), seated from
+     * 2020-01-01 with no end, the given quorum and a simple majority.
+     */
+    public static void committee(String fund, int quorum, String... members) {
+        json(Map.of("members", java.util.Arrays.stream(members).map(m -> Map.of("subject", m, "name", "Membre " + m,
+                "validFrom", "2020-01-01")).toList(), "quorum", quorum, "majority", "SIMPLE",
+                "reason", "Comité de test")).put("/api/v1/funds/{code}/committee", fund).then().statusCode(200);
+    }
+
+    /** Requests a disbursement as finance staff and answers its id. */
+    public static String disbursement(String fund, long amountMinor) {
+        return json(TestTokens.as("test-finance", org.solidarityfunds.ledger.access.Roles.FINANCE), Map.of(
+                "beneficiary", Map.of("name", "Commune de Dondo", "country", "MZ"),
+                "purpose", "Réhabilitation", "amount", Map.of("amountMinor", amountMinor, "currency", "EUR")))
+                .post("/api/v1/funds/{code}/disbursements", fund).then().statusCode(201).extract().path("id");
+    }
+
+    /** Casts a committee member's vote and answers the disbursement's status afterwards. */
+    public static String vote(String disbursementId, String member, String choice) {
+        return json(TestTokens.as(member, org.solidarityfunds.ledger.access.Roles.COMMITTEE), Map.of("vote", choice))
+                .post("/api/v1/disbursements/{id}/votes", disbursementId).then().statusCode(200).extract().path("status");
+    }
+
     /** Opens a fund through the API and answers its code. */
     public static String open(String prefix) {
         String code = newCode(prefix);
