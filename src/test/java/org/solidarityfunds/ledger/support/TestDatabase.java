@@ -16,7 +16,8 @@ public final class TestDatabase {
     /** Every table of the schema, for snapshots. */
     private static final String[] TABLES = {"fund", "fund_status_change", "donor", "fund_ledger",
             "ledger_account_balance", "journal_entry", "journal_line", "idempotency_key",
-            "pledge", "pledge_instalment", "contribution", "allocation"};
+            "pledge", "pledge_instalment", "contribution", "allocation", "committee_version", "committee_member",
+            "disbursement", "disbursement_vote", "disbursement_decision"};
 
     private TestDatabase() {
     }
@@ -57,6 +58,8 @@ public final class TestDatabase {
             snapshot.put("instalment.received", single(sql, "SELECT coalesce(sum(received_minor), 0) FROM pledge_instalment"));
             snapshot.put("fund.statuses", single(sql,
                     "SELECT count(*) FROM fund WHERE status <> 'OPEN'"));
+            snapshot.put("disbursement.statuses", single(sql,
+                    "SELECT coalesce(sum(hashtext(id::text || status)), 0) FROM disbursement"));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -64,13 +67,15 @@ public final class TestDatabase {
     }
 
     /**
-     * The funds whose pledge and contribution records disagree with their journal: what
-     * pledges still expect must be the pledges receivable balance, and what contributions
-     * not reversed brought must be the money received. Only funds whose every pledge and
-     * contribution went through the API are compared (some tests post raw entries).
+     * The funds whose pledge, contribution and disbursement records disagree with their
+     * journal: what pledges still expect must be the pledges receivable balance, what
+     * contributions not reversed brought must be the money received, what approved
+     * disbursements await must be the commitments, and what paid ones took must be the money
+     * paid out. Only funds whose every record went through the API are compared (some tests
+     * post raw entries).
      */
     public static java.util.List<String> fundsWhoseRecordsDisagreeWithTheLedger() {
-        String query = """
+        java.util.List<String> funds = fundsWhere("""
                 SELECT f.code
                   FROM fund f
                   JOIN ledger_account_balance r ON r.fund_id = f.id AND r.account = 'PLEDGES_RECEIVABLE'
@@ -83,7 +88,23 @@ public final class TestDatabase {
                            - p.received_minor - p.cancelled_minor) FROM pledge p WHERE p.fund_id = min(f.id)), 0)
                     OR b.debit_total_minor <> coalesce((SELECT sum(c.amount_minor) FROM contribution c
                            WHERE c.fund_id = min(f.id) AND c.reversal_entry_id IS NULL), 0)
-                """;
+                """);
+        funds.addAll(fundsWhere("""
+                SELECT f.code
+                  FROM fund f
+                  JOIN ledger_account_balance m ON m.fund_id = f.id AND m.account = 'COMMITMENTS'
+                  JOIN ledger_account_balance b ON b.fund_id = f.id AND b.account = 'BANK'
+                 WHERE EXISTS (SELECT 1 FROM disbursement d WHERE d.fund_id = f.id)
+                   AND NOT EXISTS (SELECT 1 FROM journal_entry e WHERE e.fund_id = f.id AND e.recorded_by = 'test')
+                   AND (m.credit_total_minor - m.debit_total_minor <> coalesce((SELECT sum(d.amount_minor)
+                           FROM disbursement d WHERE d.fund_id = f.id AND d.status = 'APPROVED'), 0)
+                     OR b.credit_total_minor <> coalesce((SELECT sum(d.amount_minor)
+                           FROM disbursement d WHERE d.fund_id = f.id AND d.status = 'PAID'), 0))
+                """));
+        return funds;
+    }
+
+    private static java.util.List<String> fundsWhere(String query) {
         java.util.List<String> funds = new java.util.ArrayList<>();
         try (Connection connection = asSuperuser(); Statement sql = connection.createStatement();
                 ResultSet rs = sql.executeQuery(query)) {
