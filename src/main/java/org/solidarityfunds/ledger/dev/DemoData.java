@@ -11,8 +11,16 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.solidarityfunds.ledger.access.FundScope;
+import org.solidarityfunds.ledger.committee.CommitteeService;
+import org.solidarityfunds.ledger.committee.MajorityRule;
+import org.solidarityfunds.ledger.committee.SetCommittee;
 import org.solidarityfunds.ledger.contribution.ContributionService;
 import org.solidarityfunds.ledger.contribution.RecordContribution;
+import org.solidarityfunds.ledger.disbursement.CastVote;
+import org.solidarityfunds.ledger.disbursement.DisbursementService;
+import org.solidarityfunds.ledger.disbursement.PayDisbursement;
+import org.solidarityfunds.ledger.disbursement.RequestDisbursement;
+import org.solidarityfunds.ledger.disbursement.VoteChoice;
 import org.solidarityfunds.ledger.donor.CreateDonor;
 import org.solidarityfunds.ledger.donor.DonorKind;
 import org.solidarityfunds.ledger.donor.DonorService;
@@ -25,8 +33,8 @@ import org.solidarityfunds.ledger.pledge.RecordPledge;
 
 /**
  * Dev mode only: the six solidarity funds of the 2020 activity report and a few donors
- * it names, and the Lebanon worked example (pledges and contributions, one in dollars),
- * loaded once through the services so that every record has its entries. This bean does
+ * it names, the Lebanon worked example (pledges and contributions, one in dollars) and the
+ * Dondo one (a committee, its votes, a commitment and a payment), loaded once through the services so that every record has its entries. This bean does
  * not exist in a production or test build.
  */
 @IfBuildProfile("dev")
@@ -40,12 +48,17 @@ public class DemoData {
     private final DonorService donors;
     private final PledgeService pledges;
     private final ContributionService contributions;
+    private final CommitteeService committees;
+    private final DisbursementService disbursements;
 
-    DemoData(FundService funds, DonorService donors, PledgeService pledges, ContributionService contributions) {
+    DemoData(FundService funds, DonorService donors, PledgeService pledges, ContributionService contributions,
+            CommitteeService committees, DisbursementService disbursements) {
         this.funds = funds;
         this.donors = donors;
         this.pledges = pledges;
         this.contributions = contributions;
+        this.committees = committees;
+        this.disbursements = disbursements;
     }
 
     @Transactional
@@ -75,7 +88,8 @@ public class DemoData {
         UUID cuf = donor(DonorKind.ASSOCIATION, "Cités Unies France", null);
         donor(DonorKind.PERSON, "Donatrice de démonstration", "donatrice@example.org");
         lebanonExample(departement, cglu, cuf);
-        LOG.info("Loaded the demo funds and donors of the 2020 activity report, and the Lebanon example");
+        dondoExample(departement);
+        LOG.info("Loaded the demo funds and donors of the 2020 activity report, and the Lebanon and Dondo examples");
     }
 
     /** The worked example of docs/concepts/pledges-and-contributions.md, with illustrative amounts. */
@@ -95,6 +109,42 @@ public class DemoData {
         contributions.record("LIBAN-2020", new RecordContribution(cglu, new MoneyInput(1_635_000L, "USD"),
                 new BigDecimal("0.917431192660"), LocalDate.of(2020, 11, 5), "SWIFT-2020-1105-7", List.of(
                         new RecordContribution.AllocationInput(second.id(), null, 1_500_000L))), RECORDED_BY, all);
+    }
+
+    /**
+     * The worked example of docs/concepts/committees-and-disbursements.md, without its refused
+     * vote: the second request stays open with two votes FOR. Committee members' tokens come
+     * from POST /dev/tokens with the subjects lyon, nantes, rennes and grenoble.
+     */
+    private void dondoExample(UUID departement) {
+        FundScope all = FundScope.all();
+        String fund = "MOZAMBIQUE-DONDO";
+        contributions.record(fund, new RecordContribution(departement, euros(3_000_000), null,
+                LocalDate.of(2020, 9, 30), "VIR-2020-09-30-0003", null), RECORDED_BY, all);
+        LocalDate seated = LocalDate.of(2020, 8, 10);
+        committees.set(fund, new SetCommittee(List.of(
+                new SetCommittee.MemberInput("lyon", "Ville de Lyon", seated, null),
+                new SetCommittee.MemberInput("nantes", "Ville de Nantes", seated, null),
+                new SetCommittee.MemberInput("rennes", "Ville de Rennes", seated, null),
+                new SetCommittee.MemberInput("grenoble", "Ville de Grenoble", seated, null)), 3, MajorityRule.SIMPLE,
+                new SetCommittee.DelegateInput("lyon", euros(100_000)),
+                "Délibération du comité des donateurs du 2020-08-10"), RECORDED_BY);
+        RequestDisbursement.Beneficiary dondo = new RequestDisbursement.Beneficiary("Conseil municipal de Dondo", "MZ");
+        UUID market = disbursements.request(fund, new RequestDisbursement(dondo,
+                "Réhabilitation du marché municipal", euros(2_500_000)), "finance-1", all).id();
+        disbursements.vote(market, new CastVote(VoteChoice.RECUSED, "Ville jumelle du maître d'œuvre", null), "rennes", all);
+        disbursements.vote(market, new CastVote(VoteChoice.FOR, null, null), "lyon", all);
+        disbursements.vote(market, new CastVote(VoteChoice.AGAINST, "Phaser les travaux", null), "nantes", all);
+        disbursements.vote(market, new CastVote(VoteChoice.FOR, null, "PV-COMITE-DONDO-2020-10-05"), "grenoble", all);
+        disbursements.pay(market, new PayDisbursement("VIR-SORT-2020-11-12-0007", LocalDate.of(2020, 11, 12)),
+                "finance-1", all);
+        UUID houses = disbursements.request(fund, new RequestDisbursement(dondo, "Construction de maisons",
+                euros(800_000)), "finance-1", all).id();
+        disbursements.vote(houses, new CastVote(VoteChoice.FOR, null, null), "lyon", all);
+        disbursements.vote(houses, new CastVote(VoteChoice.FOR, null, null), "nantes", all);
+        UUID kits = disbursements.request(fund, new RequestDisbursement(dondo, "Kits scolaires", euros(60_000)),
+                "finance-1", all).id();
+        disbursements.vote(kits, new CastVote(VoteChoice.FOR, null, null), "lyon", all);
     }
 
     private static MoneyInput euros(long amountMinor) {
