@@ -11,7 +11,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Not ready while the service's own database role could rewrite the journal: that means
+ * Not ready while the service's own database role could rewrite the journal or the decision
+ * trail (committees, votes, decisions): that means
  * it was deployed with the owner's credentials instead of the application role's
  * (docs/operating/database-roles.md). The triggers would still refuse, but an operator
  * must hear of it before money moves.
@@ -24,7 +25,8 @@ public class AppendOnlyPrivilegesCheck implements HealthCheck {
 
     private static final String QUERY = """
             SELECT bool_or(has_table_privilege(current_user, t, p))
-              FROM unnest(ARRAY['journal_entry', 'journal_line']) AS t,
+              FROM unnest(ARRAY['journal_entry', 'journal_line', 'committee_version', 'committee_member',
+                                  'disbursement_vote', 'disbursement_decision']) AS t,
                    unnest(ARRAY['UPDATE', 'DELETE', 'TRUNCATE']) AS p
             """;
 
