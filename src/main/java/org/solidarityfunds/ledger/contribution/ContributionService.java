@@ -21,6 +21,7 @@ import org.solidarityfunds.ledger.common.PageRequest;
 import org.solidarityfunds.ledger.donor.DonorService;
 import org.solidarityfunds.ledger.fund.FundService;
 import org.solidarityfunds.ledger.fund.FundService.FundRef;
+import org.solidarityfunds.ledger.feed.Reference;
 import org.solidarityfunds.ledger.ledger.Account;
 import org.solidarityfunds.ledger.ledger.EntryKind;
 import org.solidarityfunds.ledger.ledger.EntryView;
@@ -91,12 +92,13 @@ public class ContributionService {
             lines.add(Posting.Line.credit(Account.PLEDGES_RECEIVABLE, allocated));
         }
         String bankReference = command.bankReference().strip();
+        UUID id = UUID.randomUUID();
         EntryView entry = ledger.post(fund.id(), new Posting(EntryKind.CONTRIBUTION_RECEIVED,
                 "Contribution of donor " + donorAccount + ", bank reference " + bankReference, command.receivedOn(),
-                lines), recordedBy);
+                lines), recordedBy, Reference.contribution(id));
 
         Contribution contribution = new Contribution();
-        contribution.id = UUID.randomUUID();
+        contribution.id = id;
         contribution.fundId = fund.id();
         contribution.donorId = command.donorId();
         contribution.amountMinor = amount.amountMinor();

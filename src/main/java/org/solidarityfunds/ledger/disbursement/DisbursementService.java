@@ -21,6 +21,8 @@ import org.solidarityfunds.ledger.committee.CommitteeService;
 import org.solidarityfunds.ledger.common.Clocks;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageRequest;
+import org.solidarityfunds.ledger.feed.EventLog;
+import org.solidarityfunds.ledger.feed.Reference;
 import org.solidarityfunds.ledger.fund.FundService;
 import org.solidarityfunds.ledger.fund.FundService.FundRef;
 import org.solidarityfunds.ledger.fund.FundStatus;
@@ -46,14 +48,16 @@ public class DisbursementService {
     private final FundService funds;
     private final CommitteeService committees;
     private final LedgerService ledger;
+    private final EventLog events;
     private final Clock clock;
 
     DisbursementService(EntityManager em, FundService funds, CommitteeService committees, LedgerService ledger,
-            Clock clock) {
+            EventLog events, Clock clock) {
         this.em = em;
         this.funds = funds;
         this.committees = committees;
         this.ledger = ledger;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -83,6 +87,8 @@ public class DisbursementService {
         disbursement.requestedAt = now();
         disbursement.requestedBy = requestedBy;
         em.persist(disbursement);
+        events.record(fund.id(), EventLog.DISBURSEMENT_REQUESTED, amount, null,
+                Reference.disbursement(disbursement.id), disbursement.requestedAt);
         em.flush();
         return DisbursementView.from(disbursement, fund.code(), List.of(), null);
     }
@@ -165,8 +171,12 @@ public class DisbursementService {
                     "Disbursement " + disbursement.number + " approved: " + disbursement.beneficiaryName + " ("
                             + disbursement.beneficiaryCountry + ")", businessDay(decisive.castAt), List.of(
                             Posting.Line.debit(Account.AVAILABLE, amount),
-                            Posting.Line.credit(Account.COMMITMENTS, amount))), decisive.voter);
+                            Posting.Line.credit(Account.COMMITMENTS, amount))), decisive.voter,
+                    Reference.disbursement(disbursement.id));
             decision.commitmentEntryId = commitment.id();
+        } else {
+            events.record(disbursement.fundId, EventLog.DISBURSEMENT_REJECTED, requested(disbursement), null,
+                    Reference.disbursement(disbursement.id), decisive.castAt);
         }
         em.persist(decision);
         disbursement.status = verdict.outcome();
@@ -197,7 +207,7 @@ public class DisbursementService {
                 "Disbursement " + disbursement.number + " paid to " + disbursement.beneficiaryName + ", reference "
                         + reference, command.paidOn(), List.of(
                         Posting.Line.debit(Account.COMMITMENTS, amount),
-                        Posting.Line.credit(Account.BANK, amount))), paidBy);
+                        Posting.Line.credit(Account.BANK, amount))), paidBy, Reference.disbursement(id));
         disbursement.status = DisbursementStatus.PAID;
         disbursement.paymentEntryId = payment.id();
         disbursement.paymentReference = reference;
@@ -227,8 +237,11 @@ public class DisbursementService {
             EntryView release = ledger.post(disbursement.fundId, new Posting(EntryKind.COMMITMENT_RELEASED,
                     "Disbursement " + disbursement.number + " cancelled: " + reason, businessDay(now), List.of(
                             Posting.Line.debit(Account.COMMITMENTS, amount),
-                            Posting.Line.credit(Account.AVAILABLE, amount))), cancelledBy);
+                            Posting.Line.credit(Account.AVAILABLE, amount))), cancelledBy, Reference.disbursement(id));
             disbursement.releaseEntryId = release.id();
+        } else {
+            events.record(disbursement.fundId, EventLog.DISBURSEMENT_WITHDRAWN, requested(disbursement), null,
+                    Reference.disbursement(id), now);
         }
         disbursement.status = DisbursementStatus.CANCELLED;
         disbursement.cancelledAt = now;
@@ -303,6 +316,10 @@ public class DisbursementService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Money requested(Disbursement disbursement) {
+        return Money.of(disbursement.amountMinor, disbursement.currency);
     }
 
     private static LocalDate businessDay(Instant instant) {

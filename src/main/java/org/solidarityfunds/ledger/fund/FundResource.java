@@ -11,16 +11,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solidarityfunds.ledger.access.Caller;
 import org.solidarityfunds.ledger.access.Roles;
+import org.solidarityfunds.ledger.common.Conditional;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageParameters;
 
@@ -57,7 +64,8 @@ public class FundResource {
     @Path("funds")
     @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE, Roles.PARTNER, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "listFunds", summary = "List funds",
-            description = "In creation order; a partner or committee member sees the funds of its token only.")
+            description = "In creation order; a partner sees the funds of its token, a committee member those whose "
+                    + "committee lists it.")
     @APIResponse(responseCode = "200", description = "One page of funds")
     @APIResponse(responseCode = "400", description = "validation-failed (limit) or invalid-cursor")
     public Page<FundView> list(@BeanParam PageParameters page) {
@@ -68,10 +76,17 @@ public class FundResource {
     @Path("funds/{code}")
     @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE, Roles.PARTNER, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "getFund", summary = "Read a fund")
-    @APIResponse(responseCode = "200", description = "The fund")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "An ETag from an earlier answer.",
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "The fund",
+            headers = @Header(name = "ETag", description = "Changes when the fund's status changes.",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundView.class)))
+    @APIResponse(responseCode = "304", description = Conditional.DESCRIPTION_304)
     @APIResponse(responseCode = "404", description = "fund-not-found")
-    public FundView get(@PathParam("code") String code) {
-        return funds.get(code, caller.scope());
+    public Response get(@PathParam("code") String code, @Context Request request) {
+        FundView fund = funds.get(code, caller.scope());
+        return Conditional.ok(request, fund.etag(), fund);
     }
 
     @POST

@@ -16,6 +16,11 @@ public record FundView(
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) String createdBy) {
 
+    /** A fund's only change is its status, each change with its time. */
+    public String etag() {
+        return status + "-" + statusChangedAt.toEpochMilli() + "-" + statusChangedAt.getNano();
+    }
+
     static FundView from(Fund fund) {
         return new FundView(fund.code, fund.name, fund.description, fund.currency, fund.status,
                 fund.statusChangedAt, fund.createdAt, fund.createdBy);

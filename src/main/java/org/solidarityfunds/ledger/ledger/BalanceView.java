@@ -1,5 +1,7 @@
 package org.solidarityfunds.ledger.ledger;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -8,6 +10,7 @@ import org.solidarityfunds.ledger.money.MoneyView;
 
 /** A fund's balances, each derived from the journal lines of one account (docs/concepts/ledger.md). */
 @Schema(name = "FundBalance")
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record BalanceView(
         @Schema(required = true, example = "LIBAN-2020") String fundCode,
         @Schema(required = true, description = "Everything pledged: debits to pledges receivable, net of reversals.")
@@ -25,21 +28,31 @@ public record BalanceView(
         @Schema(required = true, description = "Number of entries in the fund's journal.", example = "12")
         long entryCount,
         @Schema(required = true, description = "Hex SHA-256 of the fund's last entry (64 zeros before the first).")
-        String headHash) {
+        String headHash,
+        @Schema(description = "The instant these balances are as of, when one was asked for; the current balances "
+                + "otherwise.") Instant asOf) {
 
-    static BalanceView of(FundLedger ledger, Map<Account, AccountBalance> balances) {
-        Currency currency = Currency.getInstance(ledger.currency);
+    /** Changes exactly when an entry is added: the fund's head hash names its whole journal. */
+    public String etag() {
+        return entryCount + "-" + headHash;
+    }
+
+    /** @param entryCount the number of entries behind these totals, the last of which has {@code headHash} */
+    static BalanceView of(String fundCode, String currencyCode, Map<Account, AccountBalance> balances, long entryCount,
+            byte[] headHash, Instant asOf) {
+        Currency currency = Currency.getInstance(currencyCode);
         AccountBalance bank = balances.get(Account.BANK);
         AccountBalance receivable = balances.get(Account.PLEDGES_RECEIVABLE);
-        return new BalanceView(ledger.fundCode,
+        return new BalanceView(fundCode,
                 money(receivable.debitTotalMinor, currency),
                 money(bank.debitTotalMinor, currency),
                 money(receivable.balanceMinor(), currency),
                 money(balances.get(Account.COMMITMENTS).balanceMinor(), currency),
                 money(bank.creditTotalMinor, currency),
                 money(balances.get(Account.AVAILABLE).balanceMinor(), currency),
-                ledger.entryCount,
-                EntryHash.hex(ledger.headHash));
+                entryCount,
+                EntryHash.hex(headHash),
+                asOf);
     }
 
     private static MoneyView money(long amountMinor, Currency currency) {

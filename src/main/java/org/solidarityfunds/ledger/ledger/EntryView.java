@@ -29,6 +29,12 @@ public record EntryView(
         String hash,
         @Schema(required = true) List<LineView> lines) {
 
+    /** An entry never changes; only its reversal, once, adds to what is shown of it. */
+    public String etag() {
+        return reversedByEntryId == null ? hash : hash + "-" + reversedByEntryId;
+    }
+
+
     @Schema(name = "JournalLine")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LineView(

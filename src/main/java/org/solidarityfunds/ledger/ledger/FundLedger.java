@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** The head of one fund's hash chain; locking this row serialises the fund's postings. */
 @Entity
@@ -29,4 +30,8 @@ public class FundLedger extends PanacheEntityBase {
 
     @Column(name = "head_hash", nullable = false)
     public byte[] headHash;
+
+    /** When the fund's last entry was recorded; the next is never recorded before it. */
+    @Column(name = "head_recorded_at")
+    public Instant headRecordedAt;
 }

@@ -12,18 +12,27 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solidarityfunds.ledger.access.Caller;
 import org.solidarityfunds.ledger.access.Roles;
+import org.solidarityfunds.ledger.common.Conditional;
 import org.solidarityfunds.ledger.common.Ids;
+import org.solidarityfunds.ledger.common.Instants;
 import org.solidarityfunds.ledger.idempotency.Idempotency;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageParameters;
@@ -50,13 +59,26 @@ public class LedgerResource {
     @GET
     @Path("funds/{code}/balance")
     @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE, Roles.PARTNER, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(operationId = "getFundBalance", summary = "Read a fund's balances",
-            description = "Maintained with every entry: reading costs the same whatever the size of the journal.")
+    @Operation(operationId = "getFundBalance", summary = "Read a fund's balances, now or at a past instant",
+            description = "Maintained with every entry, and kept as they stood after each entry: reading the current "
+                    + "balances or those at any past instant costs the same whatever the size of the journal. With "
+                    + "asOf, the balances after the last entry recorded at or before that instant.")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "An ETag from an earlier answer.",
+            schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The fund's balances",
+            headers = @Header(name = "ETag", description = "Changes when an entry is added.",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BalanceView.class)))
+    @APIResponse(responseCode = "304", description = Conditional.DESCRIPTION_304)
+    @APIResponse(responseCode = "400", description = "validation-failed (asOf)")
     @APIResponse(responseCode = "404", description = "fund-not-found")
-    public BalanceView balance(@PathParam("code") String code) {
-        return ledger.balances(code, caller.scope());
+    public Response balance(@PathParam("code") String code,
+            @Parameter(description = "An RFC 3339 instant with its offset, not in the future, e.g. 2020-12-31T23:00:00Z.",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("asOf") String asOf,
+            @Context Request request) {
+        BalanceView balances = asOf == null ? ledger.balances(code, caller.scope())
+                : ledger.balancesAsOf(code, Instants.parse("asOf", asOf), caller.scope());
+        return Conditional.ok(request, balances.etag(), balances);
     }
 
     @GET
@@ -76,11 +98,17 @@ public class LedgerResource {
     @Path("entries/{id}")
     @RolesAllowed({Roles.FINANCE, Roles.PARTNER, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "getEntry", summary = "Read one journal entry")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "An ETag from an earlier answer.",
+            schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The entry with its lines",
+            headers = @Header(name = "ETag", description = "Changes only when the entry is reversed.",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
+    @APIResponse(responseCode = "304", description = Conditional.DESCRIPTION_304)
     @APIResponse(responseCode = "404", description = "entry-not-found")
-    public EntryView entry(@PathParam("id") String id) {
-        return ledger.entry(entryId(id), caller.scope());
+    public Response entry(@PathParam("id") String id, @Context Request request) {
+        EntryView entry = ledger.entry(entryId(id), caller.scope());
+        return Conditional.ok(request, entry.etag(), entry);
     }
 
     @POST

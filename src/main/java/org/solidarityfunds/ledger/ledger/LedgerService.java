@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import org.solidarityfunds.ledger.access.FundScope;
 import org.solidarityfunds.ledger.common.Clocks;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageRequest;
+import org.solidarityfunds.ledger.feed.EventLog;
+import org.solidarityfunds.ledger.feed.Reference;
 import org.solidarityfunds.ledger.money.Money;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
@@ -37,11 +40,13 @@ public class LedgerService {
     private final EntityManager em;
     private final Clock clock;
     private final Instance<EntryOwner> owners;
+    private final EventLog events;
 
-    LedgerService(EntityManager em, Clock clock, @Any Instance<EntryOwner> owners) {
+    LedgerService(EntityManager em, Clock clock, @Any Instance<EntryOwner> owners, EventLog events) {
         this.em = em;
         this.clock = clock;
         this.owners = owners;
+        this.events = events;
     }
 
     /** Opens the ledger of a new fund: an empty chain and every account at zero. */
@@ -65,10 +70,19 @@ public class LedgerService {
     /** Writes one balanced entry for a business event, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public EntryView post(long fundId, Posting posting, String recordedBy) {
+        return post(fundId, posting, recordedBy, null);
+    }
+
+    /**
+     * The same, for an entry that records a fact about a business record: the entry's event
+     * in the change feed names it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EntryView post(long fundId, Posting posting, String recordedBy, Reference about) {
         if (posting.kind() == EntryKind.REVERSAL) {
             throw new IllegalArgumentException("a reversal is written by reverse(), linked to the entry it reverses");
         }
-        return write(lockFund(fundId), posting, recordedBy, null);
+        return write(lockFund(fundId), posting, recordedBy, null, about);
     }
 
     /**
@@ -116,13 +130,35 @@ public class LedgerService {
         Posting posting = new Posting(EntryKind.REVERSAL,
                 "Reversal of entry " + original.sequence + ": " + reason,
                 LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE)), opposite);
-        return write(ledger, posting, recordedBy, entryId);
+        return write(ledger, posting, recordedBy, entryId, events.referenceOf(entryId).orElse(null));
     }
 
     @Transactional
     public BalanceView balances(String fundCode, FundScope scope) {
         FundLedger ledger = ledgerOf(fundCode, scope);
-        return BalanceView.of(ledger, balancesOf(ledger.fundId));
+        return BalanceView.of(ledger.fundCode, ledger.currency, balancesOf(ledger.fundId), ledger.entryCount,
+                ledger.headHash, null);
+    }
+
+    /**
+     * The balances as they stood at an instant: the totals written with the last entry
+     * recorded at or before it (entries of a fund are recorded at non-decreasing instants),
+     * found by one probe of the index on (fund, recorded at). Zero before the first entry.
+     */
+    @Transactional
+    public BalanceView balancesAsOf(String fundCode, Instant asOf, FundScope scope) {
+        FundLedger ledger = ledgerOf(fundCode, scope);
+        if (asOf.isAfter(clock.instant())) {
+            throw ProblemException.invalid("asOf", "is in the future; the balances of the future are not known yet");
+        }
+        return LedgerTotals.<LedgerTotals>find("fundId = ?1 and recordedAt <= ?2",
+                        Sort.descending("recordedAt", "sequence"), ledger.fundId, asOf)
+                .firstResultOptional()
+                .map(totals -> BalanceView.of(ledger.fundCode, ledger.currency, totals.balances(), totals.sequence,
+                        JournalEntry.<JournalEntry>find("fundId = ?1 and sequence = ?2", ledger.fundId, totals.sequence)
+                                .singleResult().hash, asOf))
+                .orElseGet(() -> BalanceView.of(ledger.fundCode, ledger.currency, LedgerTotals.zero(ledger.fundId), 0,
+                        FundLedger.GENESIS_HASH, asOf));
     }
 
     /** An entry of a fund outside the caller's scope answers exactly as one that does not exist. */
@@ -153,7 +189,7 @@ public class LedgerService {
                 e -> EntryView.from(e, ledger.fundCode, lines.getOrDefault(e.id, List.of()), reversals.get(e.id)));
     }
 
-    private EntryView write(FundLedger ledger, Posting posting, String recordedBy, UUID reverses) {
+    private EntryView write(FundLedger ledger, Posting posting, String recordedBy, UUID reverses, Reference about) {
         if (!posting.currency().getCurrencyCode().equals(ledger.currency)) {
             throw new IllegalArgumentException("fund " + ledger.fundCode + " keeps its books in " + ledger.currency
                     + ", not " + posting.currency());
@@ -179,8 +215,10 @@ public class LedgerService {
         entry.kind = posting.kind();
         entry.memo = posting.memo();
         entry.effectiveDate = posting.effectiveDate();
-        // PostgreSQL keeps microseconds: hash exactly what will be stored.
-        entry.recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // PostgreSQL keeps microseconds: hash exactly what will be stored. Never before the
+        // fund's previous entry, whichever instance's clock wrote that one.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        entry.recordedAt = ledger.headRecordedAt != null && ledger.headRecordedAt.isAfter(now) ? ledger.headRecordedAt : now;
         entry.recordedBy = recordedBy;
         entry.reversesEntryId = reverses;
         entry.previousHash = ledger.headHash;
@@ -205,8 +243,11 @@ public class LedgerService {
 
         em.persist(entry);
         lines.forEach(em::persist);
+        em.persist(LedgerTotals.after(ledger.fundId, entry.sequence, entry.recordedAt, balances));
+        events.record(ledger.fundId, posting.kind().name(), posting.total(), entry.id, about, entry.recordedAt);
         ledger.entryCount = entry.sequence;
         ledger.headHash = entry.hash;
+        ledger.headRecordedAt = entry.recordedAt;
         return EntryView.from(entry, ledger.fundCode, lines, null);
     }
 

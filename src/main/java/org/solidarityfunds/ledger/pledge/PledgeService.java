@@ -21,6 +21,7 @@ import org.solidarityfunds.ledger.common.PageRequest;
 import org.solidarityfunds.ledger.donor.DonorService;
 import org.solidarityfunds.ledger.fund.FundService;
 import org.solidarityfunds.ledger.fund.FundService.FundRef;
+import org.solidarityfunds.ledger.feed.Reference;
 import org.solidarityfunds.ledger.ledger.Account;
 import org.solidarityfunds.ledger.ledger.EntryKind;
 import org.solidarityfunds.ledger.ledger.EntryView;
@@ -65,12 +66,13 @@ public class PledgeService {
 
         String memo = "Pledge of donor " + donorAccount
                 + (command.deliberationRef() == null ? "" : ", deliberation " + command.deliberationRef().strip());
+        UUID id = UUID.randomUUID();
         EntryView entry = ledger.post(fund.id(), new Posting(EntryKind.PLEDGE_RECORDED, memo, command.pledgedOn(),
                 List.of(Posting.Line.debit(Account.PLEDGES_RECEIVABLE, amount),
-                        Posting.Line.credit(Account.PLEDGES_TO_RECEIVE, amount))), recordedBy);
+                        Posting.Line.credit(Account.PLEDGES_TO_RECEIVE, amount))), recordedBy, Reference.pledge(id));
 
         Pledge pledge = new Pledge();
-        pledge.id = UUID.randomUUID();
+        pledge.id = id;
         pledge.fundId = fund.id();
         pledge.donorId = command.donorId();
         pledge.amountMinor = amount.amountMinor();
@@ -117,7 +119,8 @@ public class PledgeService {
         EntryView entry = ledger.post(pledge.fundId, new Posting(EntryKind.PLEDGE_CANCELLED,
                 "Cancellation of pledge " + pledge.number + ": " + reason, today(),
                 List.of(Posting.Line.debit(Account.PLEDGES_TO_RECEIVE, cancelled),
-                        Posting.Line.credit(Account.PLEDGES_RECEIVABLE, cancelled))), cancelledBy);
+                        Posting.Line.credit(Account.PLEDGES_RECEIVABLE, cancelled))), cancelledBy,
+                Reference.pledge(pledge.id));
         pledge.cancelledMinor = remaining;
         pledge.cancelledAt = entry.recordedAt().truncatedTo(ChronoUnit.MICROS);
         pledge.cancelledBy = cancelledBy;

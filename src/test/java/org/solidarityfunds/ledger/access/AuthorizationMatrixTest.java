@@ -153,7 +153,10 @@ class AuthorizationMatrixTest {
                                 "paidOn", "2020-11-12")), 200, 403, 403, 403, 403),
                 new Row("POST /api/v1/disbursements/{id}/cancellation", () -> new Call("POST", "/api/v1/disbursements/"
                         + TestFunds.disbursement(fund, 1_00) + "/cancellation", Map.of("reason", "Projet abandonné")),
-                        200, 403, 403, 403, 403));
+                        200, 403, 403, 403, 403),
+                new Row("GET /api/v1/funds/{code}/statement", () -> new Call("GET", "/api/v1/funds/" + fund
+                        + "/statement", null), 200, 403, 200, 200, 200),
+                new Row("GET /api/v1/events", () -> new Call("GET", "/api/v1/events", null), 200, 403, 200, 200, 200));
     }
 
     private static Map<String, Object> contribution(String donor, long amountMinor) {

@@ -17,7 +17,7 @@ public final class TestDatabase {
     private static final String[] TABLES = {"fund", "fund_status_change", "donor", "fund_ledger",
             "ledger_account_balance", "journal_entry", "journal_line", "idempotency_key",
             "pledge", "pledge_instalment", "contribution", "allocation", "committee_version", "committee_member",
-            "disbursement", "disbursement_vote", "disbursement_decision"};
+            "disbursement", "disbursement_vote", "disbursement_decision", "ledger_totals", "ledger_event"};
 
     private TestDatabase() {
     }

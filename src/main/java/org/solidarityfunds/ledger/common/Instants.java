@@ -1,0 +1,23 @@
+package org.solidarityfunds.ledger.common;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.solidarityfunds.ledger.problem.ProblemException;
+
+/** Instants as query parameters carry them: RFC 3339, with an offset (Z or ±hh:mm). */
+public final class Instants {
+
+    private Instants() {
+    }
+
+    /** The instant, or a validation problem naming the parameter. */
+    public static Instant parse(String parameter, String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(parameter, "is not an RFC 3339 instant with an offset, such as "
+                    + "2020-12-31T23:00:00Z");
+        }
+    }
+}
