@@ -86,7 +86,7 @@ CREATE INDEX ledger_event_entry_idx ON ledger_event (entry_id) WHERE entry_id IS
 INSERT INTO ledger_event (fund_id, type, amount_minor, currency, entry_id, reference_type, reference_id, occurred_at)
 SELECT fund_id, type, amount_minor, currency, entry_id, reference_type, reference_id, occurred_at
   FROM (SELECT e.fund_id, e.kind AS type,
-               (SELECT sum(l.amount_minor) FROM journal_line l WHERE l.entry_id = e.id AND l.side = 'D') AS amount_minor,
+               (SELECT l.amount_minor FROM journal_line l WHERE l.entry_id = e.id AND l.line_no = 1) AS amount_minor,
                (SELECT min(l.currency) FROM journal_line l WHERE l.entry_id = e.id) AS currency,
                e.id AS entry_id, NULL AS reference_type, NULL::uuid AS reference_id, e.recorded_at AS occurred_at,
                e.sequence AS tiebreak

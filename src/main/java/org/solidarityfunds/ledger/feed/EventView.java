@@ -19,7 +19,8 @@ public record EventView(
                 example = "CONTRIBUTION_RECEIVED")
         String type,
         @Schema(required = true, example = "LIBAN-2020") String fundCode,
-        @Schema(description = "What the entry moves (the sum of its debits), or the amount requested.") MoneyView amount,
+        @Schema(description = "The fact's amount: money pledged, received, committed, released or paid (an entry's "
+                + "first line), or the amount a disbursement request asks for.") MoneyView amount,
         @Schema(required = true) Instant occurredAt,
         @Schema(description = "The journal entry, for an event with an entry.") UUID entryId,
         @Schema(description = "The pledge, contribution or disbursement the event is about.") ReferenceView about) {

@@ -100,11 +100,14 @@ public class Idempotency {
             }
             return replay(earlier);
         }
+        // The action's first write must be its fund's lock, which gives the transaction its id:
+        // the change feed orders a fund's events by it (ADR 0006). So an expired answer under
+        // this key is removed only after the action.
+        Response response = action.get();
         if (earlier != null) {
             em.remove(earlier);
             em.flush();
         }
-        Response response = action.get();
         StoredResponse stored = new StoredResponse();
         stored.subject = subject;
         stored.key = key;

@@ -244,7 +244,10 @@ public class LedgerService {
         em.persist(entry);
         lines.forEach(em::persist);
         em.persist(LedgerTotals.after(ledger.fundId, entry.sequence, entry.recordedAt, balances));
-        events.record(ledger.fundId, posting.kind().name(), posting.total(), entry.id, about, entry.recordedAt);
+        // The first line carries the fact's amount (money received, committed, paid, pledged...);
+        // a contribution's pledge lines come after it, and a reversal keeps the order it reverses.
+        events.record(ledger.fundId, posting.kind().name(), posting.lines().get(0).amount(), entry.id, about,
+                entry.recordedAt);
         ledger.entryCount = entry.sequence;
         ledger.headHash = entry.hash;
         ledger.headRecordedAt = entry.recordedAt;

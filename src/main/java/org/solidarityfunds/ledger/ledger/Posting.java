@@ -55,17 +55,6 @@ public record Posting(EntryKind kind, String memo, LocalDate effectiveDate, List
         return lines.get(0).amount().currency();
     }
 
-    /** What the entry moves: the sum of its debits, which is the sum of its credits. */
-    public Money total() {
-        long debits = 0;
-        for (Line line : lines) {
-            if (line.side() == Side.DEBIT) {
-                debits = Math.addExact(debits, line.amount().amountMinor());
-            }
-        }
-        return new Money(debits, currency());
-    }
-
     /** One line: a positive amount on one side of one account, with the original amount if it arrived in another currency. */
     public record Line(Account account, Side side, Money amount, OriginalAmount original) {
         public Line {

@@ -195,6 +195,11 @@ class ChangeFeedTest {
                 "REVERSAL contribution " + contribution,
                 "DISBURSEMENT_REQUESTED disbursement " + disbursement,
                 "DISBURSEMENT_REJECTED disbursement " + disbursement);
+        // Amounts are the facts' own, not an entry's total: the contribution allocated to the
+        // pledge writes 40.00 to the bank and 40.00 to the pledge accounts, and is 40.00.
+        assertThat(reader.seen.stream().filter(e -> fund.equals(e.get("fundCode")))
+                .map(e -> ((Number) ((Map<?, ?>) e.get("amount")).get("amountMinor")).longValue()))
+                .containsExactly(100_00L, 40_00L, 40_00L, 5_00L, 5_00L);
     }
 
     @Test
