@@ -114,8 +114,8 @@ public class ContributionResource {
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull ReverseContribution command, UriInfo uri) {
         UUID contributionId = contributionId(id);
-        return idempotency.post(key, uri, command,
-                () -> Response.ok(contributions.reverse(contributionId, command, caller.subject(), caller.scope())).build());
+        return idempotency.ok(key, uri, command,
+                () -> contributions.reverse(contributionId, command, caller.subject(), caller.scope()));
     }
 
     private static UUID contributionId(String id) {

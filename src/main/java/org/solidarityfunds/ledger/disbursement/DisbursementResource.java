@@ -119,8 +119,8 @@ public class DisbursementResource {
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull CastVote command, UriInfo uri) {
         UUID disbursementId = disbursementId(id);
-        return idempotency.post(key, uri, command,
-                () -> Response.ok(disbursements.vote(disbursementId, command, caller.subject(), caller.scope())).build());
+        return idempotency.ok(key, uri, command,
+                () -> disbursements.vote(disbursementId, command, caller.subject(), caller.scope()));
     }
 
     @POST
@@ -140,8 +140,8 @@ public class DisbursementResource {
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull PayDisbursement command, UriInfo uri) {
         UUID disbursementId = disbursementId(id);
-        return idempotency.post(key, uri, command,
-                () -> Response.ok(disbursements.pay(disbursementId, command, caller.subject(), caller.scope())).build());
+        return idempotency.ok(key, uri, command,
+                () -> disbursements.pay(disbursementId, command, caller.subject(), caller.scope()));
     }
 
     @POST
@@ -162,8 +162,8 @@ public class DisbursementResource {
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull CancelDisbursement command, UriInfo uri) {
         UUID disbursementId = disbursementId(id);
-        return idempotency.post(key, uri, command,
-                () -> Response.ok(disbursements.cancel(disbursementId, command, caller.subject(), caller.scope())).build());
+        return idempotency.ok(key, uri, command,
+                () -> disbursements.cancel(disbursementId, command, caller.subject(), caller.scope()));
     }
 
     private static DisbursementStatus status(String status) {

@@ -166,7 +166,7 @@ public class DisbursementService {
                         + disbursement.amountMinor + " minor units of " + disbursement.currency + " but fund " + fundCode
                         + " has " + availableMinor + " available; the vote is not recorded and the request stays open.");
             }
-            Money amount = Money.of(disbursement.amountMinor, disbursement.currency);
+            Money amount = requested(disbursement);
             EntryView commitment = ledger.post(disbursement.fundId, new Posting(EntryKind.DISBURSEMENT_COMMITTED,
                     "Disbursement " + disbursement.number + " approved: " + disbursement.beneficiaryName + " ("
                             + disbursement.beneficiaryCountry + ")", businessDay(decisive.castAt), List.of(
@@ -202,7 +202,7 @@ public class DisbursementService {
             throw ProblemException.invalid("paidOn", "is in the future");
         }
         String reference = command.paymentReference().strip();
-        Money amount = Money.of(disbursement.amountMinor, disbursement.currency);
+        Money amount = requested(disbursement);
         EntryView payment = ledger.post(disbursement.fundId, new Posting(EntryKind.DISBURSEMENT_PAID,
                 "Disbursement " + disbursement.number + " paid to " + disbursement.beneficiaryName + ", reference "
                         + reference, command.paidOn(), List.of(
@@ -233,7 +233,7 @@ public class DisbursementService {
         String reason = command.reason().strip();
         Instant now = now();
         if (disbursement.status == DisbursementStatus.APPROVED) {
-            Money amount = Money.of(disbursement.amountMinor, disbursement.currency);
+            Money amount = requested(disbursement);
             EntryView release = ledger.post(disbursement.fundId, new Posting(EntryKind.COMMITMENT_RELEASED,
                     "Disbursement " + disbursement.number + " cancelled: " + reason, businessDay(now), List.of(
                             Posting.Line.debit(Account.COMMITMENTS, amount),

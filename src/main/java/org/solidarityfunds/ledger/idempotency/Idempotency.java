@@ -76,6 +76,11 @@ public class Idempotency {
         return transactions.run(() -> once(subject, key, request, action));
     }
 
+    /** {@link #post} for an action that answers 200 with the view it returns. */
+    public Response ok(String key, UriInfo uri, Object body, Supplier<?> action) {
+        return post(key, uri, body, () -> Response.ok(action.get()).build());
+    }
+
     /**
      * Runs the action once for this caller and key, and answers its result; or answers the
      * result it gave the first time.

@@ -25,4 +25,10 @@ public enum Account {
     public Side normalSide() {
         return normalSide;
     }
+
+    /** The balance on the normal side, from the account's debit and credit totals. */
+    public long balanceOf(long debitMinor, long creditMinor) {
+        return normalSide == Side.DEBIT ? Math.subtractExact(debitMinor, creditMinor)
+                : Math.subtractExact(creditMinor, debitMinor);
+    }
 }

@@ -37,9 +37,7 @@ public class AccountBalance extends PanacheEntityBase {
 
     /** The balance on the account's normal side; negative only if something is wrong. */
     public long balanceMinor() {
-        return account.normalSide() == Side.DEBIT
-                ? Math.subtractExact(debitTotalMinor, creditTotalMinor)
-                : Math.subtractExact(creditTotalMinor, debitTotalMinor);
+        return account.balanceOf(debitTotalMinor, creditTotalMinor);
     }
 
     /**

@@ -157,7 +157,7 @@ public class LedgerService {
                 .map(totals -> BalanceView.of(ledger.fundCode, ledger.currency, totals.balances(), totals.sequence,
                         JournalEntry.<JournalEntry>find("fundId = ?1 and sequence = ?2", ledger.fundId, totals.sequence)
                                 .singleResult().hash, asOf))
-                .orElseGet(() -> BalanceView.of(ledger.fundCode, ledger.currency, LedgerTotals.zero(ledger.fundId), 0,
+                .orElseGet(() -> BalanceView.of(ledger.fundCode, ledger.currency, LedgerTotals.zero(), 0,
                         FundLedger.GENESIS_HASH, asOf));
     }
 

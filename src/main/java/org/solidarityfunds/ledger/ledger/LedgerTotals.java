@@ -87,7 +87,7 @@ public class LedgerTotals extends PanacheEntityBase {
     }
 
     /** Every account at zero: the totals before a fund's first entry. */
-    static Map<Account, AccountBalance> zero(long fundId) {
+    static Map<Account, AccountBalance> zero() {
         Map<Account, AccountBalance> balances = new EnumMap<>(Account.class);
         for (Account account : Account.values()) {
             balances.put(account, balance(account, 0, 0));

@@ -115,8 +115,8 @@ public class PledgeResource {
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull CancelPledge command, UriInfo uri) {
         UUID pledgeId = pledgeId(id);
-        return idempotency.post(key, uri, command,
-                () -> Response.ok(pledges.cancel(pledgeId, command, caller.subject(), caller.scope())).build());
+        return idempotency.ok(key, uri, command,
+                () -> pledges.cancel(pledgeId, command, caller.subject(), caller.scope()));
     }
 
     private static UUID pledgeId(String id) {

@@ -2,6 +2,7 @@ package org.solidarityfunds.ledger.statement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,9 +22,9 @@ class StatementService {
     static final Instant BEGINNING = Instant.parse("2000-01-01T00:00:00Z");
 
     private final FundService funds;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    StatementService(FundService funds, java.time.Clock clock) {
+    StatementService(FundService funds, Clock clock) {
         this.funds = funds;
         this.clock = clock;
     }

@@ -16,8 +16,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -176,8 +178,8 @@ class StatementWriter {
                                 Account account = Account.valueOf(rs.getString(8));
                                 Side side = "D".equals(rs.getString(9)) ? Side.DEBIT : Side.CREDIT;
                                 long amount = rs.getLong(10);
-                                long after = Math.addExact(balances.get(account),
-                                        side == account.normalSide() ? amount : -amount);
+                                long after = Math.addExact(balances.get(account), side == Side.DEBIT
+                                        ? account.balanceOf(amount, 0) : account.balanceOf(0, amount));
                                 balances.put(account, after);
                                 sink.row(new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
                                         rs.getObject(4, OffsetDateTime.class), rs.getObject(5, LocalDate.class),
@@ -196,11 +198,11 @@ class StatementWriter {
     }
 
     /** The sequence of the fund's last entry recorded before the instant; 0 when there is none. */
-    private static long lastSequenceBefore(Connection connection, Period period, java.time.Instant instant)
+    private static long lastSequenceBefore(Connection connection, Period period, Instant instant)
             throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(LAST_BEFORE)) {
             query.setLong(1, period.fundId());
-            query.setObject(2, instant.atOffset(java.time.ZoneOffset.UTC));
+            query.setObject(2, instant.atOffset(ZoneOffset.UTC));
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
             }
@@ -225,9 +227,7 @@ class StatementWriter {
                 Account[] order = {Account.BANK, Account.PLEDGES_RECEIVABLE, Account.PLEDGES_TO_RECEIVE,
                         Account.AVAILABLE, Account.COMMITMENTS};
                 for (int i = 0; i < order.length; i++) {
-                    long debit = rs.getLong(2 * i + 1);
-                    long credit = rs.getLong(2 * i + 2);
-                    balances.put(order[i], order[i].normalSide() == Side.DEBIT ? debit - credit : credit - debit);
+                    balances.put(order[i], order[i].balanceOf(rs.getLong(2 * i + 1), rs.getLong(2 * i + 2)));
                 }
             }
         }
