@@ -30,6 +30,8 @@ public record VerificationReport(
         HEAD_MISMATCH,
         /** A maintained balance is not the sum of the journal lines behind it. */
         BALANCE_MISMATCH,
+        /** The totals kept after an entry, which balances at a past instant are read from, are not the sums of the lines up to it. */
+        TOTALS_MISMATCH,
         /**
          * The lines, all hashed and balanced, break an identity of the chart: bank = available +
          * commitments, or pledges receivable = pledges to receive. Only an entry that no event

@@ -33,14 +33,22 @@ import org.solidarityfunds.ledger.ledger.VerificationReport.Status;
 public class VerificationService {
 
     private static final int FETCH_SIZE = 2_000;
+    /** The accounts in the column order of ledger_totals. */
+    private static final Account[] TOTALS_ORDER = {Account.BANK, Account.PLEDGES_RECEIVABLE,
+            Account.PLEDGES_TO_RECEIVE, Account.AVAILABLE, Account.COMMITMENTS};
 
     private static final String JOURNAL = """
             SELECT e.fund_id, e.id, e.sequence, e.kind, e.memo, e.effective_date, e.recorded_at, e.recorded_by,
                    e.reverses_entry_id, e.previous_hash, e.hash,
                    l.line_no, l.account, l.side, l.amount_minor, l.currency,
-                   l.original_amount_minor, l.original_currency, l.exchange_rate
+                   l.original_amount_minor, l.original_currency, l.exchange_rate,
+                   t.bank_debit_minor, t.bank_credit_minor, t.pledges_receivable_debit_minor,
+                   t.pledges_receivable_credit_minor, t.pledges_to_receive_debit_minor,
+                   t.pledges_to_receive_credit_minor, t.available_debit_minor, t.available_credit_minor,
+                   t.commitments_debit_minor, t.commitments_credit_minor
               FROM journal_entry e
               LEFT JOIN journal_line l ON l.entry_id = e.id
+              LEFT JOIN ledger_totals t ON t.fund_id = e.fund_id AND t.sequence = e.sequence
              ORDER BY e.fund_id, e.sequence, l.line_no
             """;
 
@@ -89,22 +97,24 @@ public class VerificationService {
             journal.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = journal.executeQuery()) {
                 JournalEntry entry = null;
+                long[] totals = null;
                 List<JournalLine> lines = new ArrayList<>();
                 while (rs.next()) {
                     UUID id = rs.getObject(2, UUID.class);
                     if (entry != null && !entry.id.equals(id)) {
-                        entriesChecked += checks.get(entry.fundId).check(entry, lines) ? 1 : 0;
+                        entriesChecked += checks.get(entry.fundId).check(entry, lines, totals) ? 1 : 0;
                         lines = new ArrayList<>();
                     }
                     if (entry == null || !entry.id.equals(id)) {
                         entry = entryOf(rs, id);
+                        totals = totalsOf(rs);
                     }
                     if (rs.getObject(12) != null) {
                         lines.add(lineOf(rs, id));
                     }
                 }
                 if (entry != null) {
-                    entriesChecked += checks.get(entry.fundId).check(entry, lines) ? 1 : 0;
+                    entriesChecked += checks.get(entry.fundId).check(entry, lines, totals) ? 1 : 0;
                 }
             }
         }
@@ -115,6 +125,18 @@ public class VerificationService {
                 .orElse(null);
         return new VerificationReport(first == null ? Status.INTACT : Status.BROKEN, clock.instant(),
                 entriesChecked, first, funds);
+    }
+
+    /** The totals kept after the entry (ledger_totals), debit then credit per account in {@link #TOTALS_ORDER}; null if none. */
+    private static long[] totalsOf(ResultSet rs) throws SQLException {
+        if (rs.getObject(20) == null) {
+            return null;
+        }
+        long[] totals = new long[2 * TOTALS_ORDER.length];
+        for (int i = 0; i < totals.length; i++) {
+            totals[i] = rs.getLong(20 + i);
+        }
+        return totals;
     }
 
     private static JournalEntry entryOf(ResultSet rs, UUID id) throws SQLException {
@@ -170,7 +192,7 @@ public class VerificationService {
         }
 
         /** Checks the next entry of the chain; false when it was not checked, the chain having broken before. */
-        boolean check(JournalEntry entry, List<JournalLine> lines) {
+        boolean check(JournalEntry entry, List<JournalLine> lines, long[] totals) {
             if (firstBreak != null) {
                 return false;
             }
@@ -190,6 +212,7 @@ public class VerificationService {
                     }
                     runningHash = hash;
                     lastSequence = entry.sequence;
+                    checkTotals(entry, totals);
                 }
             }
             return true;
@@ -229,6 +252,24 @@ public class VerificationService {
             }
             return new FundChain(fundCode, firstBreak == null ? Status.INTACT : Status.BROKEN, lastSequence,
                     EntryHash.hex(runningHash), firstBreak);
+        }
+
+        /** The totals kept after the entry, which point-in-time balances read, are the lines' sums up to it. */
+        private void checkTotals(JournalEntry entry, long[] totals) {
+            if (totals == null) {
+                breakAt(entry, Reason.TOTALS_MISMATCH, "no totals were kept after this entry");
+                return;
+            }
+            for (int i = 0; i < TOTALS_ORDER.length; i++) {
+                AccountBalance summed = recomputed.get(TOTALS_ORDER[i]);
+                if (totals[2 * i] != summed.debitTotalMinor || totals[2 * i + 1] != summed.creditTotalMinor) {
+                    breakAt(entry, Reason.TOTALS_MISMATCH, "the totals kept after this entry say " + TOTALS_ORDER[i]
+                            + " debits " + totals[2 * i] + " and credits " + totals[2 * i + 1]
+                            + " but the lines up to it sum to " + summed.debitTotalMinor + " and "
+                            + summed.creditTotalMinor);
+                    return;
+                }
+            }
         }
 
         private void breakAt(JournalEntry entry, Reason reason, String detail) {

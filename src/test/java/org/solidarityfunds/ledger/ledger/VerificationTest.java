@@ -113,6 +113,30 @@ class VerificationTest {
     }
 
     @Test
+    void doctored_totals_of_a_past_instant_are_caught() throws SQLException {
+        String fund = TestFunds.open("TOTALS");
+        EntryView first = ledger.contribution(fund, 10_00);
+        ledger.contribution(fund, 5_00);
+        long fundId = ledger.fundIdOf(fund);
+        String cook = "UPDATE ledger_totals SET bank_debit_minor = bank_debit_minor %s 1 WHERE fund_id = " + fundId
+                + " AND sequence = 1";
+        try (Connection superuser = TestDatabase.asSuperuser(); Statement sql = superuser.createStatement()) {
+            sql.execute("SET session_replication_role = replica");
+            sql.execute(String.format(cook, "+"));
+            try {
+                JsonPath report = verify();
+                assertThat(report.getString("status")).isEqualTo("BROKEN");
+                assertThat(report.getString("firstBreak.fundCode")).isEqualTo(fund);
+                assertThat(report.getString("firstBreak.entryId")).isEqualTo(first.id().toString());
+                assertThat(report.getString("firstBreak.reason")).isEqualTo("TOTALS_MISMATCH");
+            } finally {
+                sql.execute(String.format(cook, "-"));
+            }
+        }
+        assertThat(verify().getString("status")).isEqualTo("INTACT");
+    }
+
+    @Test
     void an_entry_forged_with_a_consistent_chain_still_cannot_break_the_charts_identities_unseen() throws SQLException {
         String fund = TestFunds.open("FORGED");
         EntryView last = ledger.contribution(fund, 10_00);
@@ -141,6 +165,8 @@ class VerificationTest {
                 "INSERT INTO journal_line (entry_id, line_no, account, side, amount_minor, currency) VALUES ('"
                         + forged.id + "', 1, 'BANK', 'D', 100, 'EUR'), ('" + forged.id
                         + "', 2, 'PLEDGES_TO_RECEIVE', 'C', 100, 'EUR')",
+                "INSERT INTO ledger_totals VALUES (" + fundId + ", 2, '" + forged.recordedAt + "', 1100, 0, 0, 0, 0, 100, "
+                        + "0, 1000, 0, 0)",
                 "UPDATE fund_ledger SET entry_count = 2, head_hash = " + hash + " WHERE fund_id = " + fundId,
                 "UPDATE ledger_account_balance SET debit_total_minor = debit_total_minor + 100 WHERE fund_id = "
                         + fundId + " AND account = 'BANK'",
@@ -156,6 +182,7 @@ class VerificationTest {
                 assertThat(report.getString("firstBreak.fundCode")).isEqualTo(fund);
                 assertThat(report.getString("firstBreak.reason")).isEqualTo("IDENTITY_BROKEN");
             } finally {
+                sql.execute("DELETE FROM ledger_totals WHERE fund_id = " + fundId + " AND sequence = 2");
                 sql.execute("DELETE FROM journal_line WHERE entry_id = '" + forged.id + "'");
                 sql.execute("DELETE FROM journal_entry WHERE id = '" + forged.id + "'");
                 sql.execute("UPDATE fund_ledger SET entry_count = 1, head_hash = decode('" + last.hash()
