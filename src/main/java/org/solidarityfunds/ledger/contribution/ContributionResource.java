@@ -73,6 +73,31 @@ public class ContributionResource {
         });
     }
 
+    @POST
+    @Path("funds/{code}/contributions/batch")
+    @RolesAllowed(Roles.FINANCE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "importContributions", summary = "Import a bank statement's contributions",
+            description = "Up to 1,000 contributions in one request and one transaction, all or nothing, under one "
+                    + "Idempotency-Key: each is recorded as POST /funds/{code}/contributions would, with its own entry. "
+                    + "A refusal names the contribution at fault (fields under contributions[i]) and records none. "
+                    + "The body may be up to 2 MiB.")
+    @APIResponse(responseCode = "201", description = "The contributions, in the order sent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ContributionBatchView.class)))
+    @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
+            + "idempotency-key-missing")
+    @APIResponse(responseCode = "404", description = "fund-not-found")
+    @APIResponse(responseCode = "409", description = "allocation-exceeds-outstanding, fund-closed or "
+            + "idempotency-key-in-use")
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused")
+    public Response importBatch(@PathParam("code") String code,
+            @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull RecordContributions command, UriInfo uri) {
+        return idempotency.post(key, uri, command, () -> Response.status(Response.Status.CREATED)
+                .entity(contributions.recordBatch(code, command, caller.subject(), caller.scope())).build());
+    }
+
     @GET
     @Path("funds/{code}/contributions")
     @RolesAllowed({Roles.FINANCE, Roles.PARTNER, Roles.AUDITOR, Roles.ADMIN})

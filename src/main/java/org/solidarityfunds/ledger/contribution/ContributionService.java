@@ -31,6 +31,8 @@ import org.solidarityfunds.ledger.ledger.Side;
 import org.solidarityfunds.ledger.money.Currencies;
 import org.solidarityfunds.ledger.money.Money;
 import org.solidarityfunds.ledger.pledge.PledgeAllocations;
+import org.solidarityfunds.ledger.money.MoneyView;
+import org.solidarityfunds.ledger.problem.Problem;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
 
@@ -128,6 +130,37 @@ public class ContributionService {
         }
         em.flush();
         return ContributionView.from(contribution, fund.code(), allocations);
+    }
+
+    /**
+     * A bank statement's contributions, all in one transaction: each is recorded as if sent
+     * alone, with its own entry, and the first refusal refuses them all. A refusal names the
+     * contribution at fault (its field errors under {@code contributions[i]}).
+     */
+    @Transactional
+    public ContributionBatchView recordBatch(String fundCode, RecordContributions command, String recordedBy,
+            FundScope scope) {
+        FundRef fund = funds.require(fundCode, scope);
+        List<ContributionView> recorded = new ArrayList<>(command.contributions().size());
+        long totalMinor = 0;
+        for (int i = 0; i < command.contributions().size(); i++) {
+            try {
+                ContributionView contribution = record(fundCode, command.contributions().get(i), recordedBy, scope);
+                recorded.add(contribution);
+                totalMinor = Math.addExact(totalMinor, contribution.amount().amountMinor());
+            } catch (ProblemException refusal) {
+                throw about(i, refusal);
+            }
+        }
+        return new ContributionBatchView(recorded, recorded.size(), new MoneyView(totalMinor, fund.currency()));
+    }
+
+    /** The same refusal, said of the i-th contribution of an import. */
+    private static ProblemException about(int index, ProblemException refusal) {
+        String prefix = "contributions[" + index + "].";
+        return new ProblemException(refusal.type(), "Contribution " + (index + 1) + " of the import: "
+                + refusal.getMessage() + " Nothing of the import was recorded.",
+                refusal.errors().stream().map(e -> new Problem.FieldError(prefix + e.field(), e.message())).toList());
     }
 
     /**

@@ -226,13 +226,16 @@ public class ProblemMappers {
                 names.clear();
                 continue;
             }
-            String name = node.getName() == null ? "" : node.getName();
-            if (node.getIndex() != null) {
-                name = name + "[" + node.getIndex() + "]";
+            // A node in an iterable carries the index of the element it is in, which belongs
+            // to the node before it: contributions[3].amount, not contributions.amount[3].
+            Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+            if (node.isInIterable() && position != null && !names.isEmpty()) {
+                names.set(names.size() - 1, names.get(names.size() - 1) + "[" + position + "]");
             }
-            if (!name.isEmpty()) {
-                names.add(name);
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null || node.getName().isEmpty()) {
+                continue;
             }
+            names.add(node.getName());
         }
         return names.isEmpty() ? "body" : String.join(".", names);
     }

@@ -156,6 +156,9 @@ class AuthorizationMatrixTest {
                         200, 403, 403, 403, 403),
                 new Row("GET /api/v1/funds/{code}/statement", () -> new Call("GET", "/api/v1/funds/" + fund
                         + "/statement", null), 200, 403, 200, 200, 200),
+                new Row("POST /api/v1/funds/{code}/contributions/batch", () -> new Call("POST", "/api/v1/funds/" + fund
+                        + "/contributions/batch", Map.of("contributions", List.of(contribution(donor, 2_00)))),
+                        201, 403, 403, 403, 403),
                 new Row("GET /api/v1/events", () -> new Call("GET", "/api/v1/events", null), 200, 403, 200, 200, 200));
     }
 
