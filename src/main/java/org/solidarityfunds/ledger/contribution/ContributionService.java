@@ -146,6 +146,10 @@ public class ContributionService {
         for (int i = 0; i < command.contributions().size(); i++) {
             try {
                 ContributionView contribution = record(fundCode, command.contributions().get(i), recordedBy, scope);
+                // Written already (record flushes): let the session forget it, or every later
+                // query would dirty-check all the contributions before it, and an import of n
+                // would cost n² checks.
+                em.clear();
                 recorded.add(contribution);
                 totalMinor = Math.addExact(totalMinor, contribution.amount().amountMinor());
             } catch (ProblemException refusal) {

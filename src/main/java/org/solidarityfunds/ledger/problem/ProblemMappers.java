@@ -14,6 +14,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -167,6 +168,13 @@ public class ProblemMappers {
                     "The database could not serve the request. Try again shortly. Incident " + incident + ".",
                     List.of(), uri)).header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
+        if (isClientGone(e)) {
+            // The client closed the connection while its body was being read: nothing was
+            // done, nobody is left to answer, and nothing is wrong with the service.
+            LOG.debugf("Client closed the connection before its request was read, incident %s", incident);
+            return respond(ProblemType.MALFORMED_REQUEST,
+                    "The connection closed before the request body was complete.", List.of(), uri);
+        }
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return respond(ProblemType.INTERNAL_ERROR,
                 "The request failed on our side. Incident " + incident + ".", List.of(), uri);
@@ -188,6 +196,16 @@ public class ProblemMappers {
                         || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** The HTTP connection was closed under a request still being read. */
+    static boolean isClientGone(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                return true;
             }
         }
         return false;

@@ -49,6 +49,14 @@ class HttpProblemsTest {
     }
 
     @Test
+    void a_client_that_closes_its_connection_mid_body_is_not_an_internal_error() {
+        jakarta.ws.rs.core.Response response = new ProblemMappers().unexpected(new java.io.IOException(
+                new java.io.IOException(new io.vertx.core.http.HttpClosedException("Connection was closed"))), null);
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(((Problem) response.getEntity()).type().toString()).endsWith("#malformed-request");
+    }
+
+    @Test
     void a_failure_the_service_did_not_expect_answers_500_without_revealing_anything() {
         jakarta.ws.rs.core.Response response = new ProblemMappers().unexpected(
                 new IllegalStateException("SELECT secret FROM journal_line", new NullPointerException()), null);
