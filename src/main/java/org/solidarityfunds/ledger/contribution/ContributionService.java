@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.solidarityfunds.ledger.access.FundScope;
 import org.solidarityfunds.ledger.common.Page;
@@ -61,7 +62,82 @@ public class ContributionService {
 
     @Transactional
     public ContributionView record(String fundCode, RecordContribution command, String recordedBy, FundScope scope) {
+        return recordAll(funds.require(fundCode, scope), List.of(command), recordedBy, (i, refusal) -> refusal).get(0);
+    }
+
+    /**
+     * A bank statement's contributions, all in one transaction: each is recorded as if sent
+     * alone, with its own entry, and the first refusal refuses them all. A refusal names the
+     * contribution at fault (its field errors under {@code contributions[i]}).
+     */
+    @Transactional
+    public ContributionBatchView recordBatch(String fundCode, RecordContributions command, String recordedBy,
+            FundScope scope) {
         FundRef fund = funds.require(fundCode, scope);
+        List<ContributionView> recorded = recordAll(fund, command.contributions(), recordedBy,
+                ContributionService::about);
+        long totalMinor = 0;
+        for (ContributionView contribution : recorded) {
+            totalMinor = Math.addExact(totalMinor, contribution.amount().amountMinor());
+        }
+        return new ContributionBatchView(recorded, recorded.size(), new MoneyView(totalMinor, fund.currency()));
+    }
+
+    /** A contribution as checked, before anything is written. */
+    private record Checked(UUID id, RecordContribution command, Money amount, Posting.OriginalAmount original,
+            String donorAccount, List<PledgeAllocations.Request> requests) {
+    }
+
+    /**
+     * Records contributions to one fund in order, as if each were sent alone after the one
+     * before: every one is checked before anything is written, then the fund is locked, the
+     * allocations applied in turn and the entries posted together (one lock, and each
+     * maintained row written once, however many contributions). The i-th refusal goes through
+     * {@code refusalAt}.
+     */
+    private List<ContributionView> recordAll(FundRef fund, List<RecordContribution> commands, String recordedBy,
+            BiFunction<Integer, ProblemException, ProblemException> refusalAt) {
+        List<Checked> checked = new ArrayList<>(commands.size());
+        for (int i = 0; i < commands.size(); i++) {
+            try {
+                checked.add(check(fund, commands.get(i)));
+            } catch (ProblemException refusal) {
+                throw refusalAt.apply(i, refusal);
+            }
+        }
+
+        ledger.lock(fund.id());
+        PledgeAllocations.Allocator allocator = pledges.allocator(fund.id());
+        List<List<PledgeAllocations.Applied>> applied = new ArrayList<>(checked.size());
+        for (int i = 0; i < checked.size(); i++) {
+            try {
+                applied.add(allocator.allocate(checked.get(i).command().donorId(), checked.get(i).requests()));
+            } catch (ProblemException refusal) {
+                throw refusalAt.apply(i, refusal);
+            }
+        }
+        List<EntryView> entries = ledger.postAll(fund.id(), checked.stream().map(ContributionService::factOf).toList(),
+                recordedBy);
+
+        List<Contribution> contributions = new ArrayList<>(checked.size());
+        List<List<Allocation>> allocations = new ArrayList<>(checked.size());
+        for (int i = 0; i < checked.size(); i++) {
+            contributions.add(contributionOf(fund, checked.get(i), entries.get(i), recordedBy));
+            allocations.add(allocationRows(checked.get(i).id(), applied.get(i)));
+        }
+        // Table by table, so that the inserts go out in JDBC batches.
+        contributions.forEach(em::persist);
+        allocations.forEach(rows -> rows.forEach(em::persist));
+        em.flush();
+        List<ContributionView> views = new ArrayList<>(checked.size());
+        for (int i = 0; i < checked.size(); i++) {
+            views.add(ContributionView.from(contributions.get(i), fund.code(), allocations.get(i)));
+        }
+        return views;
+    }
+
+    /** Everything about one contribution that can be refused without the fund's lock. */
+    private Checked check(FundRef fund, RecordContribution command) {
         Currency fundCurrency = Currencies.of(fund.currency());
         Money received = command.amount().toMoney("amount");
         Posting.OriginalAmount original = null;
@@ -80,83 +156,63 @@ public class ContributionService {
         }
         String donorAccount = donors.auxiliaryAccountOf(command.donorId())
                 .orElseThrow(() -> ProblemException.invalid("donorId", "no donor has this id"));
-        List<PledgeAllocations.Request> requests = allocationRequests(command, amount.amountMinor());
+        return new Checked(UUID.randomUUID(), command, amount, original, donorAccount,
+                allocationRequests(command, amount.amountMinor()));
+    }
 
-        ledger.lock(fund.id());
-        List<PledgeAllocations.Applied> applied = pledges.allocate(fund.id(), command.donorId(), requests);
-        long allocatedMinor = requests.stream().mapToLong(PledgeAllocations.Request::amountMinor).sum();
+    /** CONTRIBUTION_RECEIVED: Dr bank / Cr available, and Dr pledges to receive / Cr pledges receivable for what it allocates. */
+    private static LedgerService.Fact factOf(Checked contribution) {
+        Money amount = contribution.amount();
         List<Posting.Line> lines = new ArrayList<>(List.of(
-                new Posting.Line(Account.BANK, Side.DEBIT, amount, original),
-                new Posting.Line(Account.AVAILABLE, Side.CREDIT, amount, original)));
+                new Posting.Line(Account.BANK, Side.DEBIT, amount, contribution.original()),
+                new Posting.Line(Account.AVAILABLE, Side.CREDIT, amount, contribution.original())));
+        long allocatedMinor = contribution.requests().stream().mapToLong(PledgeAllocations.Request::amountMinor).sum();
         if (allocatedMinor > 0) {
-            Money allocated = new Money(allocatedMinor, fundCurrency);
+            Money allocated = new Money(allocatedMinor, amount.currency());
             lines.add(Posting.Line.debit(Account.PLEDGES_TO_RECEIVE, allocated));
             lines.add(Posting.Line.credit(Account.PLEDGES_RECEIVABLE, allocated));
         }
-        String bankReference = command.bankReference().strip();
-        UUID id = UUID.randomUUID();
-        EntryView entry = ledger.post(fund.id(), new Posting(EntryKind.CONTRIBUTION_RECEIVED,
-                "Contribution of donor " + donorAccount + ", bank reference " + bankReference, command.receivedOn(),
-                lines), recordedBy, Reference.contribution(id));
+        RecordContribution command = contribution.command();
+        return new LedgerService.Fact(new Posting(EntryKind.CONTRIBUTION_RECEIVED,
+                "Contribution of donor " + contribution.donorAccount() + ", bank reference "
+                        + command.bankReference().strip(), command.receivedOn(), lines),
+                Reference.contribution(contribution.id()));
+    }
 
+    private static Contribution contributionOf(FundRef fund, Checked checked, EntryView entry, String recordedBy) {
         Contribution contribution = new Contribution();
-        contribution.id = id;
+        contribution.id = checked.id();
         contribution.fundId = fund.id();
-        contribution.donorId = command.donorId();
-        contribution.amountMinor = amount.amountMinor();
+        contribution.donorId = checked.command().donorId();
+        contribution.amountMinor = checked.amount().amountMinor();
         contribution.currency = fund.currency();
+        Posting.OriginalAmount original = checked.original();
         if (original != null) {
             contribution.originalAmountMinor = original.amount().amountMinor();
             contribution.originalCurrency = original.amount().currency().getCurrencyCode();
             contribution.exchangeRate = original.exchangeRate();
         }
-        contribution.receivedOn = command.receivedOn();
-        contribution.bankReference = bankReference;
+        contribution.receivedOn = checked.command().receivedOn();
+        contribution.bankReference = checked.command().bankReference().strip();
         contribution.entryId = entry.id();
         contribution.createdAt = entry.recordedAt();
         contribution.createdBy = recordedBy;
-        em.persist(contribution);
-        List<Allocation> allocations = new ArrayList<>();
+        return contribution;
+    }
+
+    private static List<Allocation> allocationRows(UUID contributionId, List<PledgeAllocations.Applied> applied) {
+        List<Allocation> allocations = new ArrayList<>(applied.size());
         short number = 0;
         for (PledgeAllocations.Applied allocation : applied) {
             Allocation row = new Allocation();
-            row.contributionId = contribution.id;
+            row.contributionId = contributionId;
             row.number = ++number;
             row.pledgeId = allocation.pledgeId();
             row.instalmentNumber = allocation.instalmentNumber();
             row.amountMinor = allocation.amountMinor();
-            em.persist(row);
             allocations.add(row);
         }
-        em.flush();
-        return ContributionView.from(contribution, fund.code(), allocations);
-    }
-
-    /**
-     * A bank statement's contributions, all in one transaction: each is recorded as if sent
-     * alone, with its own entry, and the first refusal refuses them all. A refusal names the
-     * contribution at fault (its field errors under {@code contributions[i]}).
-     */
-    @Transactional
-    public ContributionBatchView recordBatch(String fundCode, RecordContributions command, String recordedBy,
-            FundScope scope) {
-        FundRef fund = funds.require(fundCode, scope);
-        List<ContributionView> recorded = new ArrayList<>(command.contributions().size());
-        long totalMinor = 0;
-        for (int i = 0; i < command.contributions().size(); i++) {
-            try {
-                ContributionView contribution = record(fundCode, command.contributions().get(i), recordedBy, scope);
-                // Written already (record flushes): let the session forget it, or every later
-                // query would dirty-check all the contributions before it, and an import of n
-                // would cost n² checks.
-                em.clear();
-                recorded.add(contribution);
-                totalMinor = Math.addExact(totalMinor, contribution.amount().amountMinor());
-            } catch (ProblemException refusal) {
-                throw about(i, refusal);
-            }
-        }
-        return new ContributionBatchView(recorded, recorded.size(), new MoneyView(totalMinor, fund.currency()));
+        return allocations;
     }
 
     /** The same refusal, said of the i-th contribution of an import. */

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -20,8 +21,10 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "ledger_event")
 class LedgerEvent extends PanacheEntityBase {
 
+    /** Taken in blocks of 50 (V7), so that many events of one transaction are inserted in batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ledger_event_position")
+    @SequenceGenerator(name = "ledger_event_position", sequenceName = "ledger_event_position_seq", allocationSize = 50)
     Long position;
 
     @Column(name = "fund_id", nullable = false)

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -79,10 +80,35 @@ public class LedgerService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public EntryView post(long fundId, Posting posting, String recordedBy, Reference about) {
-        if (posting.kind() == EntryKind.REVERSAL) {
+        return postAll(fundId, List.of(new Fact(posting, about)), recordedBy).get(0);
+    }
+
+    /** A posting, and the business record its entry records a fact about (null if none). */
+    public record Fact(Posting posting, Reference about) {
+    }
+
+    /**
+     * Several entries of one fund, written in this order as if posted one after the other,
+     * under one lock, one check of the fund's status and one read of its balances. Each
+     * maintained row (balances, the chain's head) is then written once, however many entries
+     * (a row updated a thousand times in one transaction leaves a thousand versions that every
+     * later read must walk), and the new rows go to the database in batches, by table.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<EntryView> postAll(long fundId, List<Fact> facts, String recordedBy) {
+        if (facts.stream().anyMatch(fact -> fact.posting().kind() == EntryKind.REVERSAL)) {
             throw new IllegalArgumentException("a reversal is written by reverse(), linked to the entry it reverses");
         }
-        return write(lockFund(fundId), posting, recordedBy, null, about);
+        FundLedger ledger = lockFund(fundId);
+        String status = statusOf(ledger);
+        Map<Account, AccountBalance> balances = balancesOf(ledger.fundId);
+        List<Written> written = new ArrayList<>(facts.size());
+        for (Fact fact : facts) {
+            refuseIfTheFundsStatusForbids(ledger, status, fact.posting().kind());
+            written.add(write(ledger, balances, fact.posting(), recordedBy, null));
+        }
+        persist(ledger, written, facts.stream().map(Fact::about).toList());
+        return written.stream().map(w -> EntryView.from(w.entry(), ledger.fundCode, w.lines(), null)).toList();
     }
 
     /**
@@ -130,7 +156,10 @@ public class LedgerService {
         Posting posting = new Posting(EntryKind.REVERSAL,
                 "Reversal of entry " + original.sequence + ": " + reason,
                 LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE)), opposite);
-        return write(ledger, posting, recordedBy, entryId, events.referenceOf(entryId).orElse(null));
+        refuseIfTheFundsStatusForbids(ledger, statusOf(ledger), posting.kind());
+        Written written = write(ledger, balancesOf(ledger.fundId), posting, recordedBy, entryId);
+        persist(ledger, List.of(written), Collections.singletonList(events.referenceOf(entryId).orElse(null)));
+        return EntryView.from(written.entry(), ledger.fundCode, written.lines(), null);
     }
 
     @Transactional
@@ -189,14 +218,21 @@ public class LedgerService {
                 e -> EntryView.from(e, ledger.fundCode, lines.getOrDefault(e.id, List.of()), reversals.get(e.id)));
     }
 
-    private EntryView write(FundLedger ledger, Posting posting, String recordedBy, UUID reverses, Reference about) {
+    /** An entry as built in memory, with what it writes besides itself. */
+    private record Written(JournalEntry entry, List<JournalLine> lines, LedgerTotals totals, Posting posting) {
+    }
+
+    /**
+     * Builds the next entry of the fund's chain and moves the balances (managed rows, written
+     * at the next flush) and the ledger's head in memory; {@link #persist} writes the rest.
+     */
+    private Written write(FundLedger ledger, Map<Account, AccountBalance> balances, Posting posting,
+            String recordedBy, UUID reverses) {
         if (!posting.currency().getCurrencyCode().equals(ledger.currency)) {
             throw new IllegalArgumentException("fund " + ledger.fundCode + " keeps its books in " + ledger.currency
                     + ", not " + posting.currency());
         }
-        refuseIfTheFundsStatusForbids(ledger, posting.kind());
         boolean reversal = reverses != null;
-        Map<Account, AccountBalance> balances = balancesOf(ledger.fundId);
         for (Posting.Line line : posting.lines()) {
             balances.get(line.account()).apply(line.side(), line.amount().amountMinor(), reversal);
         }
@@ -240,18 +276,29 @@ public class LedgerService {
             lines.add(stored);
         }
         entry.hash = EntryHash.compute(entry.previousHash, contentOf(entry, ledger.fundCode, lines));
-
-        em.persist(entry);
-        lines.forEach(em::persist);
-        em.persist(LedgerTotals.after(ledger.fundId, entry.sequence, entry.recordedAt, balances));
-        // The first line carries the fact's amount (money received, committed, paid, pledged...);
-        // a contribution's pledge lines come after it, and a reversal keeps the order it reverses.
-        events.record(ledger.fundId, posting.kind().name(), posting.lines().get(0).amount(), entry.id, about,
-                entry.recordedAt);
         ledger.entryCount = entry.sequence;
         ledger.headHash = entry.hash;
         ledger.headRecordedAt = entry.recordedAt;
-        return EntryView.from(entry, ledger.fundCode, lines, null);
+        return new Written(entry, lines, LedgerTotals.after(ledger.fundId, entry.sequence, entry.recordedAt, balances),
+                posting);
+    }
+
+    /**
+     * Queues the new rows table by table (all entries, then all lines...): consecutive inserts
+     * into one table go to the database as one JDBC batch, and the foreign keys (a line to its
+     * entry) are satisfied in that order.
+     */
+    private void persist(FundLedger ledger, List<Written> written, List<Reference> about) {
+        written.forEach(w -> em.persist(w.entry()));
+        written.forEach(w -> w.lines().forEach(em::persist));
+        written.forEach(w -> em.persist(w.totals()));
+        for (int i = 0; i < written.size(); i++) {
+            Written w = written.get(i);
+            // The first line carries the fact's amount (money received, committed, paid, pledged...);
+            // a contribution's pledge lines come after it, and a reversal keeps the order it reverses.
+            events.record(ledger.fundId, w.posting().kind().name(), w.posting().lines().get(0).amount(), w.entry().id,
+                    about.get(i), w.entry().recordedAt);
+        }
     }
 
     /** What the hash covers, taken from an entry and its lines as stored. */
@@ -289,13 +336,14 @@ public class LedgerService {
         return ledger;
     }
 
-    /**
-     * A closed fund refuses every entry, and a fund closed to pledges refuses new pledges.
-     * Reading the status in share mode keeps a status change from racing a posting.
-     */
-    private void refuseIfTheFundsStatusForbids(FundLedger ledger, EntryKind kind) {
-        Object status = em.createNativeQuery("SELECT status FROM fund WHERE id = ?1 FOR SHARE")
+    /** The fund's status, read in share mode: a status change cannot race the postings that follow. */
+    private String statusOf(FundLedger ledger) {
+        return (String) em.createNativeQuery("SELECT status FROM fund WHERE id = ?1 FOR SHARE")
                 .setParameter(1, ledger.fundId).getSingleResult();
+    }
+
+    /** A closed fund refuses every entry, and a fund closed to pledges refuses new pledges. */
+    private void refuseIfTheFundsStatusForbids(FundLedger ledger, String status, EntryKind kind) {
         if ("CLOSED".equals(status)) {
             throw new ProblemException(ProblemType.FUND_CLOSED,
                     "Fund " + ledger.fundCode + " is closed; its journal takes no more entries.");

@@ -6,7 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
@@ -36,6 +38,35 @@ public class PledgeAllocations {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Applied> allocate(long fundId, UUID donorId, List<Request> requests) {
+        return allocator(fundId).allocate(donorId, requests);
+    }
+
+    /**
+     * For several contributions to one fund in one transaction (an import): each pledge and
+     * its instalments are read and locked once, then followed in memory.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Allocator allocator(long fundId) {
+        return new Allocator(fundId);
+    }
+
+    /** Applies contributions' allocations in turn; for the life of one transaction. */
+    public final class Allocator {
+
+        private final long fundId;
+        private final Map<UUID, List<PledgeInstalment>> instalmentsByPledge = new HashMap<>();
+
+        private Allocator(long fundId) {
+            this.fundId = fundId;
+        }
+
+        public List<Applied> allocate(UUID donorId, List<Request> requests) {
+            return PledgeAllocations.this.allocate(fundId, donorId, requests, instalmentsByPledge);
+        }
+    }
+
+    private List<Applied> allocate(long fundId, UUID donorId, List<Request> requests,
+            Map<UUID, List<PledgeInstalment>> instalmentsByPledge) {
         List<Applied> applied = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             Request request = requests.get(i);
@@ -50,8 +81,8 @@ public class PledgeAllocations {
             if (request.amountMinor() > pledge.outstandingMinor()) {
                 throw exceeds(pledge.id, null, pledge.outstandingMinor(), request.amountMinor());
             }
-            List<PledgeInstalment> instalments = PledgeInstalment.list("pledgeId", Sort.by("dueOn").and("number"),
-                    pledge.id);
+            List<PledgeInstalment> instalments = instalmentsByPledge.computeIfAbsent(pledge.id,
+                    id -> PledgeInstalment.list("pledgeId", Sort.by("dueOn").and("number"), id));
             if (instalments.isEmpty()) {
                 if (request.instalmentNumber() != null) {
                     throw ProblemException.invalid(field + ".instalmentNumber", "the pledge has no instalments");
