@@ -125,7 +125,10 @@ public class Idempotency {
         stored.createdAt = now;
         stored.expiresAt = now.plus(retention);
         em.persist(stored);
-        return response;
+        // Answer the body as stored: written once (an import's answer is large), and the first
+        // answer is byte for byte what a retry gets.
+        return response.getEntity() == null ? response
+                : Response.fromResponse(response).entity(stored.responseBody).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** The method, path and body of a request, which a retry must repeat exactly. */
