@@ -9,8 +9,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.hibernate.annotations.Generated;
-import org.hibernate.generator.EventType;
 
 @Entity
 @Table(name = "contribution")
@@ -19,7 +17,11 @@ public class Contribution extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Generated(event = EventType.INSERT)
+    /**
+     * Recording order, for paging; set by the database and read only by the list query. Not
+     * read back after an insert (null until then): fetching it would cost a round trip per
+     * contribution and keep an import's inserts out of JDBC batches.
+     */
     @Column(insertable = false, updatable = false)
     public Long number;
 
