@@ -67,7 +67,7 @@ for name in phases:  # in the order they ran
         mean_s = r["latency_ms"]["mean"] / 1000.0
         r["contributions_per_s_from_latency"] = (round(r["connections"] * meta["import_size"] / mean_s, 2)
                                                  if created and mean_s > 0 else None)
-    elif kind == "balance":
+    elif kind.startswith("balance") or kind.startswith("asof"):  # balance, balance-1k, balance-1m, asof-1m
         r["reads_per_s"] = round(reads / r["duration_s"], 2)
     elif kind == "mixed":
         r["reads_per_s"] = round(reads / r["duration_s"], 2)
@@ -114,6 +114,27 @@ for name in phases:
         "stderr_sample": "\n".join(l for l in text.splitlines() if "ERROR" in l or "aborted" in l)[:600] or None,
     }
 
+# --- CPU per workload (bench/lib/cpu.sh): the service's JVM, PostgreSQL, and the rest of the
+# machine (wrk or pgbench, the harness), in CPU seconds and per request / transaction.
+HZ = os.sysconf("SC_CLK_TCK")
+cpu_path = os.path.join(work, "cpu")
+for line in (open(cpu_path) if os.path.exists(cpu_path) else []):
+    name, *t = line.split()
+    if len(t) != 6:
+        continue
+    svc, pg, busy = ((int(t[i + 3]) - int(t[i])) / HZ for i in range(3))
+    if name.startswith("pgbench-c"):
+        run = pgbench.get(name[len("pgbench-c"):])
+        done = run and run["transactions"]
+    else:
+        run = workloads.get(name)
+        done = run and sum(int(v) for v in run["ok_by_status"].values())
+    if not run:
+        continue
+    run["cpu_s"] = {"service": round(svc, 2), "postgres": round(pg, 2), "other": round(max(busy - svc - pg, 0), 2),
+                    "machine_busy": round(busy, 2)}
+    run["cpu_ms_per_answer"] = ({k: round(v * 1000.0 / done, 3) for k, v in run["cpu_s"].items()} if done else None)
+
 ratios = {}
 for c, p in pgbench.items():
     w = workloads.get("contributions-c" + c)
@@ -149,6 +170,64 @@ try:
 except Exception:
     db["verification"] = None
 
+# --- the million-entry fund (bench/run with BENCH_MILLION=1)
+million = None
+if meta.get("million"):
+    m = json.load(open(os.path.join(work, "million.json")))
+    conns = m["connections"]
+    million = dict(m)
+    million["load"] = {}
+    for code in ("BENCH-1K", "BENCH-1M"):
+        path = os.path.join(work, "load-%s.json" % code)
+        if os.path.exists(path):
+            million["load"][code] = json.load(open(path))
+    try:
+        v = json.load(open(os.path.join(work, "verify-after-load.json")))
+        million["verify_after_load"] = {
+            "ms": m["verify_after_load_ms"], "status": v.get("status"), "entries_checked": v.get("entriesChecked"),
+            "loaded_funds": {f["fundCode"]: f["status"] for f in v.get("funds", [])
+                             if f["fundCode"] in ("BENCH-1K", "BENCH-1M")}}
+    except Exception:
+        million["verify_after_load"] = {"ms": m["verify_after_load_ms"], "status": None,
+                                        "http": m["verify_after_load_http"]}
+    b1k = workloads.get("balance-1k-c%d" % conns)
+    b1m = workloads.get("balance-1m-c%d" % conns)
+    million["balance_p99_ratio_1m_over_1k"] = (round(b1m["latency_ms"]["p99"] / b1k["latency_ms"]["p99"], 3)
+                                               if b1k and b1m and b1k["latency_ms"]["p99"] else None)
+    # For reading the p99 ratio: p99 over a few seconds is sensitive to a single pause.
+    million["balance_p50_ratio_1m_over_1k"] = (round(b1m["latency_ms"]["p50"] / b1k["latency_ms"]["p50"], 3)
+                                               if b1k and b1m and b1k["latency_ms"]["p50"] else None)
+    runs = []
+    for line in open(os.path.join(work, "statements")):
+        f = line.split()
+        if len(f) != 9:
+            continue
+        run = {"name": f[0], "http": int(f[1]), "ttfb_s": float(f[2]), "total_s": float(f[3]), "bytes": int(f[4]),
+               "lines": int(f[5]), "header_ok": f[6] == "1", "last_sequence": int(f[7]), "rows_expected": int(f[8])}
+        # A header line, then one row per journal line; 2 lines per entry, so the last row is entry rows/2's.
+        run["ok"] = (run["http"] == 200 and run["header_ok"] and run["lines"] == run["rows_expected"] + 1
+                     and run["last_sequence"] == run["rows_expected"] // 2)
+        runs.append(run)
+    main_runs = [r for r in runs if r["name"].startswith("statement-csv-1m-")]
+    times = sorted(r["total_s"] for r in main_runs)
+    million["statement_csv"] = {
+        "rows": main_runs[0]["rows_expected"] if main_runs else None, "runs": main_runs,
+        "all_ok": bool(main_runs) and all(r["ok"] for r in main_runs),
+        "max_s": times[-1] if times else None,
+        "median_s": (times[len(times) // 2] if len(times) % 2 else (times[len(times) // 2 - 1] + times[len(times) // 2]) / 2)
+        if times else None}
+    million["statement_csv_full"] = next((r for r in runs if r["name"] == "statement-csv-full"), None)
+    try:
+        feed = json.load(open(os.path.join(work, "feed.json")))
+        feed["events_in_db"] = m["events_in_db"]
+        feed["complete"] = feed["events"] == m["events_in_db"] and feed["end_confirmed"]
+        feed["rss"] = rss_in("feed-1m") if "feed-1m" in phases else None
+        million["feed"] = feed
+    except Exception:
+        million["feed"] = None
+    million["rss_during"] = {n: rss_in(n) for n in ("load-1m", "verify-after-load") if n in phases}
+    million["rss_during"]["statements"] = [rss_in(r["name"]) for r in runs if r["name"] in phases]
+
 # --- targets (issue #7)
 all_rss = [kb for _, kb in samples]
 max_rss = max(all_rss) if all_rss else None
@@ -172,6 +251,20 @@ if max_rss:
 if imp and single:
     ratio = round(imp["contributions_per_s"] / max(single), 2)
     target("import contributions/s / best single-request contributions/s", ratio, ">= 5", ratio >= 5)
+if million:
+    n, small = million["entries"], million["small_entries"]
+    ratio = million["balance_p99_ratio_1m_over_1k"]
+    if ratio is not None:
+        target(f"balance p99 at {n:,} entries / at {small:,} entries ({million['connections']} connections)",
+               ratio, "<= 1.5", ratio <= 1.5)
+    a = workloads.get("asof-1m-c%d" % million["connections"])
+    if a:
+        target(f"asOf balance p99 at {n:,} entries (ms, {million['connections']} connections)",
+               a["latency_ms"]["p99"], "<= 10", a["latency_ms"]["p99"] <= 10)
+    st = million["statement_csv"]
+    if st["max_s"] is not None:
+        target(f"CSV statement of {st['rows']:,} lines, slowest of {len(st['runs'])} (s, {meta['java_opts']})",
+               st["max_s"], "<= 15", st["all_ok"] and st["max_s"] <= 15)
 total_non2xx = sum(w["non2xx"] for n, w in workloads.items())
 total_socket = sum(sum(w["socket_errors"].values()) for w in workloads.values())
 
@@ -188,6 +281,7 @@ result = {
     "service_log": {"lines": len(log_lines), "error_lines": len(errors), "warn_lines": len(warns),
                     "first_errors": errors[:20], "first_warnings": warns[:20], "exception_lines": exceptions[:20]},
     "database": db,
+    "million": million,
 }
 os.makedirs(out_dir, exist_ok=True)
 with open(os.path.join(out_dir, "latest.json"), "w") as f:
@@ -232,6 +326,17 @@ for c, p in pgbench.items():
     md.append(f"| contribution.sql | {c} | {fmt(p['tps'])} | {fmt(p['latency_ms']['p50'], 2)} | {fmt(p['latency_ms']['p99'], 2)} | "
               f"{p['failed']} | {fmt(ratios.get(c), 3)} |")
 md.append("")
+md.append("Where the two CPUs went (CPU seconds over the workload, and CPU milliseconds per 2xx answer or pgbench transaction):")
+md.append("")
+md.append("| run | service s | PostgreSQL s | other s | service ms/answer | PostgreSQL ms/answer | other ms/answer |")
+md.append("|---|---:|---:|---:|---:|---:|---:|")
+for name, run in list(workloads.items()) + [("pgbench-c" + c, p) for c, p in pgbench.items()]:
+    if name.startswith("warmup") or "cpu_s" not in run:
+        continue
+    per = run["cpu_ms_per_answer"] or {}
+    md.append(f"| {name} | {fmt(run['cpu_s']['service'])} | {fmt(run['cpu_s']['postgres'])} | {fmt(run['cpu_s']['other'])} | "
+              f"{fmt(per.get('service'), 2)} | {fmt(per.get('postgres'), 2)} | {fmt(per.get('other'), 2)} |")
+md.append("")
 md.append("| target (issue #7) | value | goal | met |")
 md.append("|---|---:|---:|---|")
 for t in targets:
@@ -246,6 +351,47 @@ md.append(f"Non-2xx answers in total: {total_non2xx}; socket errors: {total_sock
           + (f"Ledger verification of the service's funds: {'all INTACT' if db['verification']['service_funds_intact'] else json.dumps(db['verification']['service_funds'])}"
            " (pgbench's PGB-* funds are BROKEN by design: contribution.sql does not compute the real hash)."
            if db["verification"] else "Ledger verification: not available."))
+if million:
+    md.append("")
+    md.append(f"**Long history** (fund BENCH-1M, {million['entries']:,} entries of 2 lines, recorded "
+              f"{million['history_from'][:10]}..{million['history_to'][:10]}; BENCH-1K, {million['small_entries']:,} "
+              f"entries), bulk-loaded by `bench/loader/Load.java` in mode `{million['load_mode']}`:")
+    md.append("")
+    md.append("| fund | entries | load s | entries/s | COPY s | checks s |")
+    md.append("|---|---:|---:|---:|---:|---:|")
+    for code, l in million["load"].items():
+        md.append(f"| {code} | {l['entries']:,} | {fmt(l['seconds'])} | {fmt(l['entries_per_s'], 0)} | "
+                  f"{fmt(l['copy_s'])} | {fmt(l['checks_s'])} |")
+    va = million["verify_after_load"]
+    md.append("")
+    md.append(f"Then VACUUM (ANALYZE) {fmt(million['vacuum_analyze_ms'] / 1000.0)} s, CHECKPOINT "
+              f"{fmt(million['checkpoint_ms'] / 1000.0)} s. Ledger verification through the API right after the load: "
+              + (f"{va['status']} ({json.dumps(va.get('loaded_funds'))}), {va['entries_checked']:,} entries checked in "
+                 f"{fmt(va['ms'] / 1000.0)} s." if va.get("status") else
+                 f"no answer (HTTP {va.get('http')}) after {fmt(va['ms'] / 1000.0)} s."))
+    md.append("")
+    md.append(f"Balance p99 BENCH-1M / BENCH-1K: {fmt(million['balance_p99_ratio_1m_over_1k'], 2)} "
+              f"(p50: {fmt(million['balance_p50_ratio_1m_over_1k'], 2)}; rows balance-1k, balance-1m and asof-1m "
+              "of the workload table above).")
+    md.append("")
+    md.append("| CSV statement of BENCH-1M | HTTP | rows expected | lines (with header) | MB | first byte s | total s | checked |")
+    md.append("|---|---:|---:|---:|---:|---:|---:|---|")
+    for r in million["statement_csv"]["runs"] + ([million["statement_csv_full"]] if million["statement_csv_full"] else []):
+        md.append(f"| {r['name']} | {r['http']} | {r['rows_expected']:,} | {r['lines']:,} | {fmt(r['bytes'] / 1e6)} | "
+                  f"{fmt(r['ttfb_s'], 2)} | {fmt(r['total_s'], 2)} | {'yes' if r['ok'] else '**no**'} |")
+    st = million["statement_csv"]
+    md.append("")
+    md.append(f"Statement of {fmt(st['rows'])} lines: median {fmt(st['median_s'], 2)} s, slowest {fmt(st['max_s'], 2)} s.")
+    fd = million["feed"]
+    if fd:
+        md.append("")
+        md.append("| change feed, one client, limit 200 | pages | events | events in the database | s | events/s | "
+                  "page p50 ms | page p99 ms | page max ms | reached the end |")
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+        md.append(f"| GET /api/v1/events | {fd['pages']:,} | {fd['events']:,} | {fd['events_in_db']:,} | "
+                  f"{fmt(fd['seconds'])} | {fmt(fd['events_per_s'], 0)} | {fmt(fd['page_ms']['p50'], 2)} | "
+                  f"{fmt(fd['page_ms']['p99'], 2)} | {fmt(fd['page_ms']['max'], 1)} | "
+                  f"{'yes, all counted' if fd['complete'] else '**no**'} |")
 if errors:
     md.append("")
     md.append("First ERROR lines of the service's log:")
