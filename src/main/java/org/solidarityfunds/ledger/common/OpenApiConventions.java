@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.solidarityfunds.ledger.idempotency.Idempotency;
+import org.solidarityfunds.ledger.observability.RequestContext;
 import org.solidarityfunds.ledger.problem.Problem;
 import org.solidarityfunds.ledger.problem.ProblemType;
 
@@ -21,10 +23,12 @@ import org.solidarityfunds.ledger.problem.ProblemType;
  * declare what is their own: every error response has the problem+json body; every
  * operation lists 500, and 413 and 415 where it takes a body; 401 and 403 are named by their
  * problem; the roles an operation admits are written in its description, since a bearer
- * scheme's requirement carries no scopes in OpenAPI 3.0; and the Idempotency-Key header is
- * documented alike wherever it is read.
+ * scheme's requirement carries no scopes in OpenAPI 3.0; the Idempotency-Key header is
+ * documented alike wherever it is read; and every answer carries X-Request-Id.
  */
 public class OpenApiConventions implements OASFilter {
+
+    private static final String REQUEST_ID_HEADER = "RequestId";
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -44,9 +48,25 @@ public class OpenApiConventions implements OASFilter {
                 response.getValue().setContent(problemContent());
             }
         }
+        for (APIResponse response : responses.getAPIResponses().values()) {
+            response.addHeader(RequestContext.HEADER, OASFactory.createHeader().ref(REQUEST_ID_HEADER));
+        }
         moveRolesToDescription(operation);
         describeIdempotencyKey(operation);
         return operation;
+    }
+
+    /** The X-Request-Id header that every answer carries, described once. */
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addHeader(REQUEST_ID_HEADER, OASFactory.createHeader()
+                .description("The request's id, for support and the logs: the X-Request-Id the request carried when "
+                        + "it is 1 to 64 letters, digits or ._:-, else one made by the service.")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(64))
+                .example("0b7c5b0e-6f7e-4a3e-9d0c-2f1f3c1d9a55"));
     }
 
     /** Every operation that reads an Idempotency-Key requires it, and says the same of it. */

@@ -33,6 +33,7 @@ import org.solidarityfunds.ledger.money.Currencies;
 import org.solidarityfunds.ledger.money.Money;
 import org.solidarityfunds.ledger.pledge.PledgeAllocations;
 import org.solidarityfunds.ledger.money.MoneyView;
+import org.solidarityfunds.ledger.observability.LedgerMetrics;
 import org.solidarityfunds.ledger.problem.Problem;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
@@ -50,14 +51,16 @@ public class ContributionService {
     private final DonorService donors;
     private final LedgerService ledger;
     private final PledgeAllocations pledges;
+    private final LedgerMetrics metrics;
 
     ContributionService(EntityManager em, FundService funds, DonorService donors, LedgerService ledger,
-            PledgeAllocations pledges) {
+            PledgeAllocations pledges, LedgerMetrics metrics) {
         this.em = em;
         this.funds = funds;
         this.donors = donors;
         this.ledger = ledger;
         this.pledges = pledges;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -129,6 +132,7 @@ public class ContributionService {
         contributions.forEach(em::persist);
         allocations.forEach(rows -> rows.forEach(em::persist));
         em.flush();
+        metrics.contributionsRecorded(fund.code(), checked.stream().map(Checked::amount).toList());
         List<ContributionView> views = new ArrayList<>(checked.size());
         for (int i = 0; i < checked.size(); i++) {
             views.add(ContributionView.from(contributions.get(i), fund.code(), allocations.get(i)));
@@ -246,6 +250,8 @@ public class ContributionService {
         contribution.reversedAt = reversal.recordedAt().truncatedTo(ChronoUnit.MICROS);
         contribution.reversedBy = reversedBy;
         contribution.reversalReason = reason;
+        metrics.contributionReversed(found.fundCode(), new Money(contribution.amountMinor,
+                Currencies.of(contribution.currency)));
         return ContributionView.from(contribution, found.fundCode(), allocations);
     }
 

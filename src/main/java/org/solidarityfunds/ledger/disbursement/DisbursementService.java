@@ -32,6 +32,7 @@ import org.solidarityfunds.ledger.ledger.EntryView;
 import org.solidarityfunds.ledger.ledger.LedgerService;
 import org.solidarityfunds.ledger.ledger.Posting;
 import org.solidarityfunds.ledger.money.Money;
+import org.solidarityfunds.ledger.observability.LedgerMetrics;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
 
@@ -50,15 +51,17 @@ public class DisbursementService {
     private final LedgerService ledger;
     private final EventLog events;
     private final Clock clock;
+    private final LedgerMetrics metrics;
 
     DisbursementService(EntityManager em, FundService funds, CommitteeService committees, LedgerService ledger,
-            EventLog events, Clock clock) {
+            EventLog events, Clock clock, LedgerMetrics metrics) {
         this.em = em;
         this.funds = funds;
         this.committees = committees;
         this.ledger = ledger;
         this.events = events;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -90,6 +93,7 @@ public class DisbursementService {
         events.record(fund.id(), EventLog.DISBURSEMENT_REQUESTED, amount, null,
                 Reference.disbursement(disbursement.id), disbursement.requestedAt);
         em.flush();
+        metrics.disbursementRequested(fund.code(), amount);
         return DisbursementView.from(disbursement, fund.code(), List.of(), null);
     }
 
@@ -180,6 +184,7 @@ public class DisbursementService {
         }
         em.persist(decision);
         disbursement.status = verdict.outcome();
+        metrics.disbursementDecided(fundCode, verdict.outcome().name());
         return decision;
     }
 
@@ -214,6 +219,7 @@ public class DisbursementService {
         disbursement.paidOn = command.paidOn();
         disbursement.paidAt = now;
         disbursement.paidBy = paidBy;
+        metrics.disbursementPaid(found.fundCode(), amount);
         return view(found, true);
     }
 
@@ -247,6 +253,7 @@ public class DisbursementService {
         disbursement.cancelledAt = now;
         disbursement.cancelledBy = cancelledBy;
         disbursement.cancellationReason = reason;
+        metrics.disbursementCancelled(found.fundCode(), requested(disbursement));
         return view(found, true);
     }
 

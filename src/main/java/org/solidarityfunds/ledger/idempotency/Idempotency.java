@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.solidarityfunds.ledger.access.Caller;
 import org.solidarityfunds.ledger.common.RetriedTransactions;
+import org.solidarityfunds.ledger.observability.LedgerMetrics;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
 
@@ -52,8 +53,10 @@ public class Idempotency {
     private final Caller caller;
     private final Duration retention;
     private final RetriedTransactions transactions;
+    private final LedgerMetrics metrics;
 
     Idempotency(EntityManager em, ObjectMapper json, Clock clock, Caller caller, RetriedTransactions transactions,
+            LedgerMetrics metrics,
             @ConfigProperty(name = "ledger.idempotency.retention", defaultValue = "PT24H") Duration retention) {
         if (retention.compareTo(RETENTION_MIN) < 0) {
             throw new IllegalArgumentException("ledger.idempotency.retention must be at least " + RETENTION_MIN);
@@ -64,6 +67,7 @@ public class Idempotency {
         this.caller = caller;
         this.retention = retention;
         this.transactions = transactions;
+        this.metrics = metrics;
     }
 
     /**
@@ -103,6 +107,7 @@ public class Idempotency {
                 throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was first used for another request; use a new key for a new request.");
             }
+            metrics.replayed();
             return replay(earlier);
         }
         // The action's first write must be its fund's lock, which gives the transaction its id:

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.solidarityfunds.ledger.observability.LedgerMetrics;
 import org.solidarityfunds.ledger.ledger.VerificationReport.Break;
 import org.solidarityfunds.ledger.ledger.VerificationReport.FundChain;
 import org.solidarityfunds.ledger.ledger.VerificationReport.Reason;
@@ -54,19 +56,26 @@ public class VerificationService {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final LedgerMetrics metrics;
 
-    VerificationService(DataSource dataSource, Clock clock) {
+    VerificationService(DataSource dataSource, Clock clock, LedgerMetrics metrics) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
+    /** Verifies every fund, and reports the result and its duration to the metrics (docs/operating/monitoring.md). */
     public VerificationReport verify() {
+        long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             try {
-                return verify(connection);
+                VerificationReport report = verify(connection);
+                metrics.verified(report.status() == Status.INTACT, report.entriesChecked(),
+                        Duration.ofNanos(System.nanoTime() - started));
+                return report;
             } finally {
                 connection.rollback();
             }
