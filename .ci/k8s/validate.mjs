@@ -1,26 +1,29 @@
 // Validates rendered Kubernetes manifests (the output of `kubectl kustomize`), offline.
 //
-//   node .ci/k8s/validate.mjs NAME=FILE [NAME=FILE...]
+//   node .ci/k8s/validate.mjs [--rules-dir DIR] NAME=FILE [NAME=FILE...]
 //
 // Every object must have a schema, or the run fails:
 //   - Kubernetes kinds: the JSON Schemas of the npm package kubernetes-models (types, enums,
 //     required fields, formats), and TypeScript's excess-property check against the same
 //     package's interfaces, which rejects fields that do not exist (a misspelt field name),
 //     at any depth, as `kubectl apply --validate=strict` would.
-//   - CloudNativePG kinds: schemas/cloudnative-pg.yaml with ajv, every object schema closed
-//     to unknown fields.
+//   - Custom resources (CloudNativePG, the Prometheus Operator): the hand-typed excerpts of
+//     their CRDs under schemas/ (CRD_KINDS below), with ajv, every object schema closed to
+//     unknown fields.
 // Prints one line per object, then the errors; exits 1 if there is any.
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
+// --rules-dir DIR: also writes the spec of every PrometheusRule, a Prometheus rule file, to
+// DIR/NAME/<its name>.rules.yaml, for `promtool check rules` and `promtool test rules`.
+import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { execFileSync } from "node:child_process";
-import { parseAllDocuments } from "yaml";
+import { parseAllDocuments, stringify } from "yaml";
 import Ajv from "ajv";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 // apiVersion/kind -> module of kubernetes-models. Kinds outside this list and outside
-// CloudNativePG fail: add them here once their module is known to exist.
+// CRD_KINDS fail: add them here once their module is known to exist.
 const KUBERNETES_KINDS = {
   "v1/Namespace": "v1/Namespace",
   "v1/ConfigMap": "v1/ConfigMap",
@@ -34,10 +37,15 @@ const KUBERNETES_KINDS = {
   "networking.k8s.io/v1/NetworkPolicy": "networking.k8s.io/v1/NetworkPolicy",
   "networking.k8s.io/v1/Ingress": "networking.k8s.io/v1/Ingress",
 };
-const CNPG_KINDS = {
-  "postgresql.cnpg.io/v1/Cluster": "Cluster",
-  "postgresql.cnpg.io/v1/ScheduledBackup": "ScheduledBackup",
-  "barmancloud.cnpg.io/v1/ObjectStore": "ObjectStore",
+// Custom resources: apiVersion/kind -> [schema file under schemas/, its top-level key].
+// Each file is an excerpt of the operator's CRDs, typed by hand (read its header), with the
+// shared types under "definitions" (referred to as "#/definitions/...").
+const CRD_KINDS = {
+  "postgresql.cnpg.io/v1/Cluster": ["cloudnative-pg.yaml", "Cluster"],
+  "postgresql.cnpg.io/v1/ScheduledBackup": ["cloudnative-pg.yaml", "ScheduledBackup"],
+  "barmancloud.cnpg.io/v1/ObjectStore": ["cloudnative-pg.yaml", "ObjectStore"],
+  "monitoring.coreos.com/v1/PodMonitor": ["prometheus-operator.yaml", "PodMonitor"],
+  "monitoring.coreos.com/v1/PrometheusRule": ["prometheus-operator.yaml", "PrometheusRule"],
 };
 
 // Closes every object schema that lists its properties and says nothing of others.
@@ -52,20 +60,34 @@ function closeObjects(schema) {
   return schema;
 }
 
-const cnpgSchemas = closeObjects(
-  parseAllDocuments(readFileSync(join(here, "schemas/cloudnative-pg.yaml"), "utf8"))[0].toJS());
+// One ajv schema per file (its $id the file's name) holds its definitions; each kind's schema
+// refers to them through that $id.
 const ajv = new Ajv({ allErrors: true, strict: false });
 ajv.addFormat("date-time", true);
-ajv.addSchema({ $id: "cnpg", definitions: cnpgSchemas.definitions });
-const cnpgValidators = {};
-for (const kind of Object.values(CNPG_KINDS)) {
-  const schema = JSON.parse(JSON.stringify(cnpgSchemas[kind]).replaceAll('"#/definitions/', '"cnpg#/definitions/'));
-  cnpgValidators[kind] = ajv.compile(schema);
+const schemaFiles = {};
+const crdValidators = {};
+for (const [key, [file, top]] of Object.entries(CRD_KINDS)) {
+  if (!schemaFiles[file]) {
+    schemaFiles[file] = closeObjects(
+      parseAllDocuments(readFileSync(join(here, "schemas", file), "utf8"))[0].toJS());
+    ajv.addSchema({ $id: file, definitions: schemaFiles[file].definitions ?? {} });
+  }
+  if (!schemaFiles[file][top]) throw new Error(`schemas/${file} has no ${top} (CRD_KINDS ${key})`);
+  const schema = JSON.parse(JSON.stringify(schemaFiles[file][top])
+    .replaceAll('"#/definitions/', `"${file}#/definitions/`));
+  crdValidators[key] = ajv.compile(schema);
+}
+
+let rulesDir = null;
+const inputs = [];
+for (let args = process.argv.slice(2), i = 0; i < args.length; i++) {
+  if (args[i] === "--rules-dir") rulesDir = args[++i];
+  else inputs.push(args[i]);
 }
 
 const objects = [];
 const errors = [];
-for (const arg of process.argv.slice(2)) {
+for (const arg of inputs) {
   const [name, file] = arg.includes("=") ? arg.split(/=(.*)/s) : [arg, arg];
   const docs = parseAllDocuments(readFileSync(file, "utf8"), { uniqueKeys: true });
   for (const doc of docs) {
@@ -76,7 +98,7 @@ for (const arg of process.argv.slice(2)) {
     const obj = doc.toJS();
     if (obj === null || obj === undefined) continue;
     const id = `${name}: ${obj.kind ?? "?"} ${obj.metadata?.name ?? "?"}`;
-    objects.push({ id, obj });
+    objects.push({ id, name, obj });
   }
 }
 
@@ -93,8 +115,8 @@ for (const { id, obj } of objects) {
       errors.push(`${id}: ${e.message}`);
     }
     typeChecks.push({ id, path, iface: `I${obj.kind}`, obj });
-  } else if (CNPG_KINDS[key]) {
-    const validate = cnpgValidators[CNPG_KINDS[key]];
+  } else if (CRD_KINDS[key]) {
+    const validate = crdValidators[key];
     if (!validate(obj)) {
       for (const e of validate.errors) {
         const extra = e.params?.additionalProperty ? ` '${e.params.additionalProperty}'` : "";
@@ -140,6 +162,16 @@ if (typeChecks.length) {
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Prometheus rule files, for promtool (.ci/k8s-validate).
+if (rulesDir) {
+  for (const { name, obj } of objects) {
+    if (`${obj.apiVersion}/${obj.kind}` !== "monitoring.coreos.com/v1/PrometheusRule") continue;
+    mkdirSync(join(rulesDir, name), { recursive: true });
+    writeFileSync(join(rulesDir, name, `${obj.metadata?.name}.rules.yaml`),
+      `# spec of PrometheusRule ${obj.metadata?.name} (${name})\n` + stringify({ groups: obj.spec?.groups ?? [] }, { lineWidth: 0 }));
   }
 }
 
