@@ -1,0 +1,1248 @@
+// Driver of .ci/graceful-shutdown-test: sends SIGTERM to the packaged service while a large
+// batch import and single contributions are in flight, watches readiness, liveness and the API
+// through the shutdown, then, against the restarted service, proves that nothing acknowledged
+// was lost and nothing was recorded twice.
+//
+// A single-file Java 17 program that uses the JDK only (java.net.http), run by the source
+// launcher, without Maven. Tokens are signed with the throwaway key of
+// `java .ci/multi-instance/Drive.java keygen DIR`.
+//
+//   java .ci/graceful-shutdown/Drain.java load --url URL --pid PID --private-key DIR/private.der
+//       --issuer ISS --state FILE [--delay-seconds 5] [--timeout-seconds 25] [--threads 4]
+//       [--batch-threads 2] [--batch-size 1000] [--lb-lag-ms 1500] [--seed N]
+//       sets up a fund and a donor, loads the service, sends SIGTERM to PID (the service's JVM)
+//       while a batch is in flight, follows the shutdown until the process has exited, and
+//       writes every request it sent (key, body, answer or failure, timings) to FILE
+//   java .ci/graceful-shutdown/Drain.java verify --url URL --private-key DIR/private.der
+//       --issuer ISS --state FILE [--exit-ms N]
+//       against the service restarted on the same database: replays every request of FILE with
+//       its Idempotency-Key and body, then checks the fund's balance, its contributions and the
+//       ledger verification
+//   Both exit 0 only if every check held (1 on a violation, 2 on a usage error).
+//
+// What `load` fails on: readiness not UP before the signal, not DOWN (503) within 1 s of it, or
+// UP again after; liveness not answering 200 during the delay; no API request answered 201
+// after readiness was seen DOWN; no batch and no single contribution in flight across the
+// signal (started before it, answered after it); any in-flight request not answered 201; any
+// 5xx or other status than 201; any network failure before the delay has run out; a request
+// that hangs; the process still alive after delay + timeout + 5 s, or still accepting
+// connections once it has exited. (Until the requests in flight when the delay runs out have
+// finished, Quarkus still accepts new connections; from the end of the delay the service answers
+// new API requests 503 service-unavailable with Connection: close, having done nothing
+// (common/ShutdownGate.java). The driver counts those as unacknowledged, like a refused
+// connection: one before the end of the delay fails, and so does one found committed.)
+// What `verify` fails on: an acknowledged request whose replay is not the same status and body
+// marked Idempotency-Replayed; an unacknowledged one whose replay is not 201 (either replayed:
+// it had been committed; or recorded now), or that is recorded again by a second replay; a
+// refused connection whose request turns out committed; a balance other than the sum of every
+// key's amount; contributions listed other than exactly the ones answered (none missing, none
+// twice); a ledger verification that is not INTACT.
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+public class Drain {
+
+    static final String AUDIENCE = "fund-ledger";
+    static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Paris");
+    static final String FINANCE = "drain-finance";
+    static final String ADMIN = "drain-admin";
+    static final String AUDITOR = "drain-auditor";
+    /** How soon after SIGTERM readiness must answer DOWN. */
+    static final long READY_DOWN_MAX_MS = 1000;
+    /** A network failure this long before the end of the delay is the server closing too early. */
+    static final long EARLY_MARGIN_MS = 250;
+    /** When the latecomer is sent, after the delay has run out. */
+    static final long LATECOMER_AFTER_DELAY_MS = 50;
+
+    public static void main(String[] args) throws Exception {
+        if (args.length >= 1 && (args[0].equals("load") || args[0].equals("verify"))) {
+            Drain drain = new Drain(options(args));
+            int rc = args[0].equals("load") ? drain.load() : drain.verify();
+            System.exit(rc);
+        }
+        System.err.println("usage: java Drain.java load --url URL --pid PID --private-key FILE --issuer ISS --state FILE "
+                + "[--delay-seconds 5] [--timeout-seconds 25] [--threads 4] [--batch-threads 2] [--batch-size 1000] "
+                + "[--lb-lag-ms 1500] [--seed N] | verify --url URL --private-key FILE --issuer ISS --state FILE");
+        System.exit(2);
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("delay-seconds", "5", "timeout-seconds", "25",
+                "threads", "4", "batch-threads", "2", "batch-size", "1000", "lb-lag-ms", "1500",
+                "seed", Long.toString(System.nanoTime())));
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                System.err.println("bad argument: " + args[i]);
+                System.exit(2);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        List<String> required = new ArrayList<>(List.of("url", "private-key", "issuer", "state"));
+        if (args[0].equals("load")) {
+            required.add("pid");
+        }
+        for (String name : required) {
+            if (!options.containsKey(name)) {
+                System.err.println("missing --" + name);
+                System.exit(2);
+            }
+        }
+        return options;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // State
+
+    final String url;
+    final String issuer;
+    final PrivateKey signingKey;
+    final Path state;
+    final Map<String, String> options;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    /** For the health probes: their own connections, never queued behind the load. */
+    final HttpClient probes = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    final Map<String, String> tokens = new ConcurrentHashMap<>();
+    final String runId = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
+    final LocalDate today = LocalDate.now(BUSINESS_ZONE);
+    final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
+    final AtomicInteger violationsPrinted = new AtomicInteger();
+
+    /** Origin of every timestamp (System.nanoTime); the signal's instant once sent. */
+    final long origin = System.nanoTime();
+    volatile long signalNanos = Long.MAX_VALUE;
+    volatile long readyDownNanos = Long.MAX_VALUE;
+    volatile Req late;
+    volatile int inFlightWhenLate;
+    volatile boolean stopLoad;
+
+    String fundCode;
+    String donorId;
+
+    /** One request that moves money: what was sent, and what came back. */
+    static final class Req {
+        String kind; // single or batch
+        String phase; // warm-up or load
+        String key;
+        String path;
+        String body;
+        long amount;
+        int count;
+        String thread;
+        long startNanos;
+        long endNanos;
+        int status = -1;
+        String answer = "";
+        String failure; // refused, reset, timeout
+        String failureDetail;
+
+        Map<String, Object> toJson(long zero) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("kind", kind);
+            out.put("phase", phase);
+            out.put("key", key);
+            out.put("path", path);
+            out.put("body", body);
+            out.put("amount", amount);
+            out.put("count", (long) count);
+            out.put("thread", thread);
+            out.put("startMs", (startNanos - zero) / 1_000_000L);
+            out.put("endMs", (endNanos - zero) / 1_000_000L);
+            out.put("status", (long) status);
+            out.put("answer", answer);
+            if (failure != null) {
+                out.put("failure", failure);
+                out.put("failureDetail", failureDetail);
+            }
+            return out;
+        }
+
+        static Req fromJson(Map<?, ?> in) {
+            Req r = new Req();
+            r.kind = (String) in.get("kind");
+            r.phase = (String) in.get("phase");
+            r.key = (String) in.get("key");
+            r.path = (String) in.get("path");
+            r.body = (String) in.get("body");
+            r.amount = ((Number) in.get("amount")).longValue();
+            r.count = ((Number) in.get("count")).intValue();
+            r.thread = (String) in.get("thread");
+            r.startNanos = ((Number) in.get("startMs")).longValue();
+            r.endNanos = ((Number) in.get("endMs")).longValue();
+            r.status = ((Number) in.get("status")).intValue();
+            r.answer = (String) in.get("answer");
+            r.failure = (String) in.get("failure");
+            r.failureDetail = (String) in.get("failureDetail");
+            return r;
+        }
+    }
+
+    final ConcurrentLinkedQueue<Req> sent = new ConcurrentLinkedQueue<>();
+    final Set<Req> inFlight = ConcurrentHashMap.newKeySet();
+
+    Drain(Map<String, String> options) throws Exception {
+        this.options = options;
+        this.url = options.get("url").replaceAll("/+$", "");
+        this.issuer = options.get("issuer");
+        this.signingKey = KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(Path.of(options.get("private-key")))));
+        this.state = Path.of(options.get("state"));
+    }
+
+    int option(String name) {
+        return Integer.parseInt(options.get(name));
+    }
+
+    long ms(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos - signalNanos);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // load: the shutdown
+
+    int load() throws Exception {
+        long delayMs = option("delay-seconds") * 1000L;
+        long timeoutMs = option("timeout-seconds") * 1000L;
+        int threads = option("threads");
+        int batchThreads = option("batch-threads");
+        int batchSize = option("batch-size");
+        long lbLagMs = Long.parseLong(options.get("lb-lag-ms"));
+        long seed = Long.parseLong(options.get("seed"));
+        long pid = Long.parseLong(options.get("pid"));
+        ProcessHandle service = ProcessHandle.of(pid).orElse(null);
+        if (service == null || !service.isAlive()) {
+            System.out.println("no process " + pid);
+            return 2;
+        }
+        System.out.printf("Driver: %s (pid %d), %d single-contribution threads, %d batch threads of %d, "
+                + "delay %d s, timeout %d s, seed %d%n", url, pid, threads, batchThreads, batchSize,
+                delayMs / 1000, timeoutMs / 1000, seed);
+
+        Probe ready = probe("/q/health/ready");
+        if (ready.status != 200 || !"UP".equals(field(ready.json, "status"))) {
+            violation("readiness is not UP before the signal: " + ready.brief());
+            return report(null);
+        }
+        if (!setUp()) {
+            return report(null);
+        }
+
+        // Warm-up: a few singles and one batch, which also tells how long a batch takes.
+        Random random = new Random(seed);
+        List<Thread> warm = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Random r = new Random(seed * 31 + t);
+            String name = "warm-" + t;
+            warm.add(start(name, () -> {
+                for (int i = 0; i < 5; i++) {
+                    send(single(r, "warm-up", name));
+                }
+            }));
+        }
+        Req warmBatch = send(batch(random, batchSize, "warm-up", "warm-batch"));
+        for (Thread t : warm) {
+            t.join();
+        }
+        if (warmBatch.status != 201 || !violations.isEmpty()) {
+            violation("the warm-up failed; the batch answered " + warmBatch.status);
+            return report(null);
+        }
+        long batchMs = TimeUnit.NANOSECONDS.toMillis(warmBatch.endNanos - warmBatch.startNanos);
+        System.out.printf("Warm-up: %d contributions in %d requests answered 201; a batch of %d takes %d ms%n",
+                sent.stream().mapToInt(r -> r.count).sum(), sent.size(), batchSize, batchMs);
+
+        // The load: singles and batches on the same fund, so that a single waits behind a batch
+        // for the fund's lock (ADR 0002) and is in flight for as long as the batch is.
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Random r = new Random(seed * 37 + t);
+            String name = "single-" + t;
+            workers.add(start(name, () -> singles(r, name, lbLagMs)));
+        }
+        for (int t = 0; t < batchThreads; t++) {
+            Random r = new Random(seed * 41 + t);
+            String name = "batch-" + t;
+            boolean last = t == 0;
+            workers.add(start(name, () -> batches(r, name, batchSize, lbLagMs, delayMs, last)));
+        }
+
+        // SIGTERM once a batch has been in flight for a quarter of a batch's time (after a
+        // second of load at least), while singles wait behind it.
+        Thread.sleep(1000 + random.nextInt(300));
+        long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long into = Math.max(30, Math.min(500, batchMs / 4));
+        while (System.nanoTime() < waitUntil) {
+            long now = System.nanoTime();
+            boolean batchIn = inFlight.stream().anyMatch(r -> r.kind.equals("batch")
+                    && now - r.startNanos >= TimeUnit.MILLISECONDS.toNanos(into));
+            boolean singleIn = inFlight.stream().anyMatch(r -> r.kind.equals("single"));
+            if (batchIn && singleIn) {
+                break;
+            }
+            Thread.sleep(2);
+        }
+        int inFlightAtSignal = inFlight.size();
+        signalNanos = System.nanoTime();
+        boolean delivered = service.destroy(); // SIGTERM
+        long signalledNanos = System.nanoTime();
+        System.out.printf("SIGTERM sent to %d (%s) with %d requests in flight%n", pid,
+                delivered ? "delivered" : "NOT delivered", inFlightAtSignal);
+        if (!delivered) {
+            violation("SIGTERM could not be sent to " + pid);
+        }
+        // A latecomer, just after the delay, while the last batch is still in flight: the
+        // service must turn it away (503, nothing done), not serve it nor start it.
+        Thread latecomer = start("latecomer", () -> {
+            long at = signalNanos + TimeUnit.MILLISECONDS.toNanos(delayMs + LATECOMER_AFTER_DELAY_MS);
+            while (System.nanoTime() < at) {
+                sleep(1);
+            }
+            inFlightWhenLate = (int) inFlight.stream().filter(r -> r.phase.equals("load")).count();
+            late = send(single(new Random(seed + 1), "late", "latecomer"));
+        });
+
+        // Health, every 25 ms, until the process has gone.
+        List<long[]> readySamples = new ArrayList<>(); // {sent ms, answered ms, status or -1}
+        List<long[]> liveSamples = new ArrayList<>();
+        long hardEnd = signalNanos + TimeUnit.MILLISECONDS.toNanos(delayMs + timeoutMs + 5000);
+        while (service.isAlive() && System.nanoTime() < hardEnd) {
+            Probe r = probe("/q/health/ready");
+            readySamples.add(new long[] {ms(r.atNanos), ms(r.endNanos), r.code()});
+            if (r.status == 503 && "DOWN".equals(field(r.json, "status")) && readyDownNanos == Long.MAX_VALUE) {
+                readyDownNanos = r.endNanos;
+            } else if (r.status == 200 && readyDownNanos != Long.MAX_VALUE) {
+                violation("readiness answered 200 again at +" + ms(r.atNanos) + " ms, after DOWN");
+            } else if (r.status >= 0 && r.status != 200 && r.status != 503) {
+                violation("readiness answered " + r.brief() + " at +" + ms(r.atNanos) + " ms");
+            }
+            Probe l = probe("/q/health/live");
+            liveSamples.add(new long[] {ms(l.atNanos), ms(l.endNanos), l.code()});
+            if (l.status >= 0 && l.status != 200) {
+                violation("liveness answered " + l.brief() + " at +" + ms(l.atNanos) + " ms");
+            }
+            if (r.failure != null && ms(r.atNanos) < delayMs - EARLY_MARGIN_MS) {
+                violation("readiness probe failed at +" + ms(r.atNanos) + " ms, inside the delay: " + r.failure);
+            }
+            Thread.sleep(25);
+        }
+        boolean exited = service.onExit().isDone() || !service.isAlive();
+        if (!exited) {
+            // Give it the rest of its time, in case the probes stopped on the hard end.
+            try {
+                service.onExit().get(5, TimeUnit.SECONDS);
+                exited = true;
+            } catch (java.util.concurrent.TimeoutException e) {
+                exited = false;
+            }
+        }
+        long exitSeenNanos = System.nanoTime();
+        if (!exited) {
+            violation("the service was still running " + ms(exitSeenNanos) + " ms after SIGTERM (delay + timeout = "
+                    + (delayMs + timeoutMs) + " ms)");
+        }
+        stopLoad = true;
+        for (Thread t : workers) {
+            t.join(TimeUnit.SECONDS.toMillis(70));
+            if (t.isAlive()) {
+                violation("worker " + t.getName() + " still waits for an answer (a hung request)");
+            }
+        }
+
+        // After the exit: a new connection is refused.
+        Probe after = probe("/q/health/live");
+        if (after.failure == null || !after.failure.equals("refused")) {
+            violation("after the exit, a new connection was not refused: "
+                    + (after.failure != null ? after.failure + " " + after.detail : after.brief()));
+        }
+
+        latecomer.join(TimeUnit.SECONDS.toMillis(5));
+        check(delayMs, signalledNanos, readySamples, liveSamples);
+        System.out.println();
+        System.out.println("== Shutdown timeline (ms after SIGTERM)");
+        System.out.printf("readiness: last 200 after SIGTERM answered at %s, first 503 DOWN at %s; %d probes "
+                + "answered DOWN, the last at %s; liveness: %d probes answered 200, the last at %s; "
+                + "first health probe without an answer at %s; the process was seen gone at +%d ms%n",
+                at(readySamples.stream().filter(s -> s[2] == 200).mapToLong(s -> s[1]).max()),
+                readyDownNanos == Long.MAX_VALUE ? "never" : "+" + ms(readyDownNanos) + " ms",
+                readySamples.stream().filter(s -> s[2] == 503).count(),
+                at(readySamples.stream().filter(s -> s[2] == 503).mapToLong(s -> s[1]).max()),
+                liveSamples.stream().filter(s -> s[2] == 200).count(),
+                at(liveSamples.stream().filter(s -> s[2] == 200).mapToLong(s -> s[1]).max()),
+                at(java.util.stream.Stream.concat(readySamples.stream(), liveSamples.stream()).filter(s -> s[2] < 0)
+                        .mapToLong(s -> s[1]).min()),
+                ms(exitSeenNanos));
+        List<Object> health = new ArrayList<>();
+        readySamples.forEach(s -> health.add(List.of("ready", s[0], s[1], s[2])));
+        liveSamples.forEach(s -> health.add(List.of("live", s[0], s[1], s[2])));
+        writeState(delayMs, inFlightAtSignal, exitSeenNanos, health);
+        return report(delayMs);
+    }
+
+    static String at(java.util.OptionalLong ms) {
+        return ms.isPresent() ? "+" + ms.getAsLong() + " ms" : "none";
+    }
+
+    Thread start(String name, Runnable body) {
+        Thread thread = new Thread(() -> {
+            try {
+                body.run();
+            } catch (Throwable e) {
+                violation("worker " + name + " died: " + e);
+                e.printStackTrace();
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Back to back until the load balancer would have noticed; then one every 200 ms, until refused. */
+    void singles(Random random, String name, long lbLagMs) {
+        while (!stopLoad) {
+            Req r = send(single(random, "load", name));
+            if (r.failure != null) {
+                return;
+            }
+            if (readyDownNanos != Long.MAX_VALUE && System.nanoTime() > readyDownNanos + lbLagMs * 1_000_000L) {
+                sleep(200);
+            }
+        }
+    }
+
+    /**
+     * Back to back until the load balancer would have noticed; then the first batch thread sends
+     * one more 300 ms before the delay runs out (a batch takes longer: it is in flight when the
+     * server starts waiting for the requests in flight), and one every second after.
+     */
+    void batches(Random random, String name, int size, long lbLagMs, long delayMs, boolean last) {
+        while (!stopLoad) {
+            if (readyDownNanos != Long.MAX_VALUE && System.nanoTime() > readyDownNanos + lbLagMs * 1_000_000L) {
+                if (!last) {
+                    return;
+                }
+                long at = signalNanos + TimeUnit.MILLISECONDS.toNanos(delayMs - 300);
+                while (System.nanoTime() < at && !stopLoad) {
+                    sleep(5);
+                }
+                while (!stopLoad) {
+                    if (send(batch(random, size, "load", name)).failure != null) {
+                        return;
+                    }
+                    sleep(1000);
+                }
+                return;
+            }
+            if (send(batch(random, size, "load", name)).failure != null) {
+                return;
+            }
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    Map<String, Object> contribution(Random random, long amount) {
+        return Map.of("donorId", donorId, "amount", Map.of("amountMinor", amount, "currency", "EUR"),
+                "receivedOn", today.minusDays(1).toString(),
+                "bankReference", "VIR-DRAIN-" + UUID.randomUUID().toString().substring(0, 18));
+    }
+
+    Req single(Random random, String phase, String thread) {
+        Req r = new Req();
+        r.kind = "single";
+        r.phase = phase;
+        r.thread = thread;
+        r.key = UUID.randomUUID().toString();
+        r.path = "/api/v1/funds/" + fundCode + "/contributions";
+        r.amount = 1_00 + random.nextInt(999_00);
+        r.count = 1;
+        r.body = Json.write(contribution(random, r.amount));
+        return r;
+    }
+
+    Req batch(Random random, int size, String phase, String thread) {
+        Req r = new Req();
+        r.kind = "batch";
+        r.phase = phase;
+        r.thread = thread;
+        r.key = UUID.randomUUID().toString();
+        r.path = "/api/v1/funds/" + fundCode + "/contributions/batch";
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            long amount = 1_00 + random.nextInt(999_00);
+            r.amount += amount;
+            items.add(contribution(random, amount));
+        }
+        r.count = size;
+        r.body = Json.write(Map.of("contributions", items));
+        return r;
+    }
+
+    /** Sends a money-moving request, recording its timings and outcome. */
+    Req send(Req r) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + r.path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token(FINANCE, "finance"))
+                .header("Accept", "application/json, application/problem+json")
+                .header("Idempotency-Key", r.key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(r.body, StandardCharsets.UTF_8)).build();
+        sent.add(r);
+        inFlight.add(r);
+        r.startNanos = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            r.endNanos = System.nanoTime();
+            r.status = response.statusCode();
+            r.answer = response.body();
+            if (r.status == 503 && String.valueOf(field(parse(r.answer), "type")).endsWith("#service-unavailable")
+                    && response.headers().firstValue("Connection").orElse("").equals("close")) {
+                // Turned away at the door once the delay has run out (common/ShutdownGate): not
+                // acknowledged, like a refused connection, and held to the same rules.
+                r.failure = "shutting-down";
+                r.failureDetail = "503 " + r.answer;
+            }
+        } catch (InterruptedException e) {
+            r.endNanos = System.nanoTime();
+            r.failure = "interrupted";
+            r.failureDetail = e.toString();
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            r.endNanos = System.nanoTime();
+            r.failure = classify(e);
+            r.failureDetail = e.toString();
+        } finally {
+            inFlight.remove(r);
+        }
+        return r;
+    }
+
+    static String classify(Throwable e) {
+        if (e instanceof HttpTimeoutException) {
+            return "timeout";
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof ConnectException) {
+                return "refused";
+            }
+        }
+        return "reset";
+    }
+
+    boolean setUp() {
+        Probe donor = call("POST", "/api/v1/donors", token(ADMIN, "admin"),
+                Json.write(Map.of("kind", "COMMUNE", "name", "Ville d'arrêt " + runId)), null);
+        if (donor.status != 201) {
+            violation("setup: creating the donor answered " + donor.brief());
+            return false;
+        }
+        donorId = (String) field(donor.json, "id");
+        fundCode = "DRAIN-" + runId;
+        Probe fund = call("POST", "/api/v1/funds", token(ADMIN, "admin"),
+                Json.write(Map.of("code", fundCode, "name", "Fonds d'arrêt gracieux", "currency", "EUR")), null);
+        if (fund.status != 201) {
+            violation("setup: creating the fund answered " + fund.brief());
+            return false;
+        }
+        System.out.printf("Set up fund %s and donor %s%n", fundCode, donorId);
+        return true;
+    }
+
+    /** The load's checks, on the requests' timings against the signal and the health samples. */
+    void check(long delayMs, long signalledNanos, List<long[]> readySamples, List<long[]> liveSamples) {
+        long delayEnd = signalNanos + TimeUnit.MILLISECONDS.toNanos(delayMs);
+        // 1. Readiness goes down first, while liveness and the API still answer.
+        if (readyDownNanos == Long.MAX_VALUE) {
+            violation("readiness never answered 503 DOWN after SIGTERM");
+        } else if (ms(readyDownNanos) > READY_DOWN_MAX_MS) {
+            violation("readiness answered DOWN only " + ms(readyDownNanos) + " ms after SIGTERM (at most "
+                    + READY_DOWN_MAX_MS + ")");
+        }
+        long down = readyDownNanos;
+        boolean liveWhileDown = liveSamples.stream().anyMatch(s -> s[2] == 200 && s[0] >= ms(down) && s[1] < delayMs);
+        if (!liveWhileDown) {
+            violation("liveness never answered 200 while readiness was DOWN during the delay");
+        }
+        long servedWhileDown = sent.stream().filter(r -> r.status == 201 && r.startNanos > down && r.endNanos < delayEnd)
+                .count();
+        if (servedWhileDown == 0) {
+            violation("no API request was sent and answered 201 between readiness DOWN and the end of the delay");
+        }
+        // 2. In flight across the signal: started before it, answered after it, with 201.
+        List<Req> across = sent.stream().filter(r -> r.startNanos < signalNanos && r.endNanos > signalledNanos).toList();
+        long batchesAcross = across.stream().filter(r -> r.kind.equals("batch") && r.status == 201).count();
+        long singlesAcross = across.stream().filter(r -> r.kind.equals("single") && r.status == 201).count();
+        if (batchesAcross == 0) {
+            violation("no batch import was in flight across SIGTERM (started before, answered 201 after): "
+                    + "the run proved nothing about in-flight requests");
+        }
+        if (singlesAcross == 0) {
+            violation("no single contribution was in flight across SIGTERM (started before, answered 201 after)");
+        }
+        // 2b. After the delay, a new request is turned away while the last ones finish.
+        if (late == null) {
+            violation("the latecomer was never sent");
+        } else if (inFlightWhenLate == 0) {
+            violation("nothing was in flight " + LATECOMER_AFTER_DELAY_MS + " ms after the delay: the run proved nothing "
+                    + "about requests arriving while the service waits for the last ones");
+        } else if (!"shutting-down".equals(late.failure)) {
+            violation("a request sent " + LATECOMER_AFTER_DELAY_MS + " ms after the delay, while " + inFlightWhenLate
+                    + " were in flight, was not turned away with 503: "
+                    + (late.failure != null ? late.failure + " " + late.failureDetail : late.status + " " + brief(late.answer)));
+        }
+        // 3. Every answer 201; network failures only once the delay has run out.
+        for (Req r : sent) {
+            String what = r.kind + " " + r.key + " (sent at +" + ms(r.startNanos) + " ms, ended at +" + ms(r.endNanos)
+                    + " ms)";
+            if (r.failure != null) {
+                if (r.startNanos < signalNanos) {
+                    violation("in flight at SIGTERM, got no answer: " + what + ": " + r.failureDetail);
+                } else if (r.failure.equals("timeout") || r.failure.equals("interrupted")) {
+                    violation(what + ": " + r.failureDetail);
+                } else if (ms(r.endNanos) < delayMs - EARLY_MARGIN_MS) {
+                    violation(what + " failed inside the delay (" + r.failure + "): " + r.failureDetail);
+                }
+            } else if (r.status != 201) {
+                violation(what + " answered " + r.status + ": " + brief(r.answer));
+            } else {
+                Object json = parse(r.answer);
+                long total = r.kind.equals("batch") ? minor(field(json, "total")) : minor(field(json, "amount"));
+                if (total != r.amount) {
+                    violation(what + " answered 201 for " + total + " instead of " + r.amount);
+                }
+            }
+        }
+        // 4. Each single-contribution thread (one request every 200 ms at least) kept sending until
+        // its connection was refused or reset, or the service had gone: none stopped inside the delay.
+        Map<String, Req> lastOf = new LinkedHashMap<>();
+        for (Req r : sent) {
+            if (r.phase.equals("load") && r.kind.equals("single")) {
+                lastOf.merge(r.thread, r, (a, b) -> b.startNanos > a.startNanos ? b : a);
+            }
+        }
+        // (That new connections are refused once the service has gone is checked by the probe after the exit.)
+        lastOf.forEach((thread, r) -> {
+            if (r.failure == null && r.endNanos < delayEnd) {
+                violation(thread + " stopped before the end of the delay, on " + r.status);
+            }
+        });
+    }
+
+    void writeState(long delayMs, int inFlightAtSignal, long exitSeenNanos, List<Object> health) throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("fundCode", fundCode);
+        out.put("donorId", donorId);
+        out.put("signalEpochMs", System.currentTimeMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalNanos));
+        out.put("readyDownMs", readyDownNanos == Long.MAX_VALUE ? -1L : ms(readyDownNanos));
+        out.put("inFlightAtSignal", (long) inFlightAtSignal);
+        out.put("delayMs", delayMs);
+        List<Object> requests = new ArrayList<>();
+        for (Req r : sent) {
+            requests.add(r.toJson(signalNanos));
+        }
+        out.put("requests", requests);
+        out.put("health", health);
+        Files.writeString(state, Json.write(out), StandardCharsets.UTF_8);
+    }
+
+    int report(Long delayMs) {
+        if (delayMs != null) {
+            long delayEnd = signalNanos + TimeUnit.MILLISECONDS.toNanos(delayMs);
+            System.out.println("requests (money-moving POSTs) by when they were sent and how they ended:");
+            String[] phases = {"before SIGTERM", "during the delay", "after the delay"};
+            for (int p = 0; p < 3; p++) {
+                int phase = p;
+                List<Req> in = sent.stream().filter(r -> (r.startNanos < signalNanos ? 0
+                        : r.startNanos < delayEnd ? 1 : 2) == phase).toList();
+                Map<String, Integer> byOutcome = new java.util.TreeMap<>();
+                for (Req r : in) {
+                    byOutcome.merge(r.kind + " " + (r.failure != null ? r.failure : Integer.toString(r.status)), 1,
+                            Integer::sum);
+                }
+                System.out.printf("  %-17s %5d  %s%n", phases[p], in.size(), byOutcome);
+            }
+            List<Req> across = sent.stream().filter(r -> r.startNanos < signalNanos && r.endNanos > signalNanos).toList();
+            System.out.printf("in flight across SIGTERM: %d batches, %d singles; answered after readiness was seen DOWN: "
+                    + "%d; the longest ended at +%d ms%n",
+                    across.stream().filter(r -> r.kind.equals("batch")).count(),
+                    across.stream().filter(r -> r.kind.equals("single")).count(),
+                    across.stream().filter(r -> r.endNanos > readyDownNanos).count(),
+                    across.stream().mapToLong(r -> ms(r.endNanos)).max().orElse(-1));
+            List<Req> overEnd = sent.stream().filter(r -> r.startNanos < delayEnd && r.endNanos > delayEnd).toList();
+            System.out.printf("in flight when the delay ran out (+%d ms): %d (%s)%n", delayMs, overEnd.size(),
+                    String.join(", ", overEnd.stream().map(r -> r.kind + " +" + ms(r.startNanos) + "..+" + ms(r.endNanos)
+                            + " " + (r.failure != null ? r.failure : r.status)).toList()));
+            sent.stream().filter(r -> r.failure != null).min((a, b) -> Long.compare(a.endNanos, b.endNanos))
+                    .ifPresent(r -> System.out.printf("first network failure: +%d ms, %s: %s%n", ms(r.endNanos),
+                            r.failure, r.failureDetail));
+        }
+        if (violations.isEmpty()) {
+            System.out.println("Driver (load): every check held.");
+            return 0;
+        }
+        System.out.println();
+        System.out.println("VIOLATIONS (" + violations.size() + "):");
+        violations.stream().limit(50).forEach(v -> System.out.println("  - " + v));
+        if (violations.size() > 50) {
+            System.out.println("  ... and " + (violations.size() - 50) + " more");
+        }
+        return 1;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // verify: after the restart
+
+    int verify() throws Exception {
+        Map<?, ?> saved = (Map<?, ?>) Json.parse(Files.readString(state, StandardCharsets.UTF_8));
+        fundCode = (String) saved.get("fundCode");
+        List<Req> requests = new ArrayList<>();
+        for (Object o : (List<?>) saved.get("requests")) {
+            requests.add(Req.fromJson((Map<?, ?>) o));
+        }
+        String finance = token(FINANCE, "finance");
+        String auditor = token(AUDITOR, "auditor");
+        // What the restarted service holds before any replay: the acknowledged requests, plus
+        // those of the unacknowledged that the replays below find committed.
+        Probe before = call("GET", "/api/v1/funds/" + fundCode + "/balance", auditor, null, null);
+        if (before.status != 200) {
+            violation("reading the balance after the restart answered " + before.brief());
+            return report(null);
+        }
+        long receivedBefore = minor(field(before.json, "received"));
+        long entriesBefore = ((Number) field(before.json, "entryCount")).longValue();
+        long heldAmount = 0;
+        long heldContributions = 0;
+        long expectedReceived = 0;
+        long expectedContributions = 0;
+        int ackReplayed = 0;
+        int unackCommitted = 0;
+        int unackRecordedNow = 0;
+        Set<String> ids = new HashSet<>();
+        Set<String> keys = new HashSet<>();
+        for (Req r : requests) {
+            if (!keys.add(r.key)) {
+                violation("the driver reused key " + r.key);
+            }
+            expectedReceived += r.amount;
+            expectedContributions += r.count;
+            Probe again = call("POST", r.path, finance, r.body, r.key);
+            String what = r.kind + " " + r.key + " (first " + (r.failure != null ? r.failure : r.status) + " at +"
+                    + r.endNanos + " ms)";
+            if (again.status != 201) {
+                violation(what + ": the replay answered " + again.brief());
+                continue;
+            }
+            boolean replayed = "true".equals(again.header("Idempotency-Replayed"));
+            if (r.failure == null) {
+                if (!replayed) {
+                    violation(what + ": acknowledged, yet its replay was recorded anew (it had been lost): "
+                            + again.brief());
+                } else if (!Objects.equals(parse(r.answer), again.json)) {
+                    violation(what + ": the replay answered another body:\n  first: " + brief(r.answer)
+                            + "\n  again: " + again.brief());
+                } else {
+                    ackReplayed++;
+                }
+                heldAmount += r.amount;
+                heldContributions += r.count;
+            } else if (replayed) {
+                if (r.failure.equals("refused") || r.failure.equals("shutting-down")) {
+                    violation(what + ": it was " + r.failure + ", yet the replay says it had been recorded");
+                }
+                unackCommitted++;
+                heldAmount += r.amount;
+                heldContributions += r.count;
+            } else {
+                unackRecordedNow++;
+                // A second replay must now find it: recorded once, never twice.
+                Probe third = call("POST", r.path, finance, r.body, r.key);
+                if (third.status != 201 || !"true".equals(third.header("Idempotency-Replayed"))
+                        || !Objects.equals(again.json, third.json)) {
+                    violation(what + ": recorded by the replay, then not replayed the same again: " + third.brief());
+                }
+            }
+            collectIds(again.json, r.kind, ids);
+        }
+        System.out.printf("Replayed %d requests: %d acknowledged, each answered the same and marked replayed; "
+                + "%d unacknowledged: %d had been committed, %d recorded now%n", requests.size(), ackReplayed,
+                requests.size() - ackReplayed, unackCommitted, unackRecordedNow);
+
+        if (receivedBefore != heldAmount || entriesBefore != heldContributions) {
+            violation("after the restart, before the replays, the fund had received " + receivedBefore + " in "
+                    + entriesBefore + " entries; the acknowledged requests and the unacknowledged found committed add up"
+                    + " to " + heldAmount + " in " + heldContributions + " contributions");
+        }
+        System.out.printf("Before the replays the fund held %s EUR in %d entries = the acknowledged requests + the "
+                + "unacknowledged found committed%n", eur(receivedBefore), entriesBefore);
+
+        // The fund: exactly the distinct keys' amounts, each contribution listed once.
+        Probe balance = call("GET", "/api/v1/funds/" + fundCode + "/balance", auditor, null, null);
+        long received = minor(field(balance.json, "received"));
+        long entryCount = balance.json == null ? -1 : ((Number) field(balance.json, "entryCount")).longValue();
+        if (balance.status != 200 || received != expectedReceived) {
+            violation("the fund received " + received + " but the distinct keys' amounts add up to " + expectedReceived
+                    + ": " + balance.brief());
+        }
+        if (entryCount != expectedContributions) {
+            violation("the fund's journal holds " + entryCount + " entries, for " + expectedContributions
+                    + " contributions sent under distinct keys");
+        }
+        List<String> listed = new ArrayList<>();
+        Set<String> bankReferences = new HashSet<>();
+        String after = null;
+        for (int page = 0; page < 10_000; page++) {
+            Probe list = call("GET", "/api/v1/funds/" + fundCode + "/contributions?limit=200"
+                    + (after == null ? "" : "&after=" + after), auditor, null, null);
+            if (list.status != 200) {
+                violation("listing the contributions answered " + list.brief());
+                break;
+            }
+            for (Object item : (List<?>) field(list.json, "items")) {
+                listed.add((String) field(item, "id"));
+                if (!bankReferences.add((String) field(item, "bankReference"))) {
+                    violation("bank reference " + field(item, "bankReference") + " recorded twice");
+                }
+            }
+            after = (String) field(list.json, "nextCursor");
+            if (!Boolean.TRUE.equals(field(list.json, "hasMore")) || after == null) {
+                break;
+            }
+        }
+        Set<String> listedSet = new HashSet<>(listed);
+        long missing = ids.stream().filter(id -> !listedSet.contains(id)).count();
+        if (listed.size() != expectedContributions || listedSet.size() != listed.size() || missing > 0
+                || !listedSet.equals(ids)) {
+            violation("contributions listed: " + listed.size() + " (" + listedSet.size() + " distinct), answered: "
+                    + ids.size() + ", sent: " + expectedContributions + ", answered but not listed: " + missing);
+        }
+        Probe verification = call("GET", "/api/v1/ledger/verification", auditor, null, null);
+        Object checked = field(verification.json, "entriesChecked");
+        if (verification.status != 200 || !"INTACT".equals(field(verification.json, "status"))
+                || field(verification.json, "firstBreak") != null) {
+            violation("the ledger verification is not INTACT: " + verification.brief());
+        } else if (!(checked instanceof Number n) || n.longValue() != entryCount) {
+            violation("the verification checked " + checked + " entries, the fund counts " + entryCount);
+        }
+        System.out.printf("Fund %s: received %s EUR = the sum of %d distinct keys' amounts; %d contributions listed, "
+                + "each once; ledger verification %s, %s entries checked%n", fundCode, eur(received), requests.size(),
+                listed.size(), field(verification.json, "status"), checked);
+        if (violations.isEmpty()) {
+            System.out.println("Driver (verify): every check held.");
+            return 0;
+        }
+        return report(null);
+    }
+
+    static void collectIds(Object json, String kind, Set<String> ids) {
+        if (kind.equals("batch")) {
+            Object items = field(json, "contributions");
+            if (items instanceof List<?> list) {
+                for (Object item : list) {
+                    ids.add((String) field(item, "id"));
+                }
+            }
+        } else if (field(json, "id") instanceof String id) {
+            ids.add(id);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // HTTP, JSON helpers and tokens
+
+    final class Probe {
+        final long atNanos = System.nanoTime();
+        long endNanos;
+        int status = -1;
+        String body = "";
+        Object json;
+        HttpResponse<String> response;
+        String failure;
+        String detail;
+
+        /** The status, or -1 for a refused connection, -2 for a reset one, -3 for another failure. */
+        long code() {
+            return failure == null ? status : failure.equals("refused") ? -1 : failure.equals("reset") ? -2 : -3;
+        }
+
+        String header(String name) {
+            return response == null ? null : response.headers().firstValue(name).orElse(null);
+        }
+
+        String brief() {
+            return failure != null ? failure + " " + detail : status + " " + Drain.brief(body);
+        }
+    }
+
+    Probe probe(String path) {
+        Probe p = new Probe();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(5))
+                .header("Accept", "application/json").GET().build();
+        exchange(probes, request, p);
+        return p;
+    }
+
+    Probe call(String method, String path, String token, String body, String idempotencyKey) {
+        Probe p = new Probe();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json, application/problem+json");
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        exchange(http, request.build(), p);
+        return p;
+    }
+
+    void exchange(HttpClient client, HttpRequest request, Probe p) {
+        try {
+            exchange0(client, request, p);
+        } finally {
+            p.endNanos = System.nanoTime();
+        }
+    }
+
+    void exchange0(HttpClient client, HttpRequest request, Probe p) {
+        try {
+            p.response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            p.status = p.response.statusCode();
+            p.body = p.response.body();
+            p.json = parse(p.body);
+        } catch (IOException e) {
+            p.failure = classify(e);
+            p.detail = e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.failure = "interrupted";
+            p.detail = e.toString();
+        }
+    }
+
+    static Object parse(String body) {
+        if (body == null || body.isEmpty()) {
+            return null;
+        }
+        try {
+            return Json.parse(body);
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    static Object field(Object json, String... path) {
+        Object node = json;
+        for (String name : path) {
+            if (!(node instanceof Map<?, ?> map)) {
+                return null;
+            }
+            node = map.get(name);
+        }
+        return node;
+    }
+
+    static long minor(Object money) {
+        return field(money, "amountMinor") instanceof Number n ? n.longValue() : -1;
+    }
+
+    static String brief(String body) {
+        String text = body == null ? "" : body.length() > 400 ? body.substring(0, 400) + "..." : body;
+        return text.replace('\n', ' ');
+    }
+
+    static String eur(long minor) {
+        return String.format("%d.%02d", minor / 100, Math.abs(minor % 100));
+    }
+
+    void violation(String message) {
+        violations.add(message);
+        if (violationsPrinted.incrementAndGet() <= 20) {
+            System.err.println("VIOLATION: " + message);
+        }
+    }
+
+    String token(String subject, String role) {
+        return tokens.computeIfAbsent(subject + "\u0000" + role, k -> sign(subject, role));
+    }
+
+    String sign(String subject, String role) {
+        long now = System.currentTimeMillis() / 1000;
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", issuer);
+        claims.put("aud", AUDIENCE);
+        claims.put("sub", subject);
+        claims.put("groups", List.of(role));
+        claims.put("iat", now);
+        claims.put("exp", now + 3600);
+        claims.put("jti", UUID.randomUUID().toString());
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + b64.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(signingKey);
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + b64.encodeToString(signature.sign());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // A minimal JSON reader and writer (objects as LinkedHashMap, arrays as List, numbers as
+    // Long or Double), enough for this API's answers.
+
+    static final class Json {
+        private final String text;
+        private int at;
+
+        private Json(String text) {
+            this.text = text;
+        }
+
+        static Object parse(String text) {
+            Json json = new Json(text);
+            json.space();
+            Object value = json.value();
+            json.space();
+            if (json.at != text.length()) {
+                throw json.error("trailing content");
+            }
+            return value;
+        }
+
+        private Object value() {
+            if (at >= text.length()) {
+                throw error("unexpected end");
+            }
+            char c = text.charAt(at);
+            switch (c) {
+                case '{': {
+                    at++;
+                    Map<String, Object> object = new LinkedHashMap<>();
+                    space();
+                    if (peek('}')) {
+                        at++;
+                        return object;
+                    }
+                    while (true) {
+                        space();
+                        String name = string();
+                        space();
+                        expectChar(':');
+                        space();
+                        object.put(name, value());
+                        space();
+                        if (peek(',')) {
+                            at++;
+                        } else {
+                            expectChar('}');
+                            return object;
+                        }
+                    }
+                }
+                case '[': {
+                    at++;
+                    List<Object> array = new ArrayList<>();
+                    space();
+                    if (peek(']')) {
+                        at++;
+                        return array;
+                    }
+                    while (true) {
+                        space();
+                        array.add(value());
+                        space();
+                        if (peek(',')) {
+                            at++;
+                        } else {
+                            expectChar(']');
+                            return array;
+                        }
+                    }
+                }
+                case '"':
+                    return string();
+                case 't':
+                    literal("true");
+                    return Boolean.TRUE;
+                case 'f':
+                    literal("false");
+                    return Boolean.FALSE;
+                case 'n':
+                    literal("null");
+                    return null;
+                default:
+                    return number();
+            }
+        }
+
+        private String string() {
+            expectChar('"');
+            StringBuilder out = new StringBuilder();
+            while (true) {
+                if (at >= text.length()) {
+                    throw error("unterminated string");
+                }
+                char c = text.charAt(at++);
+                if (c == '"') {
+                    return out.toString();
+                }
+                if (c != '\\') {
+                    out.append(c);
+                    continue;
+                }
+                char escaped = text.charAt(at++);
+                switch (escaped) {
+                    case 'b' -> out.append('\b');
+                    case 'f' -> out.append('\f');
+                    case 'n' -> out.append('\n');
+                    case 'r' -> out.append('\r');
+                    case 't' -> out.append('\t');
+                    case 'u' -> {
+                        out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                        at += 4;
+                    }
+                    default -> out.append(escaped);
+                }
+            }
+        }
+
+        private Object number() {
+            int start = at;
+            while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
+                at++;
+            }
+            String number = text.substring(start, at);
+            if (number.isEmpty()) {
+                throw error("unexpected character");
+            }
+            if (number.contains(".") || number.contains("e") || number.contains("E")) {
+                return Double.parseDouble(number);
+            }
+            return Long.parseLong(number);
+        }
+
+        private void literal(String word) {
+            if (!text.startsWith(word, at)) {
+                throw error("expected " + word);
+            }
+            at += word.length();
+        }
+
+        private boolean peek(char c) {
+            return at < text.length() && text.charAt(at) == c;
+        }
+
+        private void expectChar(char c) {
+            if (!peek(c)) {
+                throw error("expected '" + c + "'");
+            }
+            at++;
+        }
+
+        private void space() {
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+        }
+
+        private IllegalArgumentException error(String what) {
+            return new IllegalArgumentException("JSON: " + what + " at " + at);
+        }
+
+        static String write(Object value) {
+            StringBuilder out = new StringBuilder();
+            write(value, out);
+            return out.toString();
+        }
+
+        private static void write(Object value, StringBuilder out) {
+            if (value == null) {
+                out.append("null");
+            } else if (value instanceof String text) {
+                out.append('"');
+                for (char c : text.toCharArray()) {
+                    switch (c) {
+                        case '"' -> out.append("\\\"");
+                        case '\\' -> out.append("\\\\");
+                        case '\n' -> out.append("\\n");
+                        case '\r' -> out.append("\\r");
+                        case '\t' -> out.append("\\t");
+                        default -> {
+                            if (c < 0x20) {
+                                out.append(String.format("\\u%04x", (int) c));
+                            } else {
+                                out.append(c);
+                            }
+                        }
+                    }
+                }
+                out.append('"');
+            } else if (value instanceof Number || value instanceof Boolean) {
+                out.append(value);
+            } else if (value instanceof Map<?, ?> map) {
+                out.append('{');
+                boolean first = true;
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    if (!first) {
+                        out.append(',');
+                    }
+                    first = false;
+                    write(entry.getKey().toString(), out);
+                    out.append(':');
+                    write(entry.getValue(), out);
+                }
+                out.append('}');
+            } else if (value instanceof List<?> list) {
+                out.append('[');
+                for (int i = 0; i < list.size(); i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    write(list.get(i), out);
+                }
+                out.append(']');
+            } else {
+                throw new IllegalArgumentException("cannot write " + value.getClass());
+            }
+        }
+    }
+}
