@@ -143,9 +143,17 @@ for c, p in pgbench.items():
 
 # --- service log
 log_lines = open(os.path.join(work, "service.log"), errors="replace").read().splitlines()
-level = re.compile(r"^\S+ \S+ (ERROR|WARN)\b")
-errors = [l for l in log_lines if level.match(l) and level.match(l).group(1) == "ERROR"]
-warns = [l for l in log_lines if level.match(l) and level.match(l).group(1) == "WARN"]
+# The production profile logs JSON lines ("level":"ERROR"); dev and tests, text lines.
+level = re.compile(r'^\S+ \S+ (ERROR|WARN)\b|^\{.*?"level":"(ERROR|WARN)"')
+
+
+def level_of(line):
+    m = level.match(line)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+errors = [l for l in log_lines if level_of(l) == "ERROR"]
+warns = [l for l in log_lines if level_of(l) == "WARN"]
 exceptions = [l for l in log_lines if re.search(r"Exception|Caused by", l)]
 
 # --- database after the load

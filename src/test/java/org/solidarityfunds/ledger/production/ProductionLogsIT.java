@@ -50,6 +50,7 @@ class ProductionLogsIT {
             assertThat(lines).allSatisfy(line -> {
                 assertThat(line.path("level").asText()).isNotEmpty();
                 assertThat(line.path("service").asText()).isEqualTo("fund-ledger");
+                assertThat(line.has("processName")).as("the fields left out to keep lines short").isFalse();
             });
             JsonNode created = accessLine(lines, "it-logs-1");
             assertThat(created.path("mdc").path("subject").asText()).isEqualTo("admin-logs");
