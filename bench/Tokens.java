@@ -1,5 +1,5 @@
 // JDK-only RS256 token signer for the benchmark (bench/run). The key pair comes from
-// `java .ci/multi-instance/Drive.java keygen DIR` (DIR/private.der, PKCS#8).
+// `java -cp CLASSES Tokens keygen DIR` (.ci/lib/java/Tokens.java) (DIR/private.der, PKCS#8).
 //
 //   java bench/Tokens.java PRIVATE_DER ISSUER SUBJECT:ROLE [SUBJECT:ROLE ...]
 //

@@ -3,17 +3,17 @@
 // through the shutdown, then, against the restarted service, proves that nothing acknowledged
 // was lost and nothing was recorded twice.
 //
-// A single-file Java 17 program that uses the JDK only (java.net.http), run by the source
-// launcher, without Maven. Tokens are signed with the throwaway key of
-// `java .ci/multi-instance/Drive.java keygen DIR`.
+// A Java 17 program that uses the JDK only (java.net.http), compiled without Maven with the
+// classes it shares with the other CI drivers (.ci/lib/java: Json, Tokens) by .ci/lib/ci-java.sh.
+// Tokens are signed with the throwaway key of `java -cp CLASSES Tokens keygen DIR`.
 //
-//   java .ci/graceful-shutdown/Drain.java load --url URL --pid PID --private-key DIR/private.der
+//   java -cp CLASSES Drain load --url URL --pid PID --private-key DIR/private.der
 //       --issuer ISS --state FILE [--delay-seconds 5] [--timeout-seconds 25] [--threads 4]
 //       [--batch-threads 2] [--batch-size 1000] [--lb-lag-ms 1500] [--seed N]
 //       sets up a fund and a donor, loads the service, sends SIGTERM to PID (the service's JVM)
 //       while a batch is in flight, follows the shutdown until the process has exited, and
 //       writes every request it sent (key, body, answer or failure, timings) to FILE
-//   java .ci/graceful-shutdown/Drain.java verify --url URL --private-key DIR/private.der
+//   java -cp CLASSES Drain verify --url URL --private-key DIR/private.der
 //       --issuer ISS --state FILE [--exit-ms N]
 //       against the service restarted on the same database: replays every request of FILE with
 //       its Idempotency-Key and body, then checks the fund's balance, its contributions and the
@@ -48,15 +48,11 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +68,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 public class Drain {
 
-    static final String AUDIENCE = "fund-ledger";
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Paris");
     static final String FINANCE = "drain-finance";
     static final String ADMIN = "drain-admin";
@@ -90,7 +85,7 @@ public class Drain {
             int rc = args[0].equals("load") ? drain.load() : drain.verify();
             System.exit(rc);
         }
-        System.err.println("usage: java Drain.java load --url URL --pid PID --private-key FILE --issuer ISS --state FILE "
+        System.err.println("usage: java -cp CLASSES Drain load --url URL --pid PID --private-key FILE --issuer ISS --state FILE "
                 + "[--delay-seconds 5] [--timeout-seconds 25] [--threads 4] [--batch-threads 2] [--batch-size 1000] "
                 + "[--lb-lag-ms 1500] [--seed N] | verify --url URL --private-key FILE --issuer ISS --state FILE");
         System.exit(2);
@@ -215,8 +210,7 @@ public class Drain {
         this.options = options;
         this.url = options.get("url").replaceAll("/+$", "");
         this.issuer = options.get("issuer");
-        this.signingKey = KeyFactory.getInstance("RSA")
-                .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(Path.of(options.get("private-key")))));
+        this.signingKey = Tokens.readPrivateKey(Path.of(options.get("private-key")));
         this.state = Path.of(options.get("state"));
     }
 
@@ -1003,246 +997,6 @@ public class Drain {
     }
 
     String sign(String subject, String role) {
-        long now = System.currentTimeMillis() / 1000;
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", issuer);
-        claims.put("aud", AUDIENCE);
-        claims.put("sub", subject);
-        claims.put("groups", List.of(role));
-        claims.put("iat", now);
-        claims.put("exp", now + 3600);
-        claims.put("jti", UUID.randomUUID().toString());
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String signingInput = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
-                + "." + b64.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(signingKey);
-            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + b64.encodeToString(signature.sign());
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign a token", e);
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------
-    // A minimal JSON reader and writer (objects as LinkedHashMap, arrays as List, numbers as
-    // Long or Double), enough for this API's answers.
-
-    static final class Json {
-        private final String text;
-        private int at;
-
-        private Json(String text) {
-            this.text = text;
-        }
-
-        static Object parse(String text) {
-            Json json = new Json(text);
-            json.space();
-            Object value = json.value();
-            json.space();
-            if (json.at != text.length()) {
-                throw json.error("trailing content");
-            }
-            return value;
-        }
-
-        private Object value() {
-            if (at >= text.length()) {
-                throw error("unexpected end");
-            }
-            char c = text.charAt(at);
-            switch (c) {
-                case '{': {
-                    at++;
-                    Map<String, Object> object = new LinkedHashMap<>();
-                    space();
-                    if (peek('}')) {
-                        at++;
-                        return object;
-                    }
-                    while (true) {
-                        space();
-                        String name = string();
-                        space();
-                        expectChar(':');
-                        space();
-                        object.put(name, value());
-                        space();
-                        if (peek(',')) {
-                            at++;
-                        } else {
-                            expectChar('}');
-                            return object;
-                        }
-                    }
-                }
-                case '[': {
-                    at++;
-                    List<Object> array = new ArrayList<>();
-                    space();
-                    if (peek(']')) {
-                        at++;
-                        return array;
-                    }
-                    while (true) {
-                        space();
-                        array.add(value());
-                        space();
-                        if (peek(',')) {
-                            at++;
-                        } else {
-                            expectChar(']');
-                            return array;
-                        }
-                    }
-                }
-                case '"':
-                    return string();
-                case 't':
-                    literal("true");
-                    return Boolean.TRUE;
-                case 'f':
-                    literal("false");
-                    return Boolean.FALSE;
-                case 'n':
-                    literal("null");
-                    return null;
-                default:
-                    return number();
-            }
-        }
-
-        private String string() {
-            expectChar('"');
-            StringBuilder out = new StringBuilder();
-            while (true) {
-                if (at >= text.length()) {
-                    throw error("unterminated string");
-                }
-                char c = text.charAt(at++);
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                char escaped = text.charAt(at++);
-                switch (escaped) {
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'n' -> out.append('\n');
-                    case 'r' -> out.append('\r');
-                    case 't' -> out.append('\t');
-                    case 'u' -> {
-                        out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                        at += 4;
-                    }
-                    default -> out.append(escaped);
-                }
-            }
-        }
-
-        private Object number() {
-            int start = at;
-            while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
-                at++;
-            }
-            String number = text.substring(start, at);
-            if (number.isEmpty()) {
-                throw error("unexpected character");
-            }
-            if (number.contains(".") || number.contains("e") || number.contains("E")) {
-                return Double.parseDouble(number);
-            }
-            return Long.parseLong(number);
-        }
-
-        private void literal(String word) {
-            if (!text.startsWith(word, at)) {
-                throw error("expected " + word);
-            }
-            at += word.length();
-        }
-
-        private boolean peek(char c) {
-            return at < text.length() && text.charAt(at) == c;
-        }
-
-        private void expectChar(char c) {
-            if (!peek(c)) {
-                throw error("expected '" + c + "'");
-            }
-            at++;
-        }
-
-        private void space() {
-            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-                at++;
-            }
-        }
-
-        private IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("JSON: " + what + " at " + at);
-        }
-
-        static String write(Object value) {
-            StringBuilder out = new StringBuilder();
-            write(value, out);
-            return out.toString();
-        }
-
-        private static void write(Object value, StringBuilder out) {
-            if (value == null) {
-                out.append("null");
-            } else if (value instanceof String text) {
-                out.append('"');
-                for (char c : text.toCharArray()) {
-                    switch (c) {
-                        case '"' -> out.append("\\\"");
-                        case '\\' -> out.append("\\\\");
-                        case '\n' -> out.append("\\n");
-                        case '\r' -> out.append("\\r");
-                        case '\t' -> out.append("\\t");
-                        default -> {
-                            if (c < 0x20) {
-                                out.append(String.format("\\u%04x", (int) c));
-                            } else {
-                                out.append(c);
-                            }
-                        }
-                    }
-                }
-                out.append('"');
-            } else if (value instanceof Number || value instanceof Boolean) {
-                out.append(value);
-            } else if (value instanceof Map<?, ?> map) {
-                out.append('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    if (!first) {
-                        out.append(',');
-                    }
-                    first = false;
-                    write(entry.getKey().toString(), out);
-                    out.append(':');
-                    write(entry.getValue(), out);
-                }
-                out.append('}');
-            } else if (value instanceof List<?> list) {
-                out.append('[');
-                for (int i = 0; i < list.size(); i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    write(list.get(i), out);
-                }
-                out.append(']');
-            } else {
-                throw new IllegalArgumentException("cannot write " + value.getClass());
-            }
-        }
+        return Tokens.sign(signingKey, issuer, subject, role);
     }
 }

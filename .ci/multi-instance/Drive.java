@@ -2,13 +2,11 @@
 // and contributions through two instances of the service that share one database, then checks
 // through the API that no fund was overspent and that every answer was one the contract allows.
 //
-// A single-file Java 17 program that uses the JDK only (java.net.http, java.security), run by
-// the source launcher, without Maven:
+// A Java 17 program that uses the JDK only (java.net.http, java.security), compiled without
+// Maven with the classes it shares with the other CI drivers (.ci/lib/java: Json, Tokens) by
+// .ci/lib/ci-java.sh. Its key pair comes from `java -cp CLASSES Tokens keygen DIR`.
 //
-//   java .ci/multi-instance/Drive.java keygen DIR
-//       writes DIR/private.der (PKCS#8) and DIR/public.pem (X.509, the MP_JWT_VERIFY_PUBLICKEY
-//       form the tests use), a throwaway RS256 key pair
-//   java .ci/multi-instance/Drive.java run --a URL --b URL --private-key DIR/private.der
+//   java -cp CLASSES Drive run --a URL --b URL --private-key DIR/private.der
 //       --issuer ISS [--seconds 30] [--threads 12] [--funds 3] [--seed N]
 //       sets up funds, committees and a donor, drives the load, prints a summary and exits
 //       0 only if every check held (1 on a violation, 2 on a usage error)
@@ -27,18 +25,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +51,6 @@ import java.util.concurrent.atomic.LongAdder;
 
 public class Drive {
 
-    static final String AUDIENCE = "fund-ledger";
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Europe/Paris");
     static final long INITIAL_RECEIVED_MINOR = 1_000_00;
     static final int OPEN_REQUESTS_PER_FUND = 6;
@@ -68,17 +59,13 @@ public class Drive {
     static final long REQUESTS_MAX = 200_000;
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 2 && args[0].equals("keygen")) {
-            keygen(Path.of(args[1]));
-            return;
-        }
         if (args.length >= 1 && args[0].equals("run")) {
             Map<String, String> options = options(args);
             Drive drive = new Drive(options);
             int rc = drive.run();
             System.exit(rc);
         }
-        System.err.println("usage: java Drive.java keygen DIR | run --a URL --b URL --private-key FILE --issuer ISS "
+        System.err.println("usage: java -cp CLASSES Drive run --a URL --b URL --private-key FILE --issuer ISS "
                 + "[--seconds N] [--threads N] [--funds N] [--seed N]");
         System.exit(2);
     }
@@ -100,18 +87,6 @@ public class Drive {
             }
         }
         return options;
-    }
-
-    static void keygen(Path dir) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair keys = generator.generateKeyPair();
-        Files.createDirectories(dir);
-        Files.write(dir.resolve("private.der"), keys.getPrivate().getEncoded());
-        String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(keys.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
-        Files.writeString(dir.resolve("public.pem"), pem, StandardCharsets.US_ASCII);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -193,8 +168,7 @@ public class Drive {
     Drive(Map<String, String> options) throws Exception {
         this.instances = new String[] {strip(options.get("a")), strip(options.get("b"))};
         this.issuer = options.get("issuer");
-        this.signingKey = KeyFactory.getInstance("RSA")
-                .generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(Path.of(options.get("private-key")))));
+        this.signingKey = Tokens.readPrivateKey(Path.of(options.get("private-key")));
         this.seconds = Integer.parseInt(options.get("seconds"));
         this.threads = Integer.parseInt(options.get("threads"));
         this.fundCount = Integer.parseInt(options.get("funds"));
@@ -841,246 +815,6 @@ public class Drive {
     }
 
     String sign(String subject, String role) {
-        long now = System.currentTimeMillis() / 1000;
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", issuer);
-        claims.put("aud", AUDIENCE);
-        claims.put("sub", subject);
-        claims.put("groups", List.of(role));
-        claims.put("iat", now);
-        claims.put("exp", now + 3600);
-        claims.put("jti", UUID.randomUUID().toString());
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String signingInput = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
-                + "." + b64.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(signingKey);
-            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + b64.encodeToString(signature.sign());
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign a token", e);
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------
-    // A minimal JSON reader and writer (objects as LinkedHashMap, arrays as List, numbers as
-    // Long or Double), enough for this API's answers.
-
-    static final class Json {
-        private final String text;
-        private int at;
-
-        private Json(String text) {
-            this.text = text;
-        }
-
-        static Object parse(String text) {
-            Json json = new Json(text);
-            json.space();
-            Object value = json.value();
-            json.space();
-            if (json.at != text.length()) {
-                throw json.error("trailing content");
-            }
-            return value;
-        }
-
-        private Object value() {
-            if (at >= text.length()) {
-                throw error("unexpected end");
-            }
-            char c = text.charAt(at);
-            switch (c) {
-                case '{': {
-                    at++;
-                    Map<String, Object> object = new LinkedHashMap<>();
-                    space();
-                    if (peek('}')) {
-                        at++;
-                        return object;
-                    }
-                    while (true) {
-                        space();
-                        String name = string();
-                        space();
-                        expectChar(':');
-                        space();
-                        object.put(name, value());
-                        space();
-                        if (peek(',')) {
-                            at++;
-                        } else {
-                            expectChar('}');
-                            return object;
-                        }
-                    }
-                }
-                case '[': {
-                    at++;
-                    List<Object> array = new ArrayList<>();
-                    space();
-                    if (peek(']')) {
-                        at++;
-                        return array;
-                    }
-                    while (true) {
-                        space();
-                        array.add(value());
-                        space();
-                        if (peek(',')) {
-                            at++;
-                        } else {
-                            expectChar(']');
-                            return array;
-                        }
-                    }
-                }
-                case '"':
-                    return string();
-                case 't':
-                    literal("true");
-                    return Boolean.TRUE;
-                case 'f':
-                    literal("false");
-                    return Boolean.FALSE;
-                case 'n':
-                    literal("null");
-                    return null;
-                default:
-                    return number();
-            }
-        }
-
-        private String string() {
-            expectChar('"');
-            StringBuilder out = new StringBuilder();
-            while (true) {
-                if (at >= text.length()) {
-                    throw error("unterminated string");
-                }
-                char c = text.charAt(at++);
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c != '\\') {
-                    out.append(c);
-                    continue;
-                }
-                char escaped = text.charAt(at++);
-                switch (escaped) {
-                    case 'b' -> out.append('\b');
-                    case 'f' -> out.append('\f');
-                    case 'n' -> out.append('\n');
-                    case 'r' -> out.append('\r');
-                    case 't' -> out.append('\t');
-                    case 'u' -> {
-                        out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                        at += 4;
-                    }
-                    default -> out.append(escaped);
-                }
-            }
-        }
-
-        private Object number() {
-            int start = at;
-            while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
-                at++;
-            }
-            String number = text.substring(start, at);
-            if (number.isEmpty()) {
-                throw error("unexpected character");
-            }
-            if (number.contains(".") || number.contains("e") || number.contains("E")) {
-                return Double.parseDouble(number);
-            }
-            return Long.parseLong(number);
-        }
-
-        private void literal(String word) {
-            if (!text.startsWith(word, at)) {
-                throw error("expected " + word);
-            }
-            at += word.length();
-        }
-
-        private boolean peek(char c) {
-            return at < text.length() && text.charAt(at) == c;
-        }
-
-        private void expectChar(char c) {
-            if (!peek(c)) {
-                throw error("expected '" + c + "'");
-            }
-            at++;
-        }
-
-        private void space() {
-            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-                at++;
-            }
-        }
-
-        private IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("JSON: " + what + " at " + at);
-        }
-
-        static String write(Object value) {
-            StringBuilder out = new StringBuilder();
-            write(value, out);
-            return out.toString();
-        }
-
-        private static void write(Object value, StringBuilder out) {
-            if (value == null) {
-                out.append("null");
-            } else if (value instanceof String text) {
-                out.append('"');
-                for (char c : text.toCharArray()) {
-                    switch (c) {
-                        case '"' -> out.append("\\\"");
-                        case '\\' -> out.append("\\\\");
-                        case '\n' -> out.append("\\n");
-                        case '\r' -> out.append("\\r");
-                        case '\t' -> out.append("\\t");
-                        default -> {
-                            if (c < 0x20) {
-                                out.append(String.format("\\u%04x", (int) c));
-                            } else {
-                                out.append(c);
-                            }
-                        }
-                    }
-                }
-                out.append('"');
-            } else if (value instanceof Number || value instanceof Boolean) {
-                out.append(value);
-            } else if (value instanceof Map<?, ?> map) {
-                out.append('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    if (!first) {
-                        out.append(',');
-                    }
-                    first = false;
-                    write(entry.getKey().toString(), out);
-                    out.append(':');
-                    write(entry.getValue(), out);
-                }
-                out.append('}');
-            } else if (value instanceof List<?> list) {
-                out.append('[');
-                for (int i = 0; i < list.size(); i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    write(list.get(i), out);
-                }
-                out.append(']');
-            } else {
-                throw new IllegalArgumentException("cannot write " + value.getClass());
-            }
-        }
+        return Tokens.sign(signingKey, issuer, subject, role);
     }
 }
