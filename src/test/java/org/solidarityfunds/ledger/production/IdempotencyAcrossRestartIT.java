@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.response.Response;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,11 +18,7 @@ class IdempotencyAcrossRestartIT {
     @Test
     void a_retry_after_a_restart_gets_the_same_answer_and_acts_once() throws Exception {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(null, 0)) {
-            Map<String, String> environment = new HashMap<>();
-            database.quarkusConfig().forEach((name, value) -> environment.put(
-                    name.toUpperCase().replace('.', '_').replace('-', '_'), value));
-            environment.put("MP_JWT_VERIFY_PUBLICKEY", TestTokens.KEYS.quarkusConfig().get("mp.jwt.verify.publickey"));
-            environment.put("MP_JWT_VERIFY_ISSUER", TestTokens.KEYS.quarkusConfig().get("mp.jwt.verify.issuer"));
+            Map<String, String> environment = PackagedService.environmentFor(database);
             String admin = TestTokens.admin();
             String finance = TestTokens.as("finance-restart", Roles.FINANCE);
             String key = UUID.randomUUID().toString();

@@ -5,8 +5,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.solidarityfunds.ledger.dev.EmbeddedDatabase;
+import org.solidarityfunds.ledger.support.TestTokens;
 
 /** The packaged jar, started as an operator would start it: only the environment it is given. */
 final class PackagedService implements AutoCloseable {
@@ -31,6 +34,19 @@ final class PackagedService implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().putAll(environment);
         return new PackagedService(builder.start(), log, port);
+    }
+
+    /**
+     * The production environment for this database and the test tokens' key: the database's
+     * Quarkus properties as environment variables, and the issuer and public key of TestTokens.
+     */
+    static Map<String, String> environmentFor(EmbeddedDatabase database) {
+        Map<String, String> environment = new HashMap<>();
+        database.quarkusConfig().forEach((name, value) -> environment.put(
+                name.toUpperCase().replace('.', '_').replace('-', '_'), value));
+        environment.put("MP_JWT_VERIFY_PUBLICKEY", TestTokens.KEYS.quarkusConfig().get("mp.jwt.verify.publickey"));
+        environment.put("MP_JWT_VERIFY_ISSUER", TestTokens.KEYS.quarkusConfig().get("mp.jwt.verify.issuer"));
+        return environment;
     }
 
     /** Waits for the process to stop by itself; false if it was still running after the timeout. */

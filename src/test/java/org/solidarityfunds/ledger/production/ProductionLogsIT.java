@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,11 +21,7 @@ class ProductionLogsIT {
     @Test
     void production_logs_are_json_lines_with_the_request_id_and_subject_and_nothing_personal() throws Exception {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(null, 0)) {
-            Map<String, String> environment = new HashMap<>();
-            database.quarkusConfig().forEach((name, value) -> environment.put(
-                    name.toUpperCase().replace('.', '_').replace('-', '_'), value));
-            environment.put("MP_JWT_VERIFY_PUBLICKEY", TestTokens.KEYS.quarkusConfig().get("mp.jwt.verify.publickey"));
-            environment.put("MP_JWT_VERIFY_ISSUER", TestTokens.KEYS.quarkusConfig().get("mp.jwt.verify.issuer"));
+            Map<String, String> environment = PackagedService.environmentFor(database);
             String admin = TestTokens.as("admin-logs", Roles.ADMIN);
             String finance = TestTokens.as("finance-logs", Roles.FINANCE);
             String output;
