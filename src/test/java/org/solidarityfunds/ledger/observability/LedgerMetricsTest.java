@@ -8,12 +8,16 @@ import static org.solidarityfunds.ledger.support.Api.json;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.ledger.access.Roles;
+import org.solidarityfunds.ledger.common.RetriedTransactions;
 import org.solidarityfunds.ledger.ledger.ScheduledVerification;
+import org.solidarityfunds.ledger.money.Money;
 import org.solidarityfunds.ledger.support.TestFunds;
 import org.solidarityfunds.ledger.support.TestTokens;
 
@@ -28,6 +32,12 @@ class LedgerMetricsTest {
 
     @Inject
     ScheduledVerification scheduledVerification;
+
+    @Inject
+    RetriedTransactions transactions;
+
+    @Inject
+    LedgerMetrics metrics;
 
     private static Map<String, Object> contribution(String donor, long amountMinor) {
         return Map.of("donorId", donor, "amount", Map.of("amountMinor", amountMinor, "currency", "EUR"),
@@ -124,6 +134,28 @@ class LedgerMetricsTest {
         Scrape scrape = Scrape.now();
         assertThat(scrape.value("ledger_idempotency_replays_total") - before).isEqualTo(2);
         assertThat(scrape.value("ledger_contributions_received_count", fund(fund))).isEqualTo(1);
+    }
+
+    @Test
+    void money_counted_by_an_attempt_that_is_run_again_counts_once() {
+        String fund = TestFunds.newCode("RETRIED");
+        Money amount = Money.of(12_34, "EUR");
+        AtomicInteger attempts = new AtomicInteger();
+        double retriesBefore = Scrape.now().value("ledger_transaction_retries_total");
+
+        transactions.run(() -> {
+            metrics.contributionsRecorded(fund, List.of(amount));
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException(new SQLException("could not serialize access", "40001"));
+            }
+            return null;
+        });
+
+        Scrape scrape = Scrape.now();
+        assertThat(attempts).hasValue(2);
+        assertThat(scrape.value("ledger_transaction_retries_total") - retriesBefore).isEqualTo(1);
+        assertThat(scrape.value("ledger_contributions_received_count", fund(fund))).isEqualTo(1);
+        assertThat(scrape.value("ledger_contributions_received_sum", fund(fund))).isCloseTo(12.34, within(1e-6));
     }
 
     @Test
