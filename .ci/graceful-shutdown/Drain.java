@@ -64,7 +64,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 public class Drain {
 
@@ -131,8 +130,7 @@ public class Drain {
     final Map<String, String> tokens = new ConcurrentHashMap<>();
     final String runId = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
     final LocalDate today = LocalDate.now(BUSINESS_ZONE);
-    final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
-    final AtomicInteger violationsPrinted = new AtomicInteger();
+    final Violations violations = new Violations();
 
     /** Origin of every timestamp (System.nanoTime); the signal's instant once sent. */
     final long origin = System.nanoTime();
@@ -704,17 +702,7 @@ public class Drain {
                     .ifPresent(r -> System.out.printf("first network failure: +%d ms, %s: %s%n", ms(r.endNanos),
                             r.failure, r.failureDetail));
         }
-        if (violations.isEmpty()) {
-            System.out.println("Driver (load): every check held.");
-            return 0;
-        }
-        System.out.println();
-        System.out.println("VIOLATIONS (" + violations.size() + "):");
-        violations.stream().limit(50).forEach(v -> System.out.println("  - " + v));
-        if (violations.size() > 50) {
-            System.out.println("  ... and " + (violations.size() - 50) + " more");
-        }
-        return 1;
+        return violations.report(delayMs != null ? "Driver (load)" : "Driver (verify)");
     }
 
     // ---------------------------------------------------------------------------------------
@@ -854,10 +842,6 @@ public class Drain {
         System.out.printf("Fund %s: received %s EUR = the sum of %d distinct keys' amounts; %d contributions listed, "
                 + "each once; ledger verification %s, %s entries checked%n", fundCode, eur(received), requests.size(),
                 listed.size(), field(verification.json, "status"), checked);
-        if (violations.isEmpty()) {
-            System.out.println("Driver (verify): every check held.");
-            return 0;
-        }
         return report(null);
     }
 
@@ -987,9 +971,6 @@ public class Drain {
 
     void violation(String message) {
         violations.add(message);
-        if (violationsPrinted.incrementAndGet() <= 20) {
-            System.err.println("VIOLATION: " + message);
-        }
     }
 
     String token(String subject, String role) {

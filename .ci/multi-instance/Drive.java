@@ -112,8 +112,7 @@ public class Drive {
     final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     final LongAdder[] perInstance = {new LongAdder(), new LongAdder()};
     final LongAdder requestsSent = new LongAdder();
-    final ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
-    final AtomicInteger violationsPrinted = new AtomicInteger();
+    final Violations violations = new Violations();
     final ConcurrentLinkedQueue<Long> writeLatenciesMicros = new ConcurrentLinkedQueue<>();
 
     final LongAdder approvals = new LongAdder();
@@ -633,17 +632,7 @@ public class Drive {
                     code, eur(b[0]), eur(b[1]), eur(b[2]), eur(b[3]), b[4]));
         }
         System.out.println("ledger verification: " + verification);
-        if (violations.isEmpty()) {
-            System.out.println("Driver: every check held.");
-            return 0;
-        }
-        System.out.println();
-        System.out.println("VIOLATIONS (" + violations.size() + "):");
-        violations.stream().limit(50).forEach(v -> System.out.println("  - " + v));
-        if (violations.size() > 50) {
-            System.out.println("  ... and " + (violations.size() - 50) + " more");
-        }
-        return 1;
+        return violations.report("Driver");
     }
 
     static double pct(List<Long> sorted, int p) {
@@ -660,9 +649,6 @@ public class Drive {
 
     void violation(String message) {
         violations.add(message);
-        if (violationsPrinted.incrementAndGet() <= 20) {
-            System.err.println("VIOLATION: " + message);
-        }
     }
 
     /** Counts the answer; true if its status is allowed and, for a problem, its type too. Anything else is a violation. */
