@@ -95,7 +95,7 @@ public class CommitteeService {
     public Page<CommitteeView> history(String fundCode, PageRequest page, FundScope scope) {
         FundRef fund = funds.require(fundCode, scope);
         List<CommitteeVersion> versions = CommitteeVersion.<CommitteeVersion>find("fundId = ?1 and version > ?2",
-                Sort.by("version"), fund.id(), page.afterNumber().orElse(0L).intValue()).page(0, page.limit() + 1).list();
+                Sort.by("version"), fund.id(), (int) (long) page.afterNumber(Integer.MAX_VALUE).orElse(0L)).page(0, page.limit() + 1).list();
         Map<Integer, List<CommitteeMember>> members = versions.isEmpty() ? Map.of()
                 : CommitteeMember.<CommitteeMember>list("fundId = ?1 and version in ?2", Sort.by("subject"), fund.id(),
                         versions.stream().map(v -> v.version).toList()).stream()

@@ -2,7 +2,6 @@ package org.solidarityfunds.ledger.committee;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -27,7 +26,7 @@ public record SetCommittee(
         @Valid DelegateInput delegate,
         @Schema(required = true, description = "Why the committee is set or changed: a deliberation, say.",
                 example = "Délibération du conseil d'administration du 2020-09-01", maxLength = 400)
-        @NotBlank @Size(max = 400) String reason) {
+        @NotNull String reason) {
 
     /** Limit: seats on one committee. */
     public static final int SEATS_MAX = 50;
@@ -36,9 +35,9 @@ public record SetCommittee(
     public record MemberInput(
             @Schema(required = true, description = "The member's token subject (sub).", example = "comite-liban-1",
                     maxLength = 200)
-            @NotBlank @Size(max = 200) String subject,
+            @NotNull String subject,
             @Schema(required = true, example = "Ville de Lyon, adjointe aux relations internationales", maxLength = 200)
-            @NotBlank @Size(max = 200) String name,
+            @NotNull String name,
             @Schema(required = true, example = "2020-08-10") @NotNull LocalDate validFrom,
             @Schema(description = "The last day the seat is held; open-ended without it.", example = "2021-12-31")
             LocalDate validUntil) {
@@ -47,7 +46,7 @@ public record SetCommittee(
     @Schema(name = "CommitteeDelegateInput")
     public record DelegateInput(
             @Schema(required = true, description = "A member's subject.", example = "comite-liban-1", maxLength = 200)
-            @NotBlank @Size(max = 200) String subject,
+            @NotNull String subject,
             @Schema(required = true, description = "Requests of strictly less than this amount, in the fund's currency.")
             @NotNull @Valid MoneyInput below) {
     }

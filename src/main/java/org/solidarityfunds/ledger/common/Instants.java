@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.solidarityfunds.ledger.problem.ProblemException;
 
-/** Instants as query parameters carry them: RFC 3339, with an offset (Z or ±hh:mm). */
+/** Instants as query parameters carry them: RFC 3339, with an offset (Z or ±hh:mm), within {@link BusinessDates#RANGE}. */
 public final class Instants {
 
     private Instants() {
@@ -14,8 +14,8 @@ public final class Instants {
     /** The instant, or a validation problem naming the parameter. */
     public static Instant parse(String parameter, String text) {
         try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
+            return BusinessDates.inRange(parameter, OffsetDateTime.parse(text).toInstant());
+        } catch (java.time.DateTimeException e) {
             throw ProblemException.invalid(parameter, "is not an RFC 3339 instant with an offset, such as "
                     + "2020-12-31T23:00:00Z");
         }

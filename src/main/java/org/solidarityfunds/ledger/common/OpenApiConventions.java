@@ -56,17 +56,37 @@ public class OpenApiConventions implements OASFilter {
         return operation;
     }
 
-    /** The X-Request-Id header that every answer carries, described once. */
+    /**
+     * The X-Request-Id header that every answer carries, described once; and on every text
+     * field a request may carry (a string with a maxLength, and no pattern, format or enum of
+     * its own) the pattern the service applies to them all ({@link Text#VISIBLE}).
+     */
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
+        }
+        if (openAPI.getComponents().getSchemas() != null) {
+            openAPI.getComponents().getSchemas().values().forEach(OpenApiConventions::requireVisibleText);
         }
         openAPI.getComponents().addHeader(REQUEST_ID_HEADER, OASFactory.createHeader()
                 .description("The request's id, for support and the logs: the X-Request-Id the request carried when "
                         + "it is 1 to 64 letters, digits or ._:-, else one made by the service.")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(64))
                 .example("0b7c5b0e-6f7e-4a3e-9d0c-2f1f3c1d9a55"));
+    }
+
+    private static void requireVisibleText(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        for (Schema property : schema.getProperties().values()) {
+            if (property.getType() != null && property.getType().contains(Schema.SchemaType.STRING)
+                    && property.getMaxLength() != null && property.getPattern() == null && property.getFormat() == null
+                    && property.getEnumeration() == null) {
+                property.setPattern(Text.VISIBLE);
+            }
+        }
     }
 
     /** Every operation that reads an Idempotency-Key requires it, and says the same of it. */

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.solidarityfunds.ledger.access.FundScope;
+import org.solidarityfunds.ledger.common.BusinessDates;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageRequest;
 import org.solidarityfunds.ledger.donor.DonorService;
@@ -52,15 +54,17 @@ public class ContributionService {
     private final LedgerService ledger;
     private final PledgeAllocations pledges;
     private final LedgerMetrics metrics;
+    private final Clock clock;
 
     ContributionService(EntityManager em, FundService funds, DonorService donors, LedgerService ledger,
-            PledgeAllocations pledges, LedgerMetrics metrics) {
+            PledgeAllocations pledges, LedgerMetrics metrics, Clock clock) {
         this.em = em;
         this.funds = funds;
         this.donors = donors;
         this.ledger = ledger;
         this.pledges = pledges;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Transactional
@@ -142,6 +146,7 @@ public class ContributionService {
 
     /** Everything about one contribution that can be refused without the fund's lock. */
     private Checked check(FundRef fund, RecordContribution command) {
+        BusinessDates.past("receivedOn", command.receivedOn(), clock);
         Currency fundCurrency = Currencies.of(fund.currency());
         Money received = command.amount().toMoney("amount");
         Posting.OriginalAmount original = null;

@@ -1,8 +1,8 @@
 package org.solidarityfunds.ledger.contribution;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -21,11 +21,11 @@ public record RecordContribution(
         @NotNull @Valid MoneyInput amount,
         @Schema(description = "Fund currency per unit of the amount's currency; required exactly when they differ. At "
                 + "most 12 decimals.", example = "0.917431192660")
-        @Positive BigDecimal exchangeRate,
+        @Positive @Digits(integer = 12, fraction = 12) BigDecimal exchangeRate,
         @Schema(required = true, example = "2020-10-02") @NotNull LocalDate receivedOn,
         @Schema(required = true, description = "The bank's reference of the transfer.", example = "VIR-2020-10-02-0042",
                 maxLength = 140)
-        @NotBlank @Size(max = 140) String bankReference,
+        @NotNull String bankReference,
         @Schema(description = "To which pledges (or instalments) the money goes, in the fund's currency; what is not "
                 + "allocated stays unallocated.", maxItems = 50)
         @Size(max = 50) List<@NotNull @Valid AllocationInput> allocations) {

@@ -1,15 +1,14 @@
 package org.solidarityfunds.ledger.disbursement;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A committee member's vote. The voter is the caller. */
 @Schema(name = "CastVote")
 public record CastVote(
         @Schema(required = true) @NotNull VoteChoice vote,
-        @Schema(example = "Projet conforme à l'appel du fonds", maxLength = 1000) @Size(max = 1000) String comment,
+        @Schema(example = "Projet conforme à l'appel du fonds", maxLength = 1000) String comment,
         @Schema(description = "The minutes of the meeting where the vote was cast; kept on the decision when this "
                 + "vote decides.", example = "PV-COMITE-LIBAN-2020-10-05", maxLength = 200)
-        @Size(max = 200) String minutesReference) {
+        String minutesReference) {
 }

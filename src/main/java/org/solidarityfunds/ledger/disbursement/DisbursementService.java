@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.solidarityfunds.ledger.access.FundScope;
 import org.solidarityfunds.ledger.committee.Committee;
 import org.solidarityfunds.ledger.committee.CommitteeService;
+import org.solidarityfunds.ledger.common.BusinessDates;
 import org.solidarityfunds.ledger.common.Clocks;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageRequest;
@@ -203,9 +204,7 @@ public class DisbursementService {
                     "Disbursement " + id + " is " + disbursement.status + "; only an APPROVED one is paid.");
         }
         Instant now = now();
-        if (command.paidOn().isAfter(businessDay(now))) {
-            throw ProblemException.invalid("paidOn", "is in the future");
-        }
+        BusinessDates.past("paidOn", command.paidOn(), clock);
         String reference = command.paymentReference().strip();
         Money amount = requested(disbursement);
         EntryView payment = ledger.post(disbursement.fundId, new Posting(EntryKind.DISBURSEMENT_PAID,

@@ -1,8 +1,6 @@
 package org.solidarityfunds.ledger.disbursement;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PayDisbursement(
         @Schema(required = true, description = "The bank's reference of the outgoing transfer.",
                 example = "VIR-SORT-2020-11-12-0007", maxLength = 140)
-        @NotBlank @Size(max = 140) String paymentReference,
+        @NotNull String paymentReference,
         @Schema(required = true, description = "The day the money left; not in the future.", example = "2020-11-12")
         @NotNull LocalDate paidOn) {
 }

@@ -1,10 +1,8 @@
 package org.solidarityfunds.ledger.disbursement;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.solidarityfunds.ledger.money.MoneyInput;
 
@@ -13,13 +11,13 @@ import org.solidarityfunds.ledger.money.MoneyInput;
 public record RequestDisbursement(
         @Schema(required = true) @NotNull @Valid Beneficiary beneficiary,
         @Schema(required = true, example = "Réhabilitation du marché municipal de Dondo", maxLength = 1000)
-        @NotBlank @Size(max = 1000) String purpose,
+        @NotNull String purpose,
         @Schema(required = true, description = "In the fund's currency.") @NotNull @Valid MoneyInput amount) {
 
     @Schema(name = "Beneficiary")
     public record Beneficiary(
             @Schema(required = true, example = "Conseil municipal de Dondo", maxLength = 200)
-            @NotBlank @Size(max = 200) String name,
+            @NotNull String name,
             @Schema(required = true, description = "ISO 3166-1 alpha-2.", example = "MZ", pattern = "^[A-Z]{2}$")
             @NotNull @Pattern(regexp = "[A-Z]{2}") String country) {
     }

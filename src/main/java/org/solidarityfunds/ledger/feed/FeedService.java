@@ -84,20 +84,15 @@ public class FeedService {
 
         static Cursor parse(String text) {
             int colon = text.indexOf(':');
-            try {
-                Cursor cursor = new Cursor(Long.parseUnsignedLong(text.substring(0, colon)),
-                        Long.parseLong(text.substring(colon + 1)));
-                if (cursor.position() < 0) {
-                    throw PageRequest.invalidCursor();
-                }
-                return cursor;
-            } catch (RuntimeException e) {
+            if (colon < 0) {
                 throw PageRequest.invalidCursor();
             }
+            return new Cursor(PageRequest.number(text.substring(0, colon), Long.MAX_VALUE),
+                    PageRequest.number(text.substring(colon + 1), Long.MAX_VALUE));
         }
 
         String encode() {
-            return PageRequest.cursor(Long.toUnsignedString(tx) + ":" + position);
+            return PageRequest.cursor(tx + ":" + position);
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.solidarityfunds.ledger.fund;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Move a fund forward in its lifecycle, saying why. */
@@ -10,5 +8,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ChangeFundStatus(
         @Schema(required = true, example = "CLOSED_TO_PLEDGES") @NotNull FundStatus status,
         @Schema(required = true, example = "Décision du comité de donateurs du 15 décembre 2020", maxLength = 500)
-        @NotBlank @Size(max = 500) String reason) {
+        @NotNull String reason) {
 }

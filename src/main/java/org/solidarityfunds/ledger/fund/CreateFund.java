@@ -1,8 +1,8 @@
 package org.solidarityfunds.ledger.fund;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Open a new fund. */
@@ -10,11 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CreateFund(
         @Schema(required = true, description = "Unique, upper case, digits and dashes; never changes.",
                 example = "LIBAN-2020", pattern = CODE_PATTERN, minLength = 3, maxLength = 32)
-        @NotBlank @Size(min = 3, max = 32) @Pattern(regexp = CODE_PATTERN) String code,
+        @NotNull @Size(min = 3, max = 32) @Pattern(regexp = CODE_PATTERN) String code,
         @Schema(required = true, example = "Fonds de solidarité Liban", maxLength = 200)
-        @NotBlank @Size(max = 200) String name,
+        @NotNull String name,
         @Schema(example = "Soutien aux collectivités libanaises après l'explosion du port de Beyrouth", maxLength = 2000)
-        @Size(max = 2000) String description,
+        String description,
         @Schema(description = "ISO 4217 code of the fund's only currency; EUR when absent.", example = "EUR",
                 pattern = "^[A-Z]{3}$")
         @Pattern(regexp = "[A-Z]{3}") String currency) {

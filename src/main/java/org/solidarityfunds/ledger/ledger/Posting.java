@@ -94,7 +94,7 @@ public record Posting(EntryKind kind, String memo, LocalDate effectiveDate, List
             if (Math.max(exchangeRate.scale(), 0) > RATE_SCALE_MAX
                     || exchangeRate.precision() - exchangeRate.scale() > RATE_INTEGER_DIGITS_MAX) {
                 throw new IllegalArgumentException("a rate has at most " + RATE_INTEGER_DIGITS_MAX + " digits before and "
-                        + RATE_SCALE_MAX + " after the point: " + exchangeRate.toPlainString());
+                        + RATE_SCALE_MAX + " after the point");
             }
         }
     }

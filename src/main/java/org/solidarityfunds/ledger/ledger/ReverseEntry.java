@@ -1,7 +1,6 @@
 package org.solidarityfunds.ledger.ledger;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Ask for an entry to be reversed, saying why. */
@@ -9,5 +8,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ReverseEntry(
         @Schema(required = true, description = "Why the entry is reversed; kept in the reversal's memo.",
                 example = "Transfer returned by the bank (account closed)", maxLength = 400)
-        @NotBlank @Size(max = 400) String reason) {
+        @NotNull String reason) {
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.solidarityfunds.ledger.access.FundScope;
+import org.solidarityfunds.ledger.common.BusinessDates;
 import org.solidarityfunds.ledger.common.Clocks;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageRequest;
@@ -59,6 +60,7 @@ public class PledgeService {
         if (!amount.currency().getCurrencyCode().equals(fund.currency())) {
             throw ProblemException.invalid("amount.currency", "must be the fund's currency, " + fund.currency());
         }
+        BusinessDates.past("pledgedOn", command.pledgedOn(), clock);
         List<RecordPledge.Instalment> instalments = command.instalments() == null ? List.of() : command.instalments();
         checkInstalments(instalments, amount.amountMinor(), command.pledgedOn());
         String donorAccount = donors.auxiliaryAccountOf(command.donorId())

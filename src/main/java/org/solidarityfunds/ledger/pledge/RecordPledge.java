@@ -20,7 +20,7 @@ public record RecordPledge(
                 example = "2020-09-15")
         @NotNull LocalDate pledgedOn,
         @Schema(description = "The donor's deliberation reference.", example = "DEL-2020-145", maxLength = 200)
-        @Size(max = 200) String deliberationRef,
+        String deliberationRef,
         @Schema(description = "When the money is due, in parts that add up to the amount; none when it is due at once.",
                 maxItems = 60)
         @Size(max = 60) List<@NotNull @Valid Instalment> instalments) {

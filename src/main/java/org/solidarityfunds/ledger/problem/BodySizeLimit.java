@@ -12,9 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Answers a request whose declared body is larger than its limit with a problem, before
  * anything reads it: {@code ledger.http.body-size-max} (64 KiB) for every request but a
- * bank-statement import, which may send up to quarkus.http.limits.max-body-size (2 MiB).
- * Quarkus' own check of that larger limit still guards bodies sent without a length, and
- * answers 413 with no body.
+ * bank-statement import, which may send up to {@code ledger.http.import-body-size-max}
+ * (2 MiB). A body sent in chunks, without a length, is held to the same limit as it is read
+ * (RequestBodyChecks).
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -26,7 +26,7 @@ public class BodySizeLimit {
     private final long importBodySizeMaxBytes;
 
     BodySizeLimit(@ConfigProperty(name = "ledger.http.body-size-max") MemorySize bodySizeMax,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize importBodySizeMax) {
+            @ConfigProperty(name = "ledger.http.import-body-size-max") MemorySize importBodySizeMax) {
         this.bodySizeMaxBytes = bodySizeMax.asLongValue();
         this.importBodySizeMaxBytes = importBodySizeMax.asLongValue();
     }
@@ -34,8 +34,7 @@ public class BodySizeLimit {
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            long limit = IMPORT_PATH.matcher(context.request().path()).matches() ? importBodySizeMaxBytes
-                    : bodySizeMaxBytes;
+            long limit = limitFor(context.request().path());
             if (length != null && isOver(length, limit)) {
                 Problem problem = new Problem(ProblemType.PAYLOAD_TOO_LARGE.uri(), ProblemType.PAYLOAD_TOO_LARGE.title(),
                         413, "The request body may be at most " + limit + " bytes.",
@@ -48,6 +47,11 @@ public class BodySizeLimit {
             }
             context.next();
         });
+    }
+
+    /** The most bytes a request body to this path may have. */
+    long limitFor(String path) {
+        return IMPORT_PATH.matcher(path).matches() ? importBodySizeMaxBytes : bodySizeMaxBytes;
     }
 
     private static boolean isOver(String contentLength, long limit) {

@@ -88,6 +88,14 @@ public class ProblemMappers {
                 List.of(new Problem.FieldError(pathOf(e), message)), uri);
     }
 
+    /** A value refused as it was read (common.JsonStrictness): text that cannot be stored, a decimal too long. */
+    @ServerExceptionMapper
+    public Response refusedField(FieldRefused e, UriInfo uri) {
+        String field = pathOf(e);
+        return respond(ProblemType.VALIDATION_FAILED, "The request is not valid.",
+                List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, e.reason())), uri);
+    }
+
     /** Also declared for this subtype, which the REST layer's own Jackson mappers would otherwise answer. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
@@ -97,6 +105,10 @@ public class ProblemMappers {
     /** A value of the wrong type, or out of range for its field, at a known place in the body. */
     @ServerExceptionMapper
     public Response wrongType(JsonMappingException e, UriInfo uri) {
+        Response body = unreadableBody(e, uri);
+        if (body != null) {
+            return body;
+        }
         String field = pathOf(e);
         if (field.isEmpty()) {
             return respond(ProblemType.MALFORMED_REQUEST, "The request body must be one JSON object.", List.of(), uri);
@@ -117,12 +129,53 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e, UriInfo uri) {
+        Response body = unreadableBody(e, uri);
+        if (body != null) {
+            return body;
+        }
         return respond(ProblemType.MALFORMED_REQUEST, "The request body is not well-formed JSON.", List.of(), uri);
+    }
+
+    /** The connection closes: the rest of the body is not worth reading. */
+    @ServerExceptionMapper
+    public Response bodyTooLarge(CheckedBodyStream.TooLarge e, UriInfo uri) {
+        return Response.fromResponse(respond(ProblemType.PAYLOAD_TOO_LARGE,
+                "The request body may be at most " + e.limit + " bytes.", List.of(), uri))
+                .header("Connection", "close").build();
+    }
+
+    @ServerExceptionMapper
+    public Response bodyNotUtf8(CheckedBodyStream.NotUtf8 e, UriInfo uri) {
+        return respond(ProblemType.MALFORMED_REQUEST, "The request body is not valid UTF-8 (at byte " + e.offset + ").",
+                List.of(), uri);
+    }
+
+    /**
+     * The body stopped being read because it went past its limit or is not UTF-8, however
+     * deep in a JSON parser's exceptions that is found; or null.
+     */
+    private Response unreadableBody(Throwable e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CheckedBodyStream.TooLarge tooLarge) {
+                return bodyTooLarge(tooLarge, uri);
+            }
+            if (cause instanceof CheckedBodyStream.NotUtf8 notUtf8) {
+                return bodyNotUtf8(notUtf8, uri);
+            }
+        }
+        return null;
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response body = unreadableBody(e, uri);
+        if (body != null) {
+            return body;
+        }
         // The REST layer wraps some JSON failures; answer them as if they had come straight.
+        if (e.getCause() instanceof FieldRefused cause) {
+            return refusedField(cause, uri);
+        }
         if (e.getCause() instanceof UnrecognizedPropertyException cause) {
             return unknownField(cause, uri);
         }
@@ -161,6 +214,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        Response body = unreadableBody(e, uri);
+        if (body != null) {
+            return body;
+        }
         String incident = UUID.randomUUID().toString();
         if (isDatabaseUnavailable(e)) {
             LOG.warnf(e, "Database unavailable, incident %s", incident);
@@ -182,8 +239,11 @@ public class ProblemMappers {
 
     /**
      * The database is out of reach or the connection pool is exhausted (SQLSTATE class 08,
-     * Agroal's acquisition timeout), or it gave up on a transaction it may retry (40001
-     * serialization failure, 40P01 deadlock): the request may succeed if tried again.
+     * Agroal's acquisition timeout), it is shutting down, restarting or recovering (class 57P:
+     * 57P01 a fast shutdown or pg_terminate_backend, 57P02 a crash, 57P03 not yet accepting
+     * connections), it has no room for another connection (53300), or it gave up on a
+     * transaction it may retry (40001 serialization failure, 40P01 deadlock): the request may
+     * succeed if tried again.
      */
     static boolean isDatabaseUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -192,7 +252,8 @@ public class ProblemMappers {
             }
             if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-                if (state.startsWith("08") || state.equals("40001") || state.equals("40P01")
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300") || state.equals("40001")
+                        || state.equals("40P01")
                         || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
                     return true;
                 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.solidarityfunds.ledger.access.FundScope;
+import org.solidarityfunds.ledger.common.BusinessDates;
 import org.solidarityfunds.ledger.common.Clocks;
 import org.solidarityfunds.ledger.common.Instants;
 import org.solidarityfunds.ledger.fund.FundService;
@@ -49,6 +50,9 @@ class StatementService {
         if (text.length() == 10) {
             try {
                 LocalDate day = LocalDate.parse(text);
+                if (BusinessDates.refusal(day).isPresent()) {
+                    throw ProblemException.invalid(parameter, BusinessDates.refusal(day).get());
+                }
                 return (end ? day.plusDays(1) : day).atStartOfDay(Clocks.BUSINESS_ZONE).toInstant();
             } catch (DateTimeParseException e) {
                 throw ProblemException.invalid(parameter, "is neither a day (2020-12-31) nor an RFC 3339 instant");
