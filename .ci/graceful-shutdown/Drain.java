@@ -242,7 +242,7 @@ public class Drain {
                 delayMs / 1000, timeoutMs / 1000, seed);
 
         Probe ready = probe("/q/health/ready");
-        if (ready.status != 200 || !"UP".equals(field(ready.json, "status"))) {
+        if (ready.status != 200 || !"UP".equals(Json.field(ready.json, "status"))) {
             violation("readiness is not UP before the signal: " + ready.brief());
             return report(null);
         }
@@ -331,7 +331,7 @@ public class Drain {
         while (service.isAlive() && System.nanoTime() < hardEnd) {
             Probe r = probe("/q/health/ready");
             readySamples.add(new long[] {ms(r.atNanos), ms(r.endNanos), r.code()});
-            if (r.status == 503 && "DOWN".equals(field(r.json, "status")) && readyDownNanos == Long.MAX_VALUE) {
+            if (r.status == 503 && "DOWN".equals(Json.field(r.json, "status")) && readyDownNanos == Long.MAX_VALUE) {
                 readyDownNanos = r.endNanos;
             } else if (r.status == 200 && readyDownNanos != Long.MAX_VALUE) {
                 violation("readiness answered 200 again at +" + ms(r.atNanos) + " ms, after DOWN");
@@ -521,7 +521,7 @@ public class Drain {
             r.endNanos = System.nanoTime();
             r.status = response.statusCode();
             r.answer = response.body();
-            if (r.status == 503 && String.valueOf(field(parse(r.answer), "type")).endsWith("#service-unavailable")
+            if (r.status == 503 && String.valueOf(Json.field(Json.parseOrNull(r.answer), "type")).endsWith("#service-unavailable")
                     && response.headers().firstValue("Connection").orElse("").equals("close")) {
                 // Turned away at the door once the delay has run out (common/ShutdownGate): not
                 // acknowledged, like a refused connection, and held to the same rules.
@@ -562,7 +562,7 @@ public class Drain {
             violation("setup: creating the donor answered " + donor.brief());
             return false;
         }
-        donorId = (String) field(donor.json, "id");
+        donorId = (String) Json.field(donor.json, "id");
         fundCode = "DRAIN-" + runId;
         Probe fund = call("POST", "/api/v1/funds", token(ADMIN, "admin"),
                 Json.write(Map.of("code", fundCode, "name", "Fonds d'arrêt gracieux", "currency", "EUR")), null);
@@ -631,8 +631,8 @@ public class Drain {
             } else if (r.status != 201) {
                 violation(what + " answered " + r.status + ": " + brief(r.answer));
             } else {
-                Object json = parse(r.answer);
-                long total = r.kind.equals("batch") ? minor(field(json, "total")) : minor(field(json, "amount"));
+                Object json = Json.parseOrNull(r.answer);
+                long total = r.kind.equals("batch") ? minor(Json.field(json, "total")) : minor(Json.field(json, "amount"));
                 if (total != r.amount) {
                     violation(what + " answered 201 for " + total + " instead of " + r.amount);
                 }
@@ -724,8 +724,8 @@ public class Drain {
             violation("reading the balance after the restart answered " + before.brief());
             return report(null);
         }
-        long receivedBefore = minor(field(before.json, "received"));
-        long entriesBefore = ((Number) field(before.json, "entryCount")).longValue();
+        long receivedBefore = minor(Json.field(before.json, "received"));
+        long entriesBefore = ((Number) Json.field(before.json, "entryCount")).longValue();
         long heldAmount = 0;
         long heldContributions = 0;
         long expectedReceived = 0;
@@ -753,7 +753,7 @@ public class Drain {
                 if (!replayed) {
                     violation(what + ": acknowledged, yet its replay was recorded anew (it had been lost): "
                             + again.brief());
-                } else if (!Objects.equals(parse(r.answer), again.json)) {
+                } else if (!Objects.equals(Json.parseOrNull(r.answer), again.json)) {
                     violation(what + ": the replay answered another body:\n  first: " + brief(r.answer)
                             + "\n  again: " + again.brief());
                 } else {
@@ -793,8 +793,8 @@ public class Drain {
 
         // The fund: exactly the distinct keys' amounts, each contribution listed once.
         Probe balance = call("GET", "/api/v1/funds/" + fundCode + "/balance", auditor, null, null);
-        long received = minor(field(balance.json, "received"));
-        long entryCount = balance.json == null ? -1 : ((Number) field(balance.json, "entryCount")).longValue();
+        long received = minor(Json.field(balance.json, "received"));
+        long entryCount = balance.json == null ? -1 : ((Number) Json.field(balance.json, "entryCount")).longValue();
         if (balance.status != 200 || received != expectedReceived) {
             violation("the fund received " + received + " but the distinct keys' amounts add up to " + expectedReceived
                     + ": " + balance.brief());
@@ -813,14 +813,14 @@ public class Drain {
                 violation("listing the contributions answered " + list.brief());
                 break;
             }
-            for (Object item : (List<?>) field(list.json, "items")) {
-                listed.add((String) field(item, "id"));
-                if (!bankReferences.add((String) field(item, "bankReference"))) {
-                    violation("bank reference " + field(item, "bankReference") + " recorded twice");
+            for (Object item : (List<?>) Json.field(list.json, "items")) {
+                listed.add((String) Json.field(item, "id"));
+                if (!bankReferences.add((String) Json.field(item, "bankReference"))) {
+                    violation("bank reference " + Json.field(item, "bankReference") + " recorded twice");
                 }
             }
-            after = (String) field(list.json, "nextCursor");
-            if (!Boolean.TRUE.equals(field(list.json, "hasMore")) || after == null) {
+            after = (String) Json.field(list.json, "nextCursor");
+            if (!Boolean.TRUE.equals(Json.field(list.json, "hasMore")) || after == null) {
                 break;
             }
         }
@@ -832,28 +832,28 @@ public class Drain {
                     + ids.size() + ", sent: " + expectedContributions + ", answered but not listed: " + missing);
         }
         Probe verification = call("GET", "/api/v1/ledger/verification", auditor, null, null);
-        Object checked = field(verification.json, "entriesChecked");
-        if (verification.status != 200 || !"INTACT".equals(field(verification.json, "status"))
-                || field(verification.json, "firstBreak") != null) {
+        Object checked = Json.field(verification.json, "entriesChecked");
+        if (verification.status != 200 || !"INTACT".equals(Json.field(verification.json, "status"))
+                || Json.field(verification.json, "firstBreak") != null) {
             violation("the ledger verification is not INTACT: " + verification.brief());
         } else if (!(checked instanceof Number n) || n.longValue() != entryCount) {
             violation("the verification checked " + checked + " entries, the fund counts " + entryCount);
         }
         System.out.printf("Fund %s: received %s EUR = the sum of %d distinct keys' amounts; %d contributions listed, "
                 + "each once; ledger verification %s, %s entries checked%n", fundCode, eur(received), requests.size(),
-                listed.size(), field(verification.json, "status"), checked);
+                listed.size(), Json.field(verification.json, "status"), checked);
         return report(null);
     }
 
     static void collectIds(Object json, String kind, Set<String> ids) {
         if (kind.equals("batch")) {
-            Object items = field(json, "contributions");
+            Object items = Json.field(json, "contributions");
             if (items instanceof List<?> list) {
                 for (Object item : list) {
-                    ids.add((String) field(item, "id"));
+                    ids.add((String) Json.field(item, "id"));
                 }
             }
-        } else if (field(json, "id") instanceof String id) {
+        } else if (Json.field(json, "id") instanceof String id) {
             ids.add(id);
         }
     }
@@ -923,7 +923,7 @@ public class Drain {
             p.response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             p.status = p.response.statusCode();
             p.body = p.response.body();
-            p.json = parse(p.body);
+            p.json = Json.parseOrNull(p.body);
         } catch (IOException e) {
             p.failure = classify(e);
             p.detail = e.toString();
@@ -934,30 +934,8 @@ public class Drain {
         }
     }
 
-    static Object parse(String body) {
-        if (body == null || body.isEmpty()) {
-            return null;
-        }
-        try {
-            return Json.parse(body);
-        } catch (RuntimeException notJson) {
-            return null;
-        }
-    }
-
-    static Object field(Object json, String... path) {
-        Object node = json;
-        for (String name : path) {
-            if (!(node instanceof Map<?, ?> map)) {
-                return null;
-            }
-            node = map.get(name);
-        }
-        return node;
-    }
-
     static long minor(Object money) {
-        return field(money, "amountMinor") instanceof Number n ? n.longValue() : -1;
+        return Json.field(money, "amountMinor") instanceof Number n ? n.longValue() : -1;
     }
 
     static String brief(String body) {

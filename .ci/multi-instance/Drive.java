@@ -723,26 +723,11 @@ public class Drive {
             this.failure = failure;
             this.status = response == null ? -1 : response.statusCode();
             this.body = response == null ? "" : response.body();
-            Object parsed = null;
-            if (!body.isEmpty()) {
-                try {
-                    parsed = Json.parse(body);
-                } catch (RuntimeException notJson) {
-                    parsed = null;
-                }
-            }
-            this.json = parsed;
+            this.json = Json.parseOrNull(body);
         }
 
         Object field(String... path) {
-            Object node = json;
-            for (String name : path) {
-                if (!(node instanceof Map<?, ?> map)) {
-                    return null;
-                }
-                node = map.get(name);
-            }
-            return node;
+            return Json.field(json, path);
         }
 
         /** The problem type's slug (after '#'), or "" for an answer that is not a problem. */

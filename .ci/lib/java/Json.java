@@ -16,6 +16,30 @@ final class Json {
         this.text = text;
     }
 
+    /** An answer's body as JSON, or null when it is empty or not JSON (a driver reports it, never fails on it). */
+    static Object parseOrNull(String body) {
+        if (body == null || body.isEmpty()) {
+            return null;
+        }
+        try {
+            return parse(body);
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    /** The value at this path of object keys, or null where the path leads nowhere. */
+    static Object field(Object json, String... path) {
+        Object node = json;
+        for (String name : path) {
+            if (!(node instanceof Map<?, ?> map)) {
+                return null;
+            }
+            node = map.get(name);
+        }
+        return node;
+    }
+
     static Object parse(String text) {
         Json json = new Json(text);
         json.space();

@@ -50,9 +50,9 @@ class StatementService {
         if (text.length() == 10) {
             try {
                 LocalDate day = LocalDate.parse(text);
-                if (BusinessDates.refusal(day).isPresent()) {
-                    throw ProblemException.invalid(parameter, BusinessDates.refusal(day).get());
-                }
+                BusinessDates.refusal(day).ifPresent(refusal -> {
+                    throw ProblemException.invalid(parameter, refusal);
+                });
                 return (end ? day.plusDays(1) : day).atStartOfDay(Clocks.BUSINESS_ZONE).toInstant();
             } catch (DateTimeParseException e) {
                 throw ProblemException.invalid(parameter, "is neither a day (2020-12-31) nor an RFC 3339 instant");
