@@ -26,10 +26,12 @@ public class Caller {
         this.seats = seats;
     }
 
-    /** The token's subject ({@code sub}), as recorded in {@code recordedBy} and {@code createdBy}. */
+    /**
+     * The token's subject ({@code sub}), as recorded in {@code recordedBy} and {@code createdBy}:
+     * always there, and storable, since {@link TokenClaims} refuses a token without one.
+     */
     public String subject() {
-        String subject = token.getSubject();
-        return subject != null ? subject : identity.getPrincipal().getName();
+        return token.getSubject();
     }
 
     /**
