@@ -13,7 +13,7 @@ package org.solidarityfunds.ledger.access;
  * <tr><td>committee</td><td>read its funds, their balances, committees and disbursements; request disbursements and vote on them</td><td>its committees' funds</td></tr>
  * <tr><td>partner</td><td>read its funds, balances, journals, disbursements without votes; donors without personal data</td><td>token's {@code funds}</td></tr>
  * <tr><td>auditor</td><td>read everything, verify the ledger; never write</td><td>all</td></tr>
- * <tr><td>admin</td><td>create funds and donors, change a fund's status, set committees, reverse entries; read everything</td><td>all</td></tr>
+ * <tr><td>admin</td><td>create funds and donors, change a fund's status, set committees; read everything</td><td>all</td></tr>
  * </table>
  */
 public final class Roles {

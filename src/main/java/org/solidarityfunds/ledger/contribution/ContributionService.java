@@ -250,7 +250,7 @@ public class ContributionService {
         pledges.release(allocations.stream().map(a -> new PledgeAllocations.Applied(a.pledgeId, a.instalmentNumber,
                 a.amountMinor)).toList());
         String reason = command.reason().strip();
-        EntryView reversal = ledger.reverseOwned(contribution.entryId, reason, reversedBy);
+        EntryView reversal = ledger.reverse(contribution.entryId, reason, reversedBy);
         contribution.reversalEntryId = reversal.id();
         contribution.reversedAt = reversal.recordedAt().truncatedTo(ChronoUnit.MICROS);
         contribution.reversedBy = reversedBy;

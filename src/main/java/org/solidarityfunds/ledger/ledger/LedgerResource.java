@@ -1,23 +1,16 @@
 package org.solidarityfunds.ledger.ledger;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -33,12 +26,14 @@ import org.solidarityfunds.ledger.access.Roles;
 import org.solidarityfunds.ledger.common.Conditional;
 import org.solidarityfunds.ledger.common.Ids;
 import org.solidarityfunds.ledger.common.Instants;
-import org.solidarityfunds.ledger.idempotency.Idempotency;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageParameters;
 import org.solidarityfunds.ledger.problem.ProblemType;
 
-/** The journal over HTTP: balances, entries, reversals and the verification of the chains. */
+/**
+ * The journal over HTTP: balances, entries and the verification of the chains. It writes
+ * nothing: every entry, reversals included, is written by the record it belongs to (ADR 0008).
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Ledger")
@@ -46,13 +41,11 @@ public class LedgerResource {
 
     private final LedgerService ledger;
     private final VerificationService verification;
-    private final Idempotency idempotency;
     private final Caller caller;
 
-    LedgerResource(LedgerService ledger, VerificationService verification, Idempotency idempotency, Caller caller) {
+    LedgerResource(LedgerService ledger, VerificationService verification, Caller caller) {
         this.ledger = ledger;
         this.verification = verification;
-        this.idempotency = idempotency;
         this.caller = caller;
     }
 
@@ -109,33 +102,6 @@ public class LedgerResource {
     public Response entry(@PathParam("id") String id, @Context Request request) {
         EntryView entry = ledger.entry(entryId(id), caller.scope());
         return Conditional.ok(request, entry.etag(), entry);
-    }
-
-    @POST
-    @Path("entries/{id}/reversal")
-    @RolesAllowed(Roles.ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "reverseEntry", summary = "Reverse an entry",
-            description = "Writes a new entry with the opposite lines, linked to the original. An entry is reversed once "
-                    + "at most; a reversal cannot be reversed; a reversal that would take an account below zero "
-                    + "(for example a contribution whose money is already committed) is refused.")
-    @APIResponse(responseCode = "201", description = "The reversal entry",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EntryView.class)))
-    @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
-            + "idempotency-key-missing")
-    @APIResponse(responseCode = "404", description = "entry-not-found")
-    @APIResponse(responseCode = "409", description = "entry-already-reversed, reversal-not-reversible, "
-            + "balance-would-go-negative, fund-closed or idempotency-key-in-use")
-    @APIResponse(responseCode = "422", description = "idempotency-key-reused")
-    public Response reverse(@PathParam("id") String id,
-            @HeaderParam(Idempotency.HEADER) String key,
-            @Valid @NotNull ReverseEntry command, UriInfo uri) {
-        UUID entryId = entryId(id);
-        return idempotency.post(key, uri, command, () -> {
-            EntryView reversal = ledger.reverse(entryId, command.reason().strip(), caller.subject());
-            return Response.created(uri.getBaseUriBuilder().path("api/v1/entries/{id}").build(reversal.id()))
-                    .entity(reversal).build();
-        });
     }
 
     @GET

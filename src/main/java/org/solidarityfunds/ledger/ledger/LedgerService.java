@@ -2,8 +2,6 @@ package org.solidarityfunds.ledger.ledger;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -40,13 +38,11 @@ public class LedgerService {
 
     private final EntityManager em;
     private final Clock clock;
-    private final Instance<EntryOwner> owners;
     private final EventLog events;
 
-    LedgerService(EntityManager em, Clock clock, @Any Instance<EntryOwner> owners, EventLog events) {
+    LedgerService(EntityManager em, Clock clock, EventLog events) {
         this.em = em;
         this.clock = clock;
-        this.owners = owners;
         this.events = events;
     }
 
@@ -112,39 +108,23 @@ public class LedgerService {
     }
 
     /**
-     * Corrects an entry the only way the ledger allows: a new entry with the opposite
-     * lines, linked to the original. An entry is reversed at most once, and a reversal is
-     * never itself reversed (record the event again instead).
-     */
-    @Transactional
-    public EntryView reverse(UUID entryId, String reason, String recordedBy) {
-        for (EntryOwner owner : owners) {
-            owner.correctionFor(entryId).ifPresent(correction -> {
-                throw new ProblemException(ProblemType.ENTRY_OWNED, "Entry " + entryId + " belongs to " + correction + ".");
-            });
-        }
-        return reverseOwned(entryId, reason, recordedBy);
-    }
-
-    /**
-     * The reversal an {@link EntryOwner} writes when it corrects its own record (a bounced
-     * contribution, say), having brought that record in step in the same transaction.
+     * Corrects an entry the only way the ledger allows: a new entry with the opposite lines,
+     * linked to the original. Only the record an entry belongs to asks for it (a bounced
+     * contribution, say), having brought that record in step in the same transaction and
+     * checked, under its own lock, that it was not corrected already (ADR 0008). An entry is
+     * reversed at most once and a reversal never is: asking for either is a defect of the
+     * caller, not a request to refuse.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public EntryView reverseOwned(UUID entryId, String reason, String recordedBy) {
+    public EntryView reverse(UUID entryId, String reason, String recordedBy) {
         JournalEntry original = JournalEntry.findById(entryId);
-        if (original == null) {
-            throw entryNotFound(entryId);
-        }
-        if (original.kind == EntryKind.REVERSAL) {
-            throw new ProblemException(ProblemType.REVERSAL_NOT_REVERSIBLE,
-                    "Entry " + entryId + " is a reversal; record the original event again instead.");
+        if (original == null || original.kind == EntryKind.REVERSAL) {
+            throw new IllegalArgumentException("entry " + entryId + " is not an entry that can be reversed");
         }
         FundLedger ledger = lockFund(original.fundId);
         UUID reversal = reversalOf(List.of(entryId)).get(entryId);
         if (reversal != null) {
-            throw new ProblemException(ProblemType.ENTRY_ALREADY_REVERSED,
-                    "Entry " + entryId + " was reversed by entry " + reversal + ".");
+            throw new IllegalStateException("entry " + entryId + " was already reversed by entry " + reversal);
         }
         List<Posting.Line> opposite = linesOf(entryId).stream()
                 .map(line -> new Posting.Line(line.account, line.side.opposite(),

@@ -103,9 +103,6 @@ class AuthorizationMatrixTest {
                         200, 403, 200, 200, 200),
                 new Row("GET /api/v1/entries/{id}", () -> new Call("GET", "/api/v1/entries/" + entry, null),
                         200, 403, 200, 200, 200),
-                new Row("POST /api/v1/entries/{id}/reversal", () -> new Call("POST", "/api/v1/entries/"
-                        + ledger.contribution(fund, 1_00).id() + "/reversal", Map.of("reason", "Erreur de saisie")),
-                        403, 403, 403, 403, 201),
                 new Row("GET /api/v1/ledger/verification", () -> new Call("GET", "/api/v1/ledger/verification", null),
                         200, 403, 403, 200, 200),
                 new Row("POST /api/v1/donors", () -> new Call("POST", "/api/v1/donors",

@@ -92,8 +92,6 @@ class ContributionResourceTest {
                 .body("received.amountMinor", equalTo(70_00)).body("outstandingPledges.amountMinor", equalTo(50_00));
         BadInput.postAs(FINANCE, "/api/v1/contributions/" + first.path("id") + "/reversal", "{\"reason\": \"again\"}",
                 409, "contribution-already-reversed");
-        BadInput.post("/api/v1/entries/" + first.path("entryId") + "/reversal", "{\"reason\": \"r\"}", 409,
-                "entry-owned");
     }
 
     @Test

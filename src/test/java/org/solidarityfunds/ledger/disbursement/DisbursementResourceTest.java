@@ -316,16 +316,6 @@ class DisbursementResourceTest {
     }
 
     @Test
-    void a_commitment_entry_is_corrected_through_its_disbursement_not_reversed_alone() {
-        String fund = fundWith(1_000_00);
-        String id = TestFunds.disbursement(fund, 100_00);
-        TestFunds.vote(id, member(fund, 1), "FOR");
-        TestFunds.vote(id, member(fund, 2), "FOR");
-        String commitment = as(FINANCE).get("/api/v1/disbursements/{id}", id).path("decision.commitmentEntryId");
-        BadInput.post("/api/v1/entries/" + commitment + "/reversal", "{\"reason\":\"erreur\"}", 409, "entry-owned");
-    }
-
-    @Test
     void a_partner_sees_the_decision_but_not_the_votes_and_nothing_of_other_funds() {
         String fund = fundWith(1_000_00);
         String other = fundWith(1_000_00);

@@ -88,18 +88,6 @@ class PledgeResourceTest {
     }
 
     @Test
-    void a_pledges_entries_are_not_reversed_behind_its_back() {
-        String fund = TestFunds.open("OWNED");
-        String pledge = TestFunds.pledge(fund, TestFunds.donor("Commune F"), 10_00);
-        String recorded = as(FINANCE).get("/api/v1/pledges/{id}", pledge).path("entryId");
-        BadInput.post("/api/v1/entries/" + recorded + "/reversal", "{\"reason\": \"oops\"}", 409, "entry-owned")
-                .body("detail", org.hamcrest.Matchers.containsString("/api/v1/pledges/" + pledge + "/cancellation"));
-        String cancellation = json(FINANCE, Map.of("reason", "r")).post("/api/v1/pledges/{id}/cancellation", pledge)
-                .then().statusCode(200).extract().path("cancellationEntryId");
-        BadInput.post("/api/v1/entries/" + cancellation + "/reversal", "{\"reason\": \"oops\"}", 409, "entry-owned");
-    }
-
-    @Test
     void pledges_are_listed_by_fund_and_filtered_by_donor_and_status() {
         String fund = TestFunds.open("PLIST");
         String lyon = TestFunds.donor("Lyon");

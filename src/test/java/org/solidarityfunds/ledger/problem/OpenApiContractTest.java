@@ -46,7 +46,7 @@ class OpenApiContractTest {
                 operations++;
             }
         }
-        assertThat(operations).isEqualTo(32);
+        assertThat(operations).isEqualTo(31);
         assertThat(spec.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
     }
 }

@@ -70,6 +70,11 @@ public class TestLedger {
                 Posting.Line.credit(Account.BANK, amount)));
     }
 
+    /** The reversal of an entry, as a record's service asks the ledger for it. */
+    public EntryView reversal(java.util.UUID entryId, String reason) {
+        return QuarkusTransaction.requiringNew().call(() -> ledger.reverse(entryId, reason, RECORDED_BY));
+    }
+
     public long fundIdOf(String fundCode) {
         return QuarkusTransaction.requiringNew().call(() ->
                 FundLedger.<FundLedger>find("fundCode", fundCode).singleResult().fundId);
