@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solidarityfunds.ledger.access.Caller;
 import org.solidarityfunds.ledger.access.Roles;
+import org.solidarityfunds.ledger.common.OpenApiConventions;
 import org.solidarityfunds.ledger.common.Ids;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageParameters;
@@ -55,6 +57,7 @@ public class ContributionResource {
                     + "what a pledge still expects. Money in another currency is converted at the given rate, rounded "
                     + "half-even to the fund's minor unit; the entry keeps both amounts and the rate.")
     @APIResponse(responseCode = "201", description = "The contribution",
+            headers = @Header(name = "Location", ref = OpenApiConventions.LOCATION_HEADER),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ContributionView.class)))
     @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
@@ -128,7 +131,8 @@ public class ContributionResource {
     @Operation(operationId = "reverseContribution", summary = "Reverse a contribution that did not arrive",
             description = "For a bounced transfer: writes the reversal of its entry and gives its allocations back to "
                     + "the pledges. Refused when the money is already committed or paid out.")
-    @APIResponse(responseCode = "200", description = "The reversed contribution")
+    @APIResponse(responseCode = "200", description = "The reversed contribution",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContributionView.class)))
     @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
             + "idempotency-key-missing")
     @APIResponse(responseCode = "404", description = "contribution-not-found")

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.solidarityfunds.ledger.money.MoneyInput;
+import org.solidarityfunds.ledger.pledge.RecordPledge;
 
 /** Record money received. */
 @Schema(name = "RecordContribution")
@@ -33,8 +34,9 @@ public record RecordContribution(
     @Schema(name = "AllocationInput")
     public record AllocationInput(
             @Schema(required = true) @NotNull UUID pledgeId,
-            @Schema(description = "One instalment of the pledge; without it, the earliest due are filled first.")
-            @Positive Short instalmentNumber,
+            @Schema(description = "One instalment of the pledge; without it, the earliest due are filled first.",
+                    minimum = "1", maximum = "" + RecordPledge.INSTALMENTS_MAX)
+            @Positive @Max(RecordPledge.INSTALMENTS_MAX) Short instalmentNumber,
             @Schema(required = true, example = "75000", minimum = "1")
             @NotNull @Positive @Max(MoneyInput.AMOUNT_MINOR_MAX) Long amountMinor) {
     }

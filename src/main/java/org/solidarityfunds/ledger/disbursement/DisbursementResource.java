@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solidarityfunds.ledger.access.Caller;
 import org.solidarityfunds.ledger.access.Roles;
+import org.solidarityfunds.ledger.common.OpenApiConventions;
 import org.solidarityfunds.ledger.common.Ids;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageParameters;
@@ -55,6 +57,7 @@ public class DisbursementResource {
             description = "Opens a request for the fund's committee to decide. The caller is the requester, who "
                     + "cannot vote on it. Nothing is committed until the committee approves.")
     @APIResponse(responseCode = "201", description = "The request, REQUESTED",
+            headers = @Header(name = "Location", ref = OpenApiConventions.LOCATION_HEADER),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DisbursementView.class)))
     @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
@@ -107,7 +110,8 @@ public class DisbursementResource {
                     + "requester. When the vote decides, the decision is recorded with it; an approval commits the "
                     + "money in the same transaction, and is refused if the fund has not that much available (the vote "
                     + "is then not recorded and the request stays open).")
-    @APIResponse(responseCode = "200", description = "The disbursement, with the vote and any decision it made")
+    @APIResponse(responseCode = "200", description = "The disbursement, with the vote and any decision it made",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisbursementView.class)))
     @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
             + "idempotency-key-missing")
     @APIResponse(responseCode = "403", description = "forbidden, not-a-committee-member or requester-cannot-vote")
@@ -129,7 +133,8 @@ public class DisbursementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "payDisbursement", summary = "Record the payment of an approved disbursement",
             description = "Writes the DISBURSEMENT_PAID entry: the commitment leaves the bank.")
-    @APIResponse(responseCode = "200", description = "The disbursement, PAID")
+    @APIResponse(responseCode = "200", description = "The disbursement, PAID",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisbursementView.class)))
     @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
             + "idempotency-key-missing")
     @APIResponse(responseCode = "404", description = "disbursement-not-found")
@@ -151,7 +156,8 @@ public class DisbursementResource {
     @Operation(operationId = "cancelDisbursement", summary = "Cancel a disbursement before payment",
             description = "Withdraws a request, or releases an approval's commitment back to available "
                     + "(COMMITMENT_RELEASED entry).")
-    @APIResponse(responseCode = "200", description = "The disbursement, CANCELLED")
+    @APIResponse(responseCode = "200", description = "The disbursement, CANCELLED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisbursementView.class)))
     @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
             + "idempotency-key-missing")
     @APIResponse(responseCode = "404", description = "disbursement-not-found")

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solidarityfunds.ledger.access.Caller;
 import org.solidarityfunds.ledger.access.Roles;
+import org.solidarityfunds.ledger.common.OpenApiConventions;
 import org.solidarityfunds.ledger.common.Ids;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageParameters;
@@ -49,6 +51,7 @@ public class DonorResource {
     @Operation(operationId = "createDonor", summary = "Register a donor",
             description = "A SIREN is checked (check digit) and unique; a PERSON has none.")
     @APIResponse(responseCode = "201", description = "The new donor",
+            headers = @Header(name = "Location", ref = OpenApiConventions.LOCATION_HEADER),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DonorView.class)))
     @APIResponse(responseCode = "400", description = "malformed-request, validation-failed or unknown-field")
     @APIResponse(responseCode = "409", description = "donor-siren-taken")

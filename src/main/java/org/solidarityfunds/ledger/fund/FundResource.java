@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solidarityfunds.ledger.access.Caller;
 import org.solidarityfunds.ledger.access.Roles;
+import org.solidarityfunds.ledger.common.OpenApiConventions;
 import org.solidarityfunds.ledger.common.Conditional;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageParameters;
@@ -51,6 +52,7 @@ public class FundResource {
     @Operation(operationId = "createFund", summary = "Open a fund",
             description = "Creates an OPEN fund with its ledger: every account at zero, an empty hash chain.")
     @APIResponse(responseCode = "201", description = "The new fund",
+            headers = @Header(name = "Location", ref = OpenApiConventions.LOCATION_HEADER),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FundView.class)))
     @APIResponse(responseCode = "400", description = "malformed-request, validation-failed or unknown-field")
     @APIResponse(responseCode = "409", description = "fund-code-taken")

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solidarityfunds.ledger.access.Caller;
 import org.solidarityfunds.ledger.access.Roles;
+import org.solidarityfunds.ledger.common.OpenApiConventions;
 import org.solidarityfunds.ledger.common.Ids;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageParameters;
@@ -55,6 +57,7 @@ public class PledgeResource {
             description = "Writes the PLEDGE_RECORDED entry (Dr pledges receivable / Cr pledges to receive). Instalments, "
                     + "if any, add up to the amount. A fund closed to pledges refuses it.")
     @APIResponse(responseCode = "201", description = "The pledge",
+            headers = @Header(name = "Location", ref = OpenApiConventions.LOCATION_HEADER),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PledgeView.class)))
     @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
             + "idempotency-key-missing")
@@ -104,7 +107,8 @@ public class PledgeResource {
     @Operation(operationId = "cancelPledge", summary = "Cancel what a pledge still expects",
             description = "Writes the PLEDGE_CANCELLED entry of the part neither received nor cancelled; what was "
                     + "received stays. A cancelled pledge stays cancelled.")
-    @APIResponse(responseCode = "200", description = "The cancelled pledge")
+    @APIResponse(responseCode = "200", description = "The cancelled pledge",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PledgeView.class)))
     @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
             + "idempotency-key-missing")
     @APIResponse(responseCode = "404", description = "pledge-not-found")

@@ -22,8 +22,11 @@ public record RecordPledge(
         @Schema(description = "The donor's deliberation reference.", example = "DEL-2020-145", maxLength = 200)
         String deliberationRef,
         @Schema(description = "When the money is due, in parts that add up to the amount; none when it is due at once.",
-                maxItems = 60)
-        @Size(max = 60) List<@NotNull @Valid Instalment> instalments) {
+                maxItems = RecordPledge.INSTALMENTS_MAX)
+        @Size(max = RecordPledge.INSTALMENTS_MAX) List<@NotNull @Valid Instalment> instalments) {
+
+    /** A pledge is paid in at most this many instalments, numbered from 1. */
+    public static final int INSTALMENTS_MAX = 60;
 
     @Schema(name = "PledgeInstalmentInput")
     public record Instalment(

@@ -1,6 +1,7 @@
 package org.solidarityfunds.ledger.problem;
 
 import java.net.URI;
+import java.util.Arrays;
 
 /**
  * Every problem this service answers with. Each has an anchor in docs/reference/problems.md
@@ -87,5 +88,10 @@ public enum ProblemType {
 
     public URI uri() {
         return URI.create(DOCUMENTATION_PATH + slug);
+    }
+
+    /** Whether this word names a problem. */
+    public static boolean isSlug(String word) {
+        return Arrays.stream(values()).anyMatch(type -> type.slug.equals(word));
     }
 }
