@@ -5,12 +5,23 @@ import static org.solidarityfunds.ledger.support.Api.as;
 import static org.solidarityfunds.ledger.support.Api.json;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.smallrye.jwt.build.Jwt;
+import java.io.ByteArrayInputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -21,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.ledger.access.Roles;
 import org.solidarityfunds.ledger.dev.DevSigningKeys;
+import org.solidarityfunds.ledger.support.ErrorLog;
 import org.solidarityfunds.ledger.support.TestFunds;
 import org.solidarityfunds.ledger.support.TestTokens;
 
@@ -33,6 +45,8 @@ class RequestContextTest {
     }
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
+    /** Counted down by every access line, for a test that must wait for one it cannot ask for. */
+    private volatile CountDownLatch nextLine = new CountDownLatch(0);
     private final Logger accessLog = Logger.getLogger(RequestContext.ACCESS_LOG);
     private Level levelBefore;
     private final Handler capture = new Handler() {
@@ -40,6 +54,7 @@ class RequestContextTest {
         public void publish(LogRecord record) {
             ExtLogRecord ext = (ExtLogRecord) record;
             lines.add(new Line(ext.getFormattedMessage(), Map.copyOf(ext.getMdcCopy())));
+            nextLine.countDown();
         }
 
         @Override
@@ -128,5 +143,45 @@ class RequestContextTest {
         Line line = lineOf(requestId);
         assertThat(line.context()).doesNotContainKey(RequestContext.SUBJECT);
         assertThat(line.message()).matches("GET /api/v1/funds 401 [0-9.]+ ms unauthenticated");
+    }
+
+    @Test
+    void a_body_over_the_limit_in_chunks_is_logged_as_the_413_it_gets_and_not_as_an_error() throws Exception {
+        ErrorLog errors = ErrorLog.listen();
+        byte[] body = ("{\"code\":\"BIG-1\",\"name\":\"" + "x".repeat(100 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/funds"))
+                        .header("Authorization", "Bearer " + TestTokens.admin()).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        errors.close();
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        String requestId = answer.headers().firstValue(RequestContext.HEADER).orElseThrow();
+        assertThat(lineOf(requestId).message()).matches("POST /api/v1/funds 413 [0-9.]+ ms payload-too-large");
+        assertThat(errors.lines()).isEmpty();
+    }
+
+    @Test
+    void a_client_that_hangs_up_while_sending_its_body_is_no_failure_of_the_service() throws Exception {
+        ErrorLog errors = ErrorLog.listen();
+        String requestId = "hang-up-" + UUID.randomUUID();
+        nextLine = new CountDownLatch(1);
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write(("POST /api/v1/funds HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + TestTokens.admin() + "\r\nContent-Type: application/json\r\n"
+                    + "X-Request-Id: " + requestId + "\r\nContent-Length: 1000\r\n\r\n{\"code\":\"HANG")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+        }
+        // The service notices the closed connection on its own time: wait for its line, not for a clock.
+        while (lines.stream().noneMatch(line -> requestId.equals(line.context().get(RequestContext.REQUEST_ID)))) {
+            assertThat(nextLine.await(30, TimeUnit.SECONDS)).as("an access line for " + requestId).isTrue();
+            nextLine = new CountDownLatch(1);
+        }
+        errors.close();
+
+        assertThat(lineOf(requestId).message()).matches("POST /api/v1/funds 4[0-9][0-9] [0-9.]+ ms .*");
+        assertThat(errors.lines()).isEmpty();
     }
 }
