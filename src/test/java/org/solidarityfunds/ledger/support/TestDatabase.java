@@ -41,29 +41,70 @@ public final class TestDatabase {
         return DriverManager.getConnection(ConfigProvider.getConfig().getValue("test.superuser-jdbc-url", String.class));
     }
 
+    /** The fingerprint's measures, each a query answering one number, and the query that answers them all. */
+    private static final Map<String, String> MEASURES = measures();
+    private static final String FINGERPRINT = "SELECT " + String.join(", ", MEASURES.values().stream()
+            .map(measure -> "(" + measure + ")").toList());
+    /** One connection for every snapshot (opening one costs more than the snapshot itself), and where it goes. */
+    private static Connection snapshots;
+    private static String snapshotsUrl;
+
     /**
      * A fingerprint of the whole database: the row count of every table and the sums that
      * move with money. Equal snapshots before and after a refused request show it changed nothing.
      */
-    public static Map<String, Long> snapshot() {
-        Map<String, Long> snapshot = new LinkedHashMap<>();
-        try (Connection connection = asSuperuser(); Statement sql = connection.createStatement()) {
-            for (String table : TABLES) {
-                snapshot.put(table, single(sql, "SELECT count(*) FROM " + table));
-            }
-            snapshot.put("journal_line.amount", single(sql, "SELECT coalesce(sum(amount_minor), 0) FROM journal_line"));
-            snapshot.put("balances", single(sql,
-                    "SELECT coalesce(sum(debit_total_minor + credit_total_minor), 0) FROM ledger_account_balance"));
-            snapshot.put("pledge.received", single(sql, "SELECT coalesce(sum(received_minor + cancelled_minor), 0) FROM pledge"));
-            snapshot.put("instalment.received", single(sql, "SELECT coalesce(sum(received_minor), 0) FROM pledge_instalment"));
-            snapshot.put("fund.statuses", single(sql,
-                    "SELECT count(*) FROM fund WHERE status <> 'OPEN'"));
-            snapshot.put("disbursement.statuses", single(sql,
-                    "SELECT coalesce(sum(hashtext(id::text || status)), 0) FROM disbursement"));
+    public static synchronized Map<String, Long> snapshot() {
+        try {
+            return measure();
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            // the connection may have been closed under us (the database restarted): once more, on a new one
+            try {
+                snapshotsUrl = null;
+                return measure();
+            } catch (SQLException again) {
+                throw new IllegalStateException(again);
+            }
+        }
+    }
+
+    private static Map<String, Long> measure() throws SQLException {
+        String url = ConfigProvider.getConfig().getValue("test.superuser-jdbc-url", String.class);
+        if (!url.equals(snapshotsUrl) || snapshots.isClosed()) {
+            if (snapshots != null) {
+                try {
+                    snapshots.close();
+                } catch (SQLException alreadyGone) {
+                    // nothing to release
+                }
+            }
+            snapshots = asSuperuser();
+            snapshotsUrl = url;
+        }
+        Map<String, Long> snapshot = new LinkedHashMap<>();
+        try (Statement sql = snapshots.createStatement(); ResultSet rs = sql.executeQuery(FINGERPRINT)) {
+            rs.next();
+            int column = 1;
+            for (String name : MEASURES.keySet()) {
+                snapshot.put(name, rs.getLong(column++));
+            }
         }
         return snapshot;
+    }
+
+    private static Map<String, String> measures() {
+        Map<String, String> measures = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            measures.put(table, "SELECT count(*) FROM " + table);
+        }
+        measures.put("journal_line.amount", "SELECT coalesce(sum(amount_minor), 0) FROM journal_line");
+        measures.put("balances",
+                "SELECT coalesce(sum(debit_total_minor + credit_total_minor), 0) FROM ledger_account_balance");
+        measures.put("pledge.received", "SELECT coalesce(sum(received_minor + cancelled_minor), 0) FROM pledge");
+        measures.put("instalment.received", "SELECT coalesce(sum(received_minor), 0) FROM pledge_instalment");
+        measures.put("fund.statuses", "SELECT count(*) FROM fund WHERE status <> 'OPEN'");
+        measures.put("disbursement.statuses",
+                "SELECT coalesce(sum(hashtext(id::text || status)), 0) FROM disbursement");
+        return measures;
     }
 
     /**
