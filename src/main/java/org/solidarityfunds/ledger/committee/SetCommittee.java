@@ -11,7 +11,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.solidarityfunds.ledger.money.MoneyInput;
 
 /** Set a fund's committee: the whole of it, recorded as its next version. */
-@Schema(name = "SetCommittee")
+@Schema(name = "SetCommittee", example = """
+        {"members": [
+           {"subject": "comite-liban-1", "name": "Ville de Lyon, adjointe aux relations internationales",
+            "validFrom": "2020-08-10", "validUntil": "2026-03-31"},
+           {"subject": "comite-liban-2", "name": "Ville de Nantes", "validFrom": "2020-08-10"},
+           {"subject": "comite-liban-3", "name": "Ville de Rennes", "validFrom": "2020-08-10"},
+           {"subject": "comite-liban-4", "name": "Ville de Grenoble", "validFrom": "2020-08-10"}],
+         "quorum": 3, "majority": "SIMPLE",
+         "delegate": {"subject": "comite-liban-2", "below": {"amountMinor": 500000, "currency": "EUR"}},
+         "reason": "Délibération du conseil d'administration du 2020-09-01"}
+        """)
 public record SetCommittee(
         @Schema(required = true, minItems = 1, maxItems = SEATS_MAX) @NotNull @Size(min = 1, max = SEATS_MAX)
         List<@NotNull @Valid MemberInput> members,

@@ -15,7 +15,12 @@ import org.solidarityfunds.ledger.money.MoneyInput;
 import org.solidarityfunds.ledger.pledge.RecordPledge;
 
 /** Record money received. */
-@Schema(name = "RecordContribution")
+@Schema(name = "RecordContribution", example = """
+        {"donorId": "6f1c2b7e-2a4d-4c1e-9b3a-8d5e7f9a0b1c", "amount": {"amountMinor": 163500, "currency": "USD"},
+         "exchangeRate": 0.917431192660, "receivedOn": "2020-10-02", "bankReference": "VIR-2020-10-02-0042",
+         "allocations": [{"pledgeId": "3f1d6c2a-9b0e-4c8d-a1f2-5e6b7c8d9e0f", "instalmentNumber": 1,
+                          "amountMinor": 75000}]}
+        """)
 public record RecordContribution(
         @Schema(required = true) @NotNull UUID donorId,
         @Schema(required = true, description = "As received: in the fund's currency, or in another with exchangeRate.")

@@ -12,7 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.solidarityfunds.ledger.money.MoneyInput;
 
 /** Record a donor's promise to a fund. */
-@Schema(name = "RecordPledge")
+@Schema(name = "RecordPledge", example = """
+        {"donorId": "6f1c2b7e-2a4d-4c1e-9b3a-8d5e7f9a0b1c", "amount": {"amountMinor": 150000, "currency": "EUR"},
+         "pledgedOn": "2020-09-15", "deliberationRef": "DEL-2020-145",
+         "instalments": [{"amountMinor": 75000, "dueOn": "2020-12-31"}, {"amountMinor": 75000, "dueOn": "2021-06-30"}]}
+        """)
 public record RecordPledge(
         @Schema(required = true) @NotNull UUID donorId,
         @Schema(required = true, description = "In the fund's currency.") @NotNull @Valid MoneyInput amount,
