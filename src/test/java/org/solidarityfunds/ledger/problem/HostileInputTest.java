@@ -11,11 +11,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.ledger.access.Roles;
+import org.solidarityfunds.ledger.common.Clocks;
 import org.solidarityfunds.ledger.support.BadInput;
 import org.solidarityfunds.ledger.support.ErrorLog;
 import org.solidarityfunds.ledger.support.TestDatabase;
@@ -35,6 +38,12 @@ class HostileInputTest {
     private ErrorLog errors;
     private String fund;
     private String donor;
+    private final Clock clock;
+
+    /** The service's own clock, so that "the future" is the service's. */
+    HostileInputTest(Clock clock) {
+        this.clock = clock;
+    }
 
     @BeforeEach
     void listen() {
@@ -182,7 +191,7 @@ class HostileInputTest {
             BadInput.postAs(FINANCE, "/api/v1/funds/" + fund + "/pledges", pledge.formatted(day), 400, "validation-failed")
                     .body("errors[0].field", equalTo("pledgedOn"));
         }
-        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(2).toString();
+        String tomorrow = LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE)).plusDays(1).toString();
         BadInput.postAs(FINANCE, "/api/v1/funds/" + fund + "/pledges", pledge.formatted(tomorrow), 400, "validation-failed")
                 .body("errors[0].message", equalTo("is in the future"));
         BadInput.postAs(FINANCE, "/api/v1/funds/" + fund + "/contributions", contributionWith("1").replace(
