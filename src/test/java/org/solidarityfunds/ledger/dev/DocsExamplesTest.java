@@ -212,7 +212,8 @@ class DocsExamplesTest {
                     }
                 } else if (!(call.status() / 100 == 2 || call.status() == 304 && call.conditional())) {
                     failures.add(block + ": " + call.method() + " " + call.path() + " answered " + call.status()
-                            + "\n" + call.trace());
+                            + "\n" + call.trace() + "\nthe block printed: "
+                            + Files.readString(work.resolve("block-" + i + ".out")));
                 }
                 if (!RECORDING_PAGES.contains(page) && !reads(call)) {
                     failures.add(block + ": " + call.method() + " " + call.path() + " records something: the page "
