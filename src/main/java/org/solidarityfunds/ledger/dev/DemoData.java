@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.solidarityfunds.ledger.access.FundScope;
 import org.solidarityfunds.ledger.committee.CommitteeService;
@@ -32,12 +33,15 @@ import org.solidarityfunds.ledger.pledge.PledgeView;
 import org.solidarityfunds.ledger.pledge.RecordPledge;
 
 /**
- * Dev mode only: the six solidarity funds of the 2020 activity report and a few donors
- * it names, the Lebanon worked example (pledges and contributions, one in dollars) and the
- * Dondo one (a committee, its votes, a commitment and a payment), loaded once through the services so that every record has its entries. This bean does
- * not exist in a production or test build.
+ * The demo data of dev mode: the six solidarity funds of the 2020 activity report and a few
+ * donors it names, the Lebanon worked example (pledges and contributions, one in dollars) and
+ * the Dondo one (a committee, its votes, a commitment and a payment), loaded once through the
+ * services so that every record has its entries. Dev mode loads it at start
+ * ({@code ledger.demo-data.load}, true in the dev profile); the tests that run the
+ * documentation's examples on it turn it on too (DocsExamplesTest). This bean does not exist
+ * in a production build.
  */
-@IfBuildProfile("dev")
+@IfBuildProfile(anyOf = {"dev", "test"})
 @ApplicationScoped
 public class DemoData {
 
@@ -50,20 +54,23 @@ public class DemoData {
     private final ContributionService contributions;
     private final CommitteeService committees;
     private final DisbursementService disbursements;
+    private final boolean enabled;
 
     DemoData(FundService funds, DonorService donors, PledgeService pledges, ContributionService contributions,
-            CommitteeService committees, DisbursementService disbursements) {
+            CommitteeService committees, DisbursementService disbursements,
+            @ConfigProperty(name = "ledger.demo-data.load") boolean enabled) {
         this.funds = funds;
         this.donors = donors;
         this.pledges = pledges;
         this.contributions = contributions;
         this.committees = committees;
         this.disbursements = disbursements;
+        this.enabled = enabled;
     }
 
     @Transactional
     void load(@Observes StartupEvent started) {
-        if (funds.exists("LIBAN-2020")) {
+        if (!enabled || funds.exists("LIBAN-2020")) {
             return;
         }
         fund("LIBAN-2020", "Fonds de solidarité Liban",

@@ -99,6 +99,15 @@ class HttpProblemsTest {
     }
 
     @Test
+    void the_problem_types_page_is_served_as_markdown_in_utf_8() {
+        io.restassured.RestAssured.given().get("/docs/reference/problems.md").then().statusCode(200)
+                .header("Content-Type", equalTo("text/markdown; charset=utf-8"))
+                .body(org.hamcrest.Matchers.containsString("# Problem types"));
+        io.restassured.RestAssured.given().head("/docs/reference/problems.md").then().statusCode(200)
+                .header("Content-Type", equalTo("text/markdown; charset=utf-8"));
+    }
+
+    @Test
     void health_and_metrics_are_served() {
         api().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         api().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
