@@ -27,8 +27,10 @@
 //       logger, message, request id and the chain of causes, PostgreSQL's message included),
 //       then their distinct kinds with counts. Exits 1 if there is any.
 //
-// The sequence, each failure while `threads` workers record contributions and read balances on
-// both instances and one more runs the ledger verification every second:
+// The sequence, each failure while `threads` workers record contributions (60 %) and read
+// balances (25 %), pages of the change feed (5 %, each worker following its cursor) and the funds'
+// statements (5 % as JSON, 5 % as CSV) on both instances, one more runs the ledger verification
+// every second, and another probes readiness (200 or 503 expected) as Kubernetes does:
 //   warm-up; pg_terminate_backend of every session of the application role, `terminations`
 //   times, a second apart; pg_ctl stop -m fast, `pause-seconds` down, start; pg_ctl stop -m
 //   immediate, down, start (crash recovery); then the load pauses (idle instances, their pools
@@ -41,10 +43,14 @@
 //
 // What a run fails on: any 5xx but a 503 application/problem+json service-unavailable with a
 // Retry-After header; any other status than the operation's success (and, on a retry, 409
-// idempotency-key-in-use); any network error or timeout (the service itself never goes down); a
-// contribution never acknowledged; a 201 that is not the contribution sent; a balance read that
-// misses an acknowledged contribution; after the run, an acknowledged contribution that cannot be
-// read back as it was sent, a fund's received or entry count other than the acknowledged
+// idempotency-key-in-use); any network error or timeout (the service itself never goes down), and
+// any body that breaks off after its status but a statement's while PostgreSQL fails (a statement
+// streams: once its 200 has left, a failure can only cut the transfer); a contribution never
+// acknowledged; a 201 that is not the contribution sent; a balance read or a statement answered 200
+// that misses an acknowledged contribution (a statement cut short that ends as if whole, a CSV that
+// is not header and whole rows, a JSON one without its closing balances); a readiness probe
+// answered other than 200 or 503, or not at all; after the run, an acknowledged contribution that
+// cannot be read back as it was sent, a fund's received or entry count other than the acknowledged
 // contributions', a verification that is not INTACT; a restart after which an instance's first
 // success comes more than `first-success-max-ms` after PostgreSQL accepts connections again; and,
 // across an idle restart, a first request that is not answered 201 at once (a dead pooled
@@ -55,12 +61,14 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -104,10 +112,18 @@ public class Drive {
     /** Between two probes of PostgreSQL: the precision of "the moment it accepts connections again". */
     static final long PROBE_EVERY_MS = 2;
     static final long VERIFY_EVERY_MS = 1_000;
+    /** Between two readiness probes, each on the other instance. */
+    static final long READINESS_EVERY_MS = 250;
     /** Idle before an idle restart: the load has stopped, the pools keep their connections. */
     static final long IDLE_BEFORE_RESTART_MS = 1_000;
-    /** Share of the workers' operations that record a contribution (the rest read a balance). */
+    /**
+     * Shares of the workers' operations, in percent: recording a contribution; reading a
+     * balance, a page of the change feed, a statement as JSON, one as CSV.
+     */
     static final int WRITE_PERCENT = 60;
+    static final int BALANCE_PERCENT = 25;
+    static final int FEED_PERCENT = 5;
+    static final int STATEMENT_JSON_PERCENT = 5;
     /** The final reads of every acknowledged contribution: how many at once, how many tries each. */
     static final int FINAL_READERS = 4;
     static final int FINAL_TRIES = 5;
@@ -204,6 +220,12 @@ public class Drive {
     final ConcurrentLinkedQueue<Ack> acknowledged = new ConcurrentLinkedQueue<>();
     final List<Failure> failures = new ArrayList<>();
 
+    /** Statements whose body broke off after their 200: acceptable only while the database was failing. */
+    final ConcurrentLinkedQueue<Cut> cuts = new ConcurrentLinkedQueue<>();
+    /** Statements answered 200 and read whole, by operation. */
+    final Map<String, LongAdder> statementsWhole = new ConcurrentHashMap<>();
+    final LongAdder feedPages = new LongAdder();
+
     final LongAdder contributionsSent = new LongAdder();
     final LongAdder retried = new LongAdder();
     final LongAdder replayedAfterRetry = new LongAdder();
@@ -215,6 +237,9 @@ public class Drive {
     }
 
     record Ack(String id, Fund fund, String key, long amount, String bankReference, int attempts, boolean replayed) {
+    }
+
+    record Cut(int instance, String what, String phase, long sentNanos, long doneNanos, String brief) {
     }
 
     static final class Kind {
@@ -335,6 +360,7 @@ public class Drive {
             workers.add(thread("worker-" + t, () -> work(index)));
         }
         workers.add(thread("verifier", this::verifyNowAndThen));
+        workers.add(thread("readiness", this::probeReadinessNowAndThen));
         long started = System.nanoTime();
         try {
             inject();
@@ -484,7 +510,7 @@ public class Drive {
     void pause() throws InterruptedException {
         paused = true;
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(GIVE_UP_AFTER_MS + 30_000);
-        while (parked.get() < threads + 1) {
+        while (parked.get() < threads + 2) {
             if (System.nanoTime() > until) {
                 throw new Abort("the load did not pause: a request still running");
             }
@@ -620,6 +646,7 @@ public class Drive {
         String finance = token("dbfail-finance-" + index, "finance");
         String auditor = token("dbfail-auditor", "auditor");
         int instance = index % 2;
+        String[] feedCursor = {null};
         while (!stopped) {
             parkIfPaused();
             if (stopped) {
@@ -627,12 +654,114 @@ public class Drive {
             }
             instance = 1 - instance;
             Fund fund = funds.get(random.nextInt(funds.size()));
-            if (random.nextInt(100) < WRITE_PERCENT) {
+            int dice = random.nextInt(100);
+            if (dice < WRITE_PERCENT) {
                 contribute(fund, instance, 1_00 + random.nextInt(999_00), finance, true, null, random);
-            } else {
+            } else if ((dice -= WRITE_PERCENT) < BALANCE_PERCENT) {
                 readBalance(fund, instance, auditor);
+            } else if ((dice -= BALANCE_PERCENT) < FEED_PERCENT) {
+                readFeed(instance, auditor, feedCursor);
+            } else {
+                readStatement(fund, instance, auditor, dice - FEED_PERCENT >= STATEMENT_JSON_PERCENT);
             }
         }
+    }
+
+    /** The next page of the change feed, as a partner system follows it (its cursor kept between pages). */
+    void readFeed(int instance, String auditor, String[] cursor) {
+        String path = "/api/v1/events?limit=100" + (cursor[0] == null ? "" : "&after=" + cursor[0]);
+        Answer answer = call(instance, "GET", path, auditor, null, null);
+        if (judge("feed", answer, 200, false) != Verdict.SUCCESS) {
+            return;
+        }
+        if (!(answer.field("items") instanceof List<?>) || !(answer.field("hasMore") instanceof Boolean)) {
+            violation(phase, "feed", "200 is not a page of events: " + answer.brief());
+            return;
+        }
+        feedPages.increment();
+        if (answer.field("nextCursor") instanceof String next) {
+            cursor[0] = next;
+        }
+    }
+
+    /**
+     * A fund's statement, as JSON or CSV, read to its end. Answered 200 and read whole, it must
+     * be whole: its money received (the bank account's closing balance, as every movement of these
+     * funds is a contribution) counts every contribution acknowledged before it was asked for, and
+     * no more than was ever sent. Its body may break off after the 200 only while PostgreSQL fails
+     * (judged in the report); a statement that ends cleanly but short is what must never be.
+     */
+    void readStatement(Fund fund, int instance, String auditor, boolean csv) {
+        long acknowledgedBefore = fund.acknowledgedMinor.get();
+        String operation = csv ? "statement-csv" : "statement-json";
+        String path = "/api/v1/funds/" + fund.code + "/statement";
+        Answer answer = call(instance, "GET", path, auditor, null, null,
+                csv ? "text/csv, application/problem+json" : "application/json, application/problem+json");
+        if (answer.cut()) {
+            count(phase + " " + operation + " " + answer.status + " cut mid-body");
+            cuts.add(new Cut(instance, "GET " + path + " (" + operation + ")", phase, answer.sentNanos,
+                    answer.doneNanos, answer.brief()));
+            return;
+        }
+        if (csv && answer.status == 200 && answer.failure == null) {
+            count(phase + " " + operation + " 200");
+            checkStatement(fund, instance, operation, csvBankClosing(answer.body), acknowledgedBefore, answer);
+            return;
+        }
+        if (judge(operation, answer, 200, false) != Verdict.SUCCESS) {
+            return;
+        }
+        Object bank = answer.field("closing", "bank", "amountMinor");
+        checkStatement(fund, instance, operation, bank instanceof Long minor ? minor : null, acknowledgedBefore, answer);
+    }
+
+    void checkStatement(Fund fund, int instance, String operation, Long bankMinor, long acknowledgedBefore,
+            Answer answer) {
+        long attempted = fund.attemptedMinor.get();
+        if (bankMinor == null) {
+            violation(phase, operation, fund.code + " on " + name(instance) + ": a 200 that is not a whole statement "
+                    + "(no closing balance, or a CSV row that is not one): " + cut(answer.body, 300), instance);
+        } else if (bankMinor < acknowledgedBefore) {
+            violation(phase, operation, fund.code + " on " + name(instance) + ": a 200 statement whose bank account "
+                    + "closes at " + eur(bankMinor) + ", less than the " + eur(acknowledgedBefore) + " acknowledged "
+                    + "before it was asked for: a statement cut short that reads as a whole one?", instance);
+        } else if (bankMinor > attempted) {
+            violation(phase, operation, fund.code + " on " + name(instance) + ": a statement whose bank account closes at "
+                    + eur(bankMinor) + ", more than every contribution sent (" + eur(attempted) + ")", instance);
+        } else {
+            statementsWhole.computeIfAbsent(operation, k -> new LongAdder()).increment();
+        }
+    }
+
+    /**
+     * The bank account's balance after the CSV statement's last line on it (0 without one: a
+     * fund without entries yet has the header alone), in minor units; null if the text is not a
+     * whole CSV statement: the byte order mark and header, rows of at least 12 cells (the memo,
+     * quoted, may hold commas) ending with CRLF.
+     */
+    static Long csvBankClosing(String body) {
+        String header = "\uFEFFsequence,entry_id,kind,recorded_at,effective_date,memo,line,account,side,amount,currency,"
+                + "balance_after\r\n";
+        if (!body.startsWith(header) || !body.endsWith("\r\n")) {
+            return null;
+        }
+        long bank = 0;
+        String rows = body.substring(header.length());
+        for (String row : rows.isEmpty() ? new String[0] : rows.split("\r\n")) {
+            String[] cells = row.split(",", -1);
+            if (cells.length < 12) {
+                return null;
+            }
+            int last = cells.length - 1;
+            if (cells[last - 4].equals("BANK")) {
+                try {
+                    bank = new java.math.BigDecimal(cells[last]).movePointRight(2).longValueExact();
+                } catch (ArithmeticException | NumberFormatException notAnAmount) {
+                    return null;
+                }
+            }
+        }
+        return bank;
     }
 
     void verifyNowAndThen() {
@@ -653,6 +782,49 @@ public class Drive {
             }
             sleep(VERIFY_EVERY_MS);
         }
+    }
+
+    void probeReadinessNowAndThen() {
+        int instance = 0;
+        while (!stopped) {
+            parkIfPaused();
+            if (stopped) {
+                break;
+            }
+            instance = 1 - instance;
+            probeReadiness(instance);
+            sleep(READINESS_EVERY_MS);
+        }
+    }
+
+    /**
+     * Readiness, as Kubernetes probes it: 200 UP, or 503 DOWN while PostgreSQL is away (its
+     * database checks fail), and nothing logged at ERROR. A probe slower than 5 s is counted,
+     * not held against the run: Kubernetes gives up after 2 s (k8s/base/deployment.yaml) and
+     * counts a failure, which it is anyway while the database is away. Not an answer of the
+     * API: it says nothing of when requests are served again.
+     */
+    void probeReadiness(int instance) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(instances[instance] + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        String outcome;
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            outcome = Integer.toString(status);
+            if (status != 200 && status != 503) {
+                violation(phase, "readiness " + status, "GET /q/health/ready on " + name(instance) + " answered " + status,
+                        instance);
+            }
+        } catch (HttpTimeoutException e) {
+            outcome = "slower than 5 s";
+        } catch (IOException e) {
+            outcome = "no answer";
+            violation(phase, "readiness no answer", "GET /q/health/ready on " + name(instance) + ": " + e, instance);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        count(phase + " readiness " + outcome);
     }
 
     /**
@@ -757,12 +929,13 @@ public class Drive {
      */
     Verdict judge(String operation, Answer answer, int success, boolean retry) {
         String slug = answer.slug();
-        String outcome = answer.failure != null ? "no-answer (" + answer.failureKind() + ")"
+        String outcome = answer.cut() ? answer.status + " cut mid-body"
+                : answer.failure != null ? "no-answer (" + answer.failureKind() + ")"
                 : answer.status + (slug.isEmpty() ? "" : " " + slug);
         count(phase + " " + operation + " " + outcome);
         if (answer.failure != null) {
             violation(phase, operation + " " + outcome, answer.method + " " + answer.path + " on " + name(answer.instance)
-                    + ": no answer: " + answer.failure, answer.instance);
+                    + ": " + answer.brief(), answer.instance);
             return Verdict.RETRY;
         }
         if (answer.status == success) {
@@ -985,13 +1158,30 @@ public class Drive {
             System.out.println("every instance served again within " + firstSuccessMaxMs + " ms of each restart");
         }
 
+        // A statement may break off after its 200 only if PostgreSQL failed while it was read:
+        // sent before the database was back, answered after the failure began.
+        int cutsWhileFailing = 0;
+        for (Cut c : cuts) {
+            boolean whileFailing = failures.stream().anyMatch(f -> f.injected != 0 && f.injected <= c.doneNanos()
+                    && c.sentNanos() <= f.back);
+            if (whileFailing) {
+                cutsWhileFailing++;
+            } else {
+                violation(c.phase(), "statement cut mid-body", c.what() + " on " + name(c.instance())
+                        + ": its body broke off while PostgreSQL was up: " + c.brief(), c.instance());
+            }
+        }
+
         System.out.println();
         System.out.println("== Summary");
         System.out.printf("contributions: %d sent, %d acknowledged, %d needed more than one try (%d of those acknowledged "
                 + "as replays: committed by an earlier try that got no 201), %d given up%n", contributionsSent.sum(),
                 acknowledged.size(), retried.sum(), replayedAfterRetry.sum(), givenUp.sum());
-        System.out.printf("balance reads answered 200: %d; verifications answered 200: %d%n", balanceReads.sum(),
-                verifications.sum());
+        System.out.printf("balance reads answered 200: %d; verifications answered 200: %d; change feed pages "
+                + "answered 200: %d%n", balanceReads.sum(), verifications.sum(), feedPages.sum());
+        System.out.printf("statements answered 200 and whole: %d JSON, %d CSV; cut mid-body: %d (%d of them while "
+                + "PostgreSQL was failing)%n", statementsWhole.getOrDefault("statement-json", new LongAdder()).sum(),
+                statementsWhole.getOrDefault("statement-csv", new LongAdder()).sum(), cuts.size(), cutsWhileFailing);
         System.out.println("answers by phase, operation, status and problem type:");
         new TreeMap<>(outcomes).forEach((k, v) -> System.out.printf("  %-72s %7d%n", k, v.sum()));
         if (!finalBalances.isEmpty()) {
@@ -1049,21 +1239,32 @@ public class Drive {
         final int instance;
         final String method;
         final String path;
+        /** The status, or -1 when none came. */
         final int status;
+        final HttpHeaders headers;
         final String body;
         final Object json;
-        final HttpResponse<String> response;
+        /** No answer; or, with a status, the body broke off after it (cut). */
         final Throwable failure;
+        /** When it was sent and when it was answered (or given up), in System.nanoTime(). */
+        long sentNanos;
+        long doneNanos;
 
-        Answer(int instance, String method, String path, HttpResponse<String> response, Throwable failure) {
+        Answer(int instance, String method, String path, int status, HttpHeaders headers, String body,
+                Throwable failure) {
             this.instance = instance;
             this.method = method;
             this.path = path;
-            this.response = response;
+            this.status = status;
+            this.headers = headers;
+            this.body = body;
             this.failure = failure;
-            this.status = response == null ? -1 : response.statusCode();
-            this.body = response == null ? "" : response.body();
-            this.json = Json.parseOrNull(body);
+            this.json = failure == null ? Json.parseOrNull(body) : null;
+        }
+
+        /** The status and headers came, then the body broke off before its end. */
+        boolean cut() {
+            return failure != null && status > 0;
         }
 
         Object field(String... path) {
@@ -1081,7 +1282,7 @@ public class Drive {
         }
 
         String header(String name) {
-            return response == null ? null : response.headers().firstValue(name).orElse(null);
+            return headers == null ? null : headers.firstValue(name).orElse(null);
         }
 
         String failureKind() {
@@ -1099,6 +1300,9 @@ public class Drive {
 
         /** Status, problem type and detail (or the body's start); for no answer, the failure. */
         String brief() {
+            if (cut()) {
+                return status + " then the body broke off (" + failureKind() + ": " + failure.getMessage() + ")";
+            }
             if (failure != null) {
                 return "no answer (" + failureKind() + ": " + failure.getMessage() + ")";
             }
@@ -1112,9 +1316,14 @@ public class Drive {
     }
 
     Answer call(int instance, String method, String path, String token, Object body, String idempotencyKey) {
+        return call(instance, method, path, token, body, idempotencyKey, "application/json, application/problem+json");
+    }
+
+    /** Sends the request and reads its answer to the end, telling a body that breaks off after its status (cut). */
+    Answer call(int instance, String method, String path, String token, Object body, String idempotencyKey,
+            String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instances[instance] + path))
-                .timeout(requestTimeout).header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json, application/problem+json");
+                .timeout(requestTimeout).header("Authorization", "Bearer " + token).header("Accept", accept);
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
@@ -1127,16 +1336,23 @@ public class Drive {
         long sent = System.nanoTime();
         Answer answer;
         try {
-            answer = new Answer(instance, method, path,
-                    http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)), null);
+            HttpResponse<InputStream> head = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = head.body()) {
+                answer = new Answer(instance, method, path, head.statusCode(), head.headers(),
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8), null);
+            } catch (IOException cut) {
+                answer = new Answer(instance, method, path, head.statusCode(), head.headers(), "", cut);
+            }
         } catch (IOException e) {
-            answer = new Answer(instance, method, path, null, e);
+            answer = new Answer(instance, method, path, -1, null, "", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            answer = new Answer(instance, method, path, null, e);
+            answer = new Answer(instance, method, path, -1, null, "", e);
         }
         long done = System.nanoTime();
-        boolean success = answer.status == (method.equals("POST") ? 201 : 200);
+        answer.sentNanos = sent;
+        answer.doneNanos = done;
+        boolean success = answer.failure == null && answer.status == (method.equals("POST") ? 201 : 200);
         events.add(new Event(instance, sent, done, answer.status, success));
         if (success) {
             lastSuccess.accumulateAndGet(instance, done, Math::max);

@@ -4,10 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
+import org.solidarityfunds.ledger.problem.DatabaseFailures;
 
 /**
  * Runs work in a transaction of its own, and runs it again when PostgreSQL gave up on it for
@@ -37,7 +37,7 @@ public class RetriedTransactions {
             try {
                 return QuarkusTransaction.requiringNew().call(work::get);
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS_MAX || !isRetryable(e)) {
+                if (attempt >= ATTEMPTS_MAX || !DatabaseFailures.isRetryable(e)) {
                     throw e;
                 }
                 retries.increment();
@@ -45,17 +45,6 @@ public class RetriedTransactions {
                 pause(attempt);
             }
         }
-    }
-
-    /** A serialization failure or a deadlock victim, anywhere in the chain of causes. */
-    static boolean isRetryable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && ("40001".equals(sql.getSQLState())
-                    || "40P01".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Exponential back-off with full jitter, so that the transactions that collided do not collide again. */

@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.solidarityfunds.ledger.ledger.VerificationReport.Status;
+import org.solidarityfunds.ledger.problem.DatabaseFailures;
 
 /**
  * Verifies every fund's chain and balances on a schedule, so that the metrics always say
@@ -27,7 +28,18 @@ public class ScheduledVerification {
             delayed = "${ledger.verification.first-after:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
-        VerificationReport report = verification.verify();
+        VerificationReport report;
+        try {
+            report = verification.verify();
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw e;
+            }
+            // A database restart or failover is not a failure of the ledger: the next run
+            // verifies it, and LedgerVerificationStale fires if the database stays away.
+            LOG.warnf(e, "Ledger verification not run: the database is unavailable");
+            return;
+        }
         if (report.status() == Status.BROKEN) {
             VerificationReport.Break first = report.firstBreak();
             LOG.errorf("Ledger verification found a break: fund %s, entry %s (sequence %s), %s: %s",

@@ -22,9 +22,6 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -219,7 +216,7 @@ public class ProblemMappers {
             return body;
         }
         String incident = UUID.randomUUID().toString();
-        if (isDatabaseUnavailable(e)) {
+        if (DatabaseFailures.isUnavailable(e)) {
             LOG.warnf(e, "Database unavailable, incident %s", incident);
             return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE,
                     "The database could not serve the request. Try again shortly. Incident " + incident + ".",
@@ -238,28 +235,17 @@ public class ProblemMappers {
     }
 
     /**
-     * The database is out of reach or the connection pool is exhausted (SQLSTATE class 08,
-     * Agroal's acquisition timeout), it is shutting down, restarting or recovering (class 57P:
-     * 57P01 a fast shutdown or pg_terminate_backend, 57P02 a crash, 57P03 not yet accepting
-     * connections), it has no room for another connection (53300), or it gave up on a
-     * transaction it may retry (40001 serialization failure, 40P01 deadlock): the request may
-     * succeed if tried again.
+     * Logs a failure that no answer can tell any more, the status of a streamed body having
+     * been sent and the response cut: as {@link #unexpected} would have, WARN with an incident
+     * id when the database is unavailable, ERROR otherwise.
      */
-    static boolean isDatabaseUnavailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300") || state.equals("40001")
-                        || state.equals("40P01")
-                        || String.valueOf(sql.getMessage()).contains("acquisition timeout")) {
-                    return true;
-                }
-            }
+    public static void logUnanswered(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        if (DatabaseFailures.isUnavailable(e)) {
+            LOG.warnf(e, "Database unavailable, incident %s; the response under way was cut", incident);
+        } else {
+            LOG.errorf(e, "Unexpected failure, incident %s; the response under way was cut", incident);
         }
-        return false;
     }
 
     /** The HTTP connection was closed under a request still being read. */

@@ -31,6 +31,12 @@ import org.solidarityfunds.ledger.ledger.Side;
  * the totals kept with the last entry before the period (one index probe), then the journal
  * lines of the period in posting order, fetched {@value #FETCH_SIZE} at a time and written at
  * once, each with the running balance of its account. Memory does not grow with the period.
+ *
+ * <p>The output is closed (the JSON object ended, the buffers flushed) only once the statement
+ * is whole. When reading fails, the database gone mid-statement say, what is still buffered is
+ * dropped and the failure goes up: before the first bytes have left it is answered as any
+ * other failure, after them StatementResource cuts the response, so that a statement cut short
+ * never reads as a complete one (a closed JSON object, a CSV that just ends).
  */
 @ApplicationScoped
 class StatementWriter {
@@ -80,7 +86,8 @@ class StatementWriter {
     }
 
     void writeJson(Period period, OutputStream out) {
-        try (JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8)) {
+        try {
+            JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8);
             generator.writeStartObject();
             generator.writeStringField("fundCode", period.fundCode());
             generator.writeStringField("currency", period.currency().getCurrencyCode());
@@ -117,6 +124,7 @@ class StatementWriter {
                 }
             });
             generator.writeEndObject();
+            generator.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,7 +137,8 @@ class StatementWriter {
      * with =, +, -, @, tab or carriage return) is written with a leading apostrophe.
      */
     void writeCsv(Period period, OutputStream out) {
-        try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024)) {
+        try {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             writer.write('\uFEFF');
             writer.write(CSV_HEADER);
             writer.write("\r\n");
@@ -152,6 +161,7 @@ class StatementWriter {
                 public void closing(Map<Account, Long> balances) {
                 }
             });
+            writer.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

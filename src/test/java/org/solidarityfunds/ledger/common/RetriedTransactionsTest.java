@@ -74,6 +74,24 @@ class RetriedTransactionsTest {
     }
 
     @Test
+    void a_deadlock_reported_only_when_the_transaction_commits_is_run_again() {
+        // The flush before a commit can be the deadlock victim: the transaction manager then
+        // throws a RollbackException of its own, with PostgreSQL's exception suppressed in it.
+        AtomicInteger attempts = new AtomicInteger();
+        String result = transactions.run(() -> {
+            if (attempts.incrementAndGet() == 1) {
+                jakarta.transaction.RollbackException commit = new jakarta.transaction.RollbackException(
+                        "ARJUNA016053: Could not commit transaction.");
+                commit.addSuppressed(new SQLException("deadlock detected", "40P01"));
+                throw new IllegalStateException(commit);
+            }
+            return "committed";
+        });
+        assertThat(result).isEqualTo("committed");
+        assertThat(attempts.get()).isEqualTo(2);
+    }
+
+    @Test
     void a_refusal_is_not_retried() {
         AtomicInteger attempts = new AtomicInteger();
         assertThatThrownBy(() -> transactions.run(() -> {

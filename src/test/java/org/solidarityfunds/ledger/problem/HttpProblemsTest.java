@@ -73,13 +73,43 @@ class HttpProblemsTest {
                 new org.hibernate.exception.JDBCConnectionException("closed",
                         new java.sql.SQLException("Connection refused", "08001")),
                 new java.sql.SQLException("Sorry, acquisition timeout!"),
-                new RuntimeException(new java.sql.SQLException("could not serialize access", "40001"))}) {
+                new java.sql.SQLException("Acquisition timeout while waiting for new connection",
+                        new java.util.concurrent.TimeoutException()),
+                new RuntimeException(new java.sql.SQLException("could not serialize access", "40001")),
+                new RuntimeException(new java.sql.SQLException("terminating connection due to administrator command",
+                        "57P01")),
+                new RuntimeException(new java.sql.SQLException("the database system is starting up", "57P03")),
+                new RuntimeException(new java.sql.SQLException("sorry, too many clients already", "53300")),
+                commitFailedOn(new java.sql.SQLException("terminating connection due to administrator command",
+                        "57P01")),
+                commitFailedOn(new java.sql.SQLException("An I/O error occurred while sending to the backend.",
+                        "08006"))}) {
             jakarta.ws.rs.core.Response response = new ProblemMappers().unexpected(failure, null);
             assertThat(response.getStatus()).as(failure.toString()).isEqualTo(503);
             assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
             assertThat(((Problem) response.getEntity()).type().toString()).endsWith("#service-unavailable");
             assertThat(((Problem) response.getEntity()).detail()).doesNotContain("refused", "SQL", "Exception");
         }
+    }
+
+    /**
+     * What a commit on a connection that PostgreSQL has just ended throws: the transaction
+     * manager's own exception, PostgreSQL's only suppressed in it, not its cause.
+     */
+    private static Throwable commitFailedOn(java.sql.SQLException database) {
+        jakarta.transaction.RollbackException commit = new jakarta.transaction.RollbackException(
+                "ARJUNA016053: Could not commit transaction.");
+        commit.addSuppressed(new IllegalStateException("flush before completion failed", database));
+        return new io.quarkus.narayana.jta.QuarkusTransactionException(commit);
+    }
+
+    @Test
+    void a_failure_that_is_not_the_database_keeps_answering_500_even_with_a_commit_in_its_chain() {
+        jakarta.transaction.RollbackException commit = new jakarta.transaction.RollbackException(
+                "ARJUNA016102: The transaction is not active!");
+        jakarta.ws.rs.core.Response response = new ProblemMappers().unexpected(
+                new io.quarkus.narayana.jta.QuarkusTransactionException(commit), null);
+        assertThat(response.getStatus()).isEqualTo(500);
     }
 
     @Test
