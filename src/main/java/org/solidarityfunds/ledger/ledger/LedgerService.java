@@ -22,8 +22,6 @@ import org.solidarityfunds.ledger.access.FundScope;
 import org.solidarityfunds.ledger.common.Clocks;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageRequest;
-import org.solidarityfunds.ledger.feed.EventLog;
-import org.solidarityfunds.ledger.feed.Reference;
 import org.solidarityfunds.ledger.money.Money;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;

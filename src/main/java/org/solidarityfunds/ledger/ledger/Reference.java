@@ -1,4 +1,4 @@
-package org.solidarityfunds.ledger.feed;
+package org.solidarityfunds.ledger.ledger;
 
 import java.util.Objects;
 import java.util.UUID;

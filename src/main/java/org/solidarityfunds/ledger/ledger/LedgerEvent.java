@@ -1,4 +1,4 @@
-package org.solidarityfunds.ledger.feed;
+package org.solidarityfunds.ledger.ledger;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package org.solidarityfunds.ledger.feed;
+package org.solidarityfunds.ledger.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,10 +9,10 @@ import java.util.UUID;
 import org.solidarityfunds.ledger.money.Money;
 
 /**
- * Writes the events of the change feed, each in the transaction of the fact it tells: an
- * event is in the feed exactly when its fact is committed. The ledger writes one per entry;
- * the services write those of facts without an entry (a disbursement requested, rejected or
- * withdrawn).
+ * The outbox of the change feed, which belongs to the ledger: writes its events, each in the
+ * transaction of the fact it tells, so that an event is in the feed exactly when its fact is
+ * committed. The ledger writes one per entry; the services write those of facts without an
+ * entry (a disbursement requested, rejected or withdrawn). The feed only reads the table.
  */
 @ApplicationScoped
 public class EventLog {
