@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.solidarityfunds.ledger.access.Caller;
-import org.solidarityfunds.ledger.common.RetriedTransactions;
 import org.solidarityfunds.ledger.observability.LedgerMetrics;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;

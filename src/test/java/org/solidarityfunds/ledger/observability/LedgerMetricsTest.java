@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.ledger.access.Roles;
-import org.solidarityfunds.ledger.common.RetriedTransactions;
+import org.solidarityfunds.ledger.idempotency.RetriedTransactions;
 import org.solidarityfunds.ledger.ledger.ScheduledVerification;
 import org.solidarityfunds.ledger.money.Money;
 import org.solidarityfunds.ledger.support.TestFunds;
