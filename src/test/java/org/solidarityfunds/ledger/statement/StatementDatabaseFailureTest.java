@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.solidarityfunds.ledger.support.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -78,10 +77,8 @@ class StatementDatabaseFailureTest {
         try (Connection superuser = TestDatabase.asSuperuser(); Statement sql = superuser.createStatement()) {
             superuser.setAutoCommit(false);
             sql.execute("LOCK TABLE journal_line IN ACCESS EXCLUSIVE MODE");
-            // Not through the contract's filter: the published contract lists 500 on every
-            // operation but not yet 503.
-            CompletableFuture<Response> statement = CompletableFuture.supplyAsync(() -> RestAssured.given()
-                    .auth().oauth2(AUDITOR).accept(mediaType).get("/api/v1/funds/{code}/statement", fund));
+            CompletableFuture<Response> statement = CompletableFuture.supplyAsync(() -> as(AUDITOR)
+                    .accept(mediaType).get("/api/v1/funds/{code}/statement", fund));
             try (Connection watcher = TestDatabase.asSuperuser(); Statement watch = watcher.createStatement()) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (terminateWaitingStatement(watch) == 0) {
