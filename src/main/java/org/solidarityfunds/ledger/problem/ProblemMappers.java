@@ -22,6 +22,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -248,10 +249,15 @@ public class ProblemMappers {
         }
     }
 
-    /** The HTTP connection was closed under a request still being read. */
+    /**
+     * The HTTP connection was closed under a request still being read. Vert.x says so with an
+     * HttpClosedException, or, when the close overtakes the read, the body stream with an
+     * IOException over the channel's ClosedChannelException (the database driver's sockets
+     * are not channels: its failures never look like this).
+     */
     static boolean isClientGone(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpClosedException) {
+            if (cause instanceof HttpClosedException || cause instanceof ClosedChannelException) {
                 return true;
             }
         }
