@@ -168,10 +168,18 @@ class RequestContextTest {
         String requestId = "hang-up-" + UUID.randomUUID();
         nextLine = new CountDownLatch(1);
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(30_000);
             socket.getOutputStream().write(("POST /api/v1/funds HTTP/1.1\r\nHost: localhost\r\n"
                     + "Authorization: Bearer " + TestTokens.admin() + "\r\nContent-Type: application/json\r\n"
-                    + "X-Request-Id: " + requestId + "\r\nContent-Length: 1000\r\n\r\n{\"code\":\"HANG")
+                    + "X-Request-Id: " + requestId + "\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // The service asks for the body once it starts reading it: only then does the client
+            // hang up, so that the service is in the middle of the read, whatever the timing.
+            byte[] interim = new byte[25];
+            int read = socket.getInputStream().readNBytes(interim, 0, interim.length);
+            assertThat(new String(interim, 0, read, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 100 Continue");
+            socket.getOutputStream().write("{\"code\":\"HANG".getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
         }
         // The service notices the closed connection on its own time: wait for its line, not for a clock.
