@@ -26,7 +26,6 @@ import org.solidarityfunds.ledger.ledger.EventLog;
 import org.solidarityfunds.ledger.ledger.Reference;
 import org.solidarityfunds.ledger.fund.FundService;
 import org.solidarityfunds.ledger.fund.FundService.FundRef;
-import org.solidarityfunds.ledger.fund.FundStatus;
 import org.solidarityfunds.ledger.ledger.Account;
 import org.solidarityfunds.ledger.ledger.EntryKind;
 import org.solidarityfunds.ledger.ledger.EntryView;
@@ -72,9 +71,7 @@ public class DisbursementService {
         if (!amount.currency().getCurrencyCode().equals(fund.currency())) {
             throw ProblemException.invalid("amount.currency", "must be the fund's currency, " + fund.currency());
         }
-        if (fund.status() == FundStatus.CLOSED) {
-            throw new ProblemException(ProblemType.FUND_CLOSED, "Fund " + fund.code() + " is closed; it pays out nothing more.");
-        }
+        ledger.lockAndReadStatus(fund.id()).refuseUnlessItTakesRequests(fund.code());
         if (committees.current(fund.id()).isEmpty()) {
             throw new ProblemException(ProblemType.FUND_HAS_NO_COMMITTEE,
                     "Fund " + fund.code() + " has no committee to decide the request; an administrator sets one first.");

@@ -2,6 +2,7 @@ package org.solidarityfunds.ledger.fund;
 
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.solidarityfunds.ledger.ledger.FundStatus;
 
 /** Move a fund forward in its lifecycle, saying why. */
 @Schema(name = "ChangeFundStatus")

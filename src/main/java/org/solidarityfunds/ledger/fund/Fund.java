@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.solidarityfunds.ledger.ledger.FundStatus;
 
 @Entity
 @Table(name = "fund")

@@ -15,6 +15,7 @@ import org.solidarityfunds.ledger.access.FundScope;
 import org.solidarityfunds.ledger.common.Constraints;
 import org.solidarityfunds.ledger.common.Page;
 import org.solidarityfunds.ledger.common.PageRequest;
+import org.solidarityfunds.ledger.ledger.FundStatus;
 import org.solidarityfunds.ledger.ledger.LedgerService;
 import org.solidarityfunds.ledger.money.Currencies;
 import org.solidarityfunds.ledger.problem.ProblemException;

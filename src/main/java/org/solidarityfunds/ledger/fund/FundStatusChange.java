@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
+import org.solidarityfunds.ledger.ledger.FundStatus;
 
 /** One move of a fund's lifecycle, kept forever: who, when, from what, to what and why. */
 @Entity

@@ -3,6 +3,7 @@ package org.solidarityfunds.ledger.fund;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.solidarityfunds.ledger.ledger.FundStatus;
 
 @Schema(name = "Fund")
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -94,11 +94,11 @@ public class LedgerService {
             throw new IllegalArgumentException("a reversal is written by reverse(), linked to the entry it reverses");
         }
         FundLedger ledger = lockFund(fundId);
-        String status = statusOf(ledger);
+        FundStatus status = statusOf(ledger);
         Map<Account, AccountBalance> balances = balancesOf(ledger.fundId);
         List<Written> written = new ArrayList<>(facts.size());
         for (Fact fact : facts) {
-            refuseIfTheFundsStatusForbids(ledger, status, fact.posting().kind());
+            status.refuseUnlessItTakes(fact.posting().kind(), ledger.fundCode);
             written.add(write(ledger, balances, fact.posting(), recordedBy, null));
         }
         persist(ledger, written, facts.stream().map(Fact::about).toList());
@@ -134,7 +134,7 @@ public class LedgerService {
         Posting posting = new Posting(EntryKind.REVERSAL,
                 "Reversal of entry " + original.sequence + ": " + reason,
                 LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE)), opposite);
-        refuseIfTheFundsStatusForbids(ledger, statusOf(ledger), posting.kind());
+        statusOf(ledger).refuseUnlessItTakes(posting.kind(), ledger.fundCode);
         Written written = write(ledger, balancesOf(ledger.fundId), posting, recordedBy, entryId);
         persist(ledger, List.of(written), Collections.singletonList(events.referenceOf(entryId).orElse(null)));
         return EntryView.from(written.entry(), ledger.fundCode, written.lines(), null);
@@ -315,21 +315,18 @@ public class LedgerService {
     }
 
     /** The fund's status, read in share mode: a status change cannot race the postings that follow. */
-    private String statusOf(FundLedger ledger) {
-        return (String) em.createNativeQuery("SELECT status FROM fund WHERE id = ?1 FOR SHARE")
-                .setParameter(1, ledger.fundId).getSingleResult();
+    private FundStatus statusOf(FundLedger ledger) {
+        return FundStatus.valueOf((String) em.createNativeQuery("SELECT status FROM fund WHERE id = ?1 FOR SHARE")
+                .setParameter(1, ledger.fundId).getSingleResult());
     }
 
-    /** A closed fund refuses every entry, and a fund closed to pledges refuses new pledges. */
-    private void refuseIfTheFundsStatusForbids(FundLedger ledger, String status, EntryKind kind) {
-        if ("CLOSED".equals(status)) {
-            throw new ProblemException(ProblemType.FUND_CLOSED,
-                    "Fund " + ledger.fundCode + " is closed; its journal takes no more entries.");
-        }
-        if ("CLOSED_TO_PLEDGES".equals(status) && kind == EntryKind.PLEDGE_RECORDED) {
-            throw new ProblemException(ProblemType.FUND_CLOSED_TO_PLEDGES,
-                    "Fund " + ledger.fundCode + " is closed to pledges; it still receives what was promised.");
-        }
+    /**
+     * Locks the fund's ledger, as a posting does, and reads its status under that lock: for a
+     * service that decides by the status without posting (a disbursement request).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public FundStatus lockAndReadStatus(long fundId) {
+        return statusOf(lockFund(fundId));
     }
 
     /** The ledger of a fund in the caller's scope; any other answers as a fund that does not exist. */
