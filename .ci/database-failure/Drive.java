@@ -97,6 +97,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -645,14 +646,8 @@ public class Drive {
         Random random = new Random(seed * 31 + index);
         String finance = token("dbfail-finance-" + index, "finance");
         String auditor = token("dbfail-auditor", "auditor");
-        int instance = index % 2;
         String[] feedCursor = {null};
-        while (!stopped) {
-            parkIfPaused();
-            if (stopped) {
-                break;
-            }
-            instance = 1 - instance;
+        onEachInstanceInTurn(index % 2, instance -> {
             Fund fund = funds.get(random.nextInt(funds.size()));
             int dice = random.nextInt(100);
             if (dice < WRITE_PERCENT) {
@@ -664,6 +659,22 @@ public class Drive {
             } else {
                 readStatement(fund, instance, auditor, dice - FEED_PERCENT >= STATEMENT_JSON_PERCENT);
             }
+        });
+    }
+
+    /**
+     * Runs the step on each instance in turn, first on the other one than this, until the run
+     * stops; waits while the load is paused.
+     */
+    void onEachInstanceInTurn(int instance, IntConsumer step) {
+        int next = instance;
+        while (!stopped) {
+            parkIfPaused();
+            if (stopped) {
+                return;
+            }
+            next = 1 - next;
+            step.accept(next);
         }
     }
 
@@ -766,13 +777,7 @@ public class Drive {
 
     void verifyNowAndThen() {
         String auditor = token("dbfail-auditor", "auditor");
-        int instance = 0;
-        while (!stopped) {
-            parkIfPaused();
-            if (stopped) {
-                break;
-            }
-            instance = 1 - instance;
+        onEachInstanceInTurn(0, instance -> {
             Answer answer = call(instance, "GET", "/api/v1/ledger/verification", auditor, null, null);
             if (judge("verification", answer, 200, false) == Verdict.SUCCESS) {
                 verifications.increment();
@@ -781,20 +786,14 @@ public class Drive {
                 }
             }
             sleep(VERIFY_EVERY_MS);
-        }
+        });
     }
 
     void probeReadinessNowAndThen() {
-        int instance = 0;
-        while (!stopped) {
-            parkIfPaused();
-            if (stopped) {
-                break;
-            }
-            instance = 1 - instance;
+        onEachInstanceInTurn(0, instance -> {
             probeReadiness(instance);
             sleep(READINESS_EVERY_MS);
-        }
+        });
     }
 
     /**

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.ledger.access.Roles;
+import org.solidarityfunds.ledger.common.BusinessDates;
 import org.solidarityfunds.ledger.support.TestDatabase;
 import org.solidarityfunds.ledger.support.TestFunds;
 import org.solidarityfunds.ledger.support.TestTokens;
@@ -49,22 +49,12 @@ class EntryHashFromApiTest {
         long seed = new Random().nextLong();
         writeRandomHistory(new Random(seed));
         List<String> pages = new ArrayList<>();
-        int entries = 0;
-        for (String fund : allFunds()) {
-            String after = null;
-            do {
-                var request = api().queryParam("limit", 200);
-                if (after != null) {
-                    request.queryParam("after", after);
-                }
-                String page = request.get("/api/v1/funds/{code}/entries", fund).then().statusCode(200).extract()
-                        .asString();
-                JsonPath parsed = JsonPath.from(page);
-                entries += parsed.getList("items").size();
-                pages.add(page);
-                after = parsed.getBoolean("hasMore") ? parsed.getString("nextCursor") : null;
-            } while (after != null);
+        for (String fundsPage : everyPage("/api/v1/funds")) {
+            for (String fund : JsonPath.from(fundsPage).<String>getList("items.code")) {
+                pages.addAll(everyPage("/api/v1/funds/" + fund + "/entries"));
+            }
         }
+        int entries = pages.stream().mapToInt(page -> JsonPath.from(page).getList("items").size()).sum();
         assertThat(entries).as("entries read through the API").isEqualTo(journalEntries()).isGreaterThan(30);
 
         String verdict = runDocumentedScript(pages);
@@ -73,6 +63,8 @@ class EntryHashFromApiTest {
 
     /** Pledges (some with instalments), contributions in the fund's and other currencies, reversals. */
     private static void writeRandomHistory(Random random) {
+        // The first day written is the first the service accepts: the range's end is hashed too.
+        assertThat(DAYS[0]).isEqualTo(BusinessDates.FIRST.toString());
         String fund = TestFunds.open("HASH");
         String donor = json(Map.of("kind", "COMMUNE", "name", pick(random, TEXTS))).post("/api/v1/donors").then()
                 .statusCode(201).extract().path("id");
@@ -115,26 +107,27 @@ class EntryHashFromApiTest {
                 }
             }
         }
-        assertThat(LocalDate.parse(DAYS[0])).isEqualTo(LocalDate.of(2000, 1, 1));
     }
 
     private static String pick(Random random, String[] values) {
         return values[random.nextInt(values.length)];
     }
 
-    private static List<String> allFunds() {
-        List<String> codes = new ArrayList<>();
+    /** Every page of a list, as the API answered it, following its cursors. */
+    private static List<String> everyPage(String path) {
+        List<String> pages = new ArrayList<>();
         String after = null;
         do {
             var request = api().queryParam("limit", 200);
             if (after != null) {
                 request.queryParam("after", after);
             }
-            JsonPath page = request.get("/api/v1/funds").then().statusCode(200).extract().jsonPath();
-            codes.addAll(page.getList("items.code"));
-            after = page.getBoolean("hasMore") ? page.getString("nextCursor") : null;
+            String page = request.get(path).then().statusCode(200).extract().asString();
+            pages.add(page);
+            JsonPath parsed = JsonPath.from(page);
+            after = parsed.getBoolean("hasMore") ? parsed.getString("nextCursor") : null;
         } while (after != null);
-        return codes;
+        return pages;
     }
 
     private static long journalEntries() throws SQLException {

@@ -667,7 +667,7 @@ class ContractHostileInputTest {
                     withIds(object.get(property.getKey()), property.getValue(), ids);
                 }
             });
-        } else if (value instanceof com.fasterxml.jackson.databind.node.ArrayNode array
+        } else if (value instanceof ArrayNode array
                 && resolved.path("type").asText().equals("array")) {
             array.forEach(item -> withIds(item, resolved.get("items"), ids));
         }
