@@ -32,6 +32,7 @@ import org.solidarityfunds.ledger.idempotency.Idempotency;
 import org.solidarityfunds.ledger.openapi.OpenApiConventions;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
+import org.solidarityfunds.ledger.web.Commands;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,12 +40,10 @@ import org.solidarityfunds.ledger.problem.ProblemType;
 public class ContributionResource {
 
     private final ContributionService contributions;
-    private final Idempotency idempotency;
     private final Caller caller;
 
-    ContributionResource(ContributionService contributions, Idempotency idempotency, Caller caller) {
+    ContributionResource(ContributionService contributions, Caller caller) {
         this.contributions = contributions;
-        this.idempotency = idempotency;
         this.caller = caller;
     }
 
@@ -69,11 +68,8 @@ public class ContributionResource {
     public Response record(@PathParam("code") String code,
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull RecordContribution command, UriInfo uri) {
-        return idempotency.post(key, uri, command, () -> {
-            ContributionView contribution = contributions.record(code, command, caller.subject(), caller.scope());
-            return Response.created(uri.getBaseUriBuilder().path("api/v1/contributions/{id}").build(contribution.id()))
-                    .entity(contribution).build();
-        });
+        return Commands.response(
+                contributions.record(Commands.post(caller, key, uri, command), code, command, caller.scope()), uri);
     }
 
     @POST
@@ -97,8 +93,8 @@ public class ContributionResource {
     public Response importBatch(@PathParam("code") String code,
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull RecordContributions command, UriInfo uri) {
-        return idempotency.post(key, uri, command, () -> Response.status(Response.Status.CREATED)
-                .entity(contributions.recordBatch(code, command, caller.subject(), caller.scope())).build());
+        return Commands.response(
+                contributions.recordBatch(Commands.post(caller, key, uri, command), code, command, caller.scope()), uri);
     }
 
     @GET
@@ -143,8 +139,8 @@ public class ContributionResource {
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull ReverseContribution command, UriInfo uri) {
         UUID contributionId = contributionId(id);
-        return idempotency.ok(key, uri, command,
-                () -> contributions.reverse(contributionId, command, caller.subject(), caller.scope()));
+        return Commands.response(contributions.reverse(Commands.post(caller, key, uri, command), contributionId, command,
+                caller.scope()), uri);
     }
 
     private static UUID contributionId(String id) {

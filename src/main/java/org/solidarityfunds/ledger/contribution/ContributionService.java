@@ -24,10 +24,14 @@ import org.solidarityfunds.ledger.common.PageRequest;
 import org.solidarityfunds.ledger.donor.DonorService;
 import org.solidarityfunds.ledger.fund.FundService;
 import org.solidarityfunds.ledger.fund.FundService.FundRef;
+import org.solidarityfunds.ledger.idempotency.Answer;
+import org.solidarityfunds.ledger.idempotency.Idempotency;
+import org.solidarityfunds.ledger.idempotency.Result;
 import org.solidarityfunds.ledger.ledger.Reference;
 import org.solidarityfunds.ledger.ledger.Account;
 import org.solidarityfunds.ledger.ledger.EntryKind;
 import org.solidarityfunds.ledger.ledger.EntryView;
+import org.solidarityfunds.ledger.ledger.FundLock;
 import org.solidarityfunds.ledger.ledger.LedgerService;
 import org.solidarityfunds.ledger.ledger.Posting;
 import org.solidarityfunds.ledger.ledger.Side;
@@ -54,10 +58,12 @@ public class ContributionService {
     private final LedgerService ledger;
     private final PledgeAllocations pledges;
     private final LedgerMetrics metrics;
+    private final Idempotency idempotency;
     private final Clock clock;
 
     ContributionService(EntityManager em, FundService funds, DonorService donors, LedgerService ledger,
-            PledgeAllocations pledges, LedgerMetrics metrics, Clock clock) {
+            PledgeAllocations pledges, LedgerMetrics metrics, Idempotency idempotency, Clock clock) {
+        this.idempotency = idempotency;
         this.em = em;
         this.funds = funds;
         this.donors = donors;
@@ -67,9 +73,14 @@ public class ContributionService {
         this.clock = clock;
     }
 
-    @Transactional
-    public ContributionView record(String fundCode, RecordContribution command, String recordedBy, FundScope scope) {
-        return recordAll(funds.require(fundCode, scope), List.of(command), recordedBy, (i, refusal) -> refusal).get(0);
+    /** Records money received: the command boundary of POST /funds/{code}/contributions. */
+    public Answer<ContributionView> record(Idempotency.Request request, String fundCode, RecordContribution command,
+            FundScope scope) {
+        return idempotency.run(request, () -> {
+            ContributionView contribution = recordAll(funds.require(fundCode, scope), List.of(command),
+                    request.subject(), (i, refusal) -> refusal).get(0);
+            return Result.created("api/v1/contributions/" + contribution.id(), contribution);
+        });
     }
 
     /**
@@ -77,8 +88,12 @@ public class ContributionService {
      * alone, with its own entry, and the first refusal refuses them all. A refusal names the
      * contribution at fault (its field errors under {@code contributions[i]}).
      */
-    @Transactional
-    public ContributionBatchView recordBatch(String fundCode, RecordContributions command, String recordedBy,
+    public Answer<ContributionBatchView> recordBatch(Idempotency.Request request, String fundCode,
+            RecordContributions command, FundScope scope) {
+        return idempotency.run(request, () -> Result.created(recordBatch(fundCode, command, request.subject(), scope)));
+    }
+
+    private ContributionBatchView recordBatch(String fundCode, RecordContributions command, String recordedBy,
             FundScope scope) {
         FundRef fund = funds.require(fundCode, scope);
         List<ContributionView> recorded = recordAll(fund, command.contributions(), recordedBy,
@@ -113,7 +128,7 @@ public class ContributionService {
             }
         }
 
-        ledger.lock(fund.id());
+        FundLock lock = ledger.lock(fund.id());
         PledgeAllocations.Allocator allocator = pledges.allocator(fund.id());
         List<List<PledgeAllocations.Applied>> applied = new ArrayList<>(checked.size());
         for (int i = 0; i < checked.size(); i++) {
@@ -123,7 +138,7 @@ public class ContributionService {
                 throw refusalAt.apply(i, refusal);
             }
         }
-        List<EntryView> entries = ledger.postAll(fund.id(), checked.stream().map(ContributionService::factOf).toList(),
+        List<EntryView> entries = ledger.postAll(lock, checked.stream().map(ContributionService::factOf).toList(),
                 recordedBy);
 
         List<Contribution> contributions = new ArrayList<>(checked.size());
@@ -236,11 +251,15 @@ public class ContributionService {
      * A bounced transfer: the reversal entry, and its allocations given back to the pledges,
      * in one transaction. Refused when the money has already been committed or paid out.
      */
-    @Transactional
-    public ContributionView reverse(UUID id, ReverseContribution command, String reversedBy, FundScope scope) {
+    public Answer<ContributionView> reverse(Idempotency.Request request, UUID id, ReverseContribution command,
+            FundScope scope) {
+        return idempotency.run(request, () -> Result.ok(reverse(id, command, request.subject(), scope)));
+    }
+
+    private ContributionView reverse(UUID id, ReverseContribution command, String reversedBy, FundScope scope) {
         Found found = find(id, scope);
         Contribution contribution = found.contribution();
-        ledger.lock(contribution.fundId);
+        FundLock lock = ledger.lock(contribution.fundId);
         em.refresh(contribution, LockModeType.PESSIMISTIC_WRITE);
         if (contribution.reversalEntryId != null) {
             throw new ProblemException(ProblemType.CONTRIBUTION_ALREADY_REVERSED,
@@ -250,7 +269,7 @@ public class ContributionService {
         pledges.release(allocations.stream().map(a -> new PledgeAllocations.Applied(a.pledgeId, a.instalmentNumber,
                 a.amountMinor)).toList());
         String reason = command.reason().strip();
-        EntryView reversal = ledger.reverse(contribution.entryId, reason, reversedBy);
+        EntryView reversal = ledger.reverse(lock, contribution.entryId, reason, reversedBy);
         contribution.reversalEntryId = reversal.id();
         contribution.reversedAt = reversal.recordedAt().truncatedTo(ChronoUnit.MICROS);
         contribution.reversedBy = reversedBy;

@@ -4,7 +4,6 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.solidarityfunds.ledger.donor.DonorKind;
 import org.solidarityfunds.ledger.donor.DonorService;
 import org.solidarityfunds.ledger.fund.CreateFund;
 import org.solidarityfunds.ledger.fund.FundService;
+import org.solidarityfunds.ledger.idempotency.Idempotency;
 import org.solidarityfunds.ledger.money.MoneyInput;
 import org.solidarityfunds.ledger.pledge.PledgeService;
 import org.solidarityfunds.ledger.pledge.PledgeView;
@@ -47,6 +47,8 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     private static final String RECORDED_BY = "demo-data";
+    private static final String FINANCE = "finance-1";
+    private static final FundScope ALL = FundScope.all();
 
     private final FundService funds;
     private final DonorService donors;
@@ -68,7 +70,10 @@ public class DemoData {
         this.enabled = enabled;
     }
 
-    @Transactional
+    /**
+     * Each step in its own transaction, through the services' command boundaries as a client's
+     * request would go (a posting's fund lock must be its transaction's first write).
+     */
     void load(@Observes StartupEvent started) {
         if (!enabled || funds.exists("LIBAN-2020")) {
             return;
@@ -101,21 +106,17 @@ public class DemoData {
 
     /** The worked example of docs/concepts/pledges-and-contributions.md, with illustrative amounts. */
     private void lebanonExample(UUID departement, UUID cglu, UUID cuf) {
-        FundScope all = FundScope.all();
-        PledgeView first = pledges.record("LIBAN-2020", new RecordPledge(departement, euros(2_000_000),
-                LocalDate.of(2020, 9, 15), "DEL-2020-112", List.of(
-                        new RecordPledge.Instalment(1_000_000L, LocalDate.of(2020, 10, 31)),
-                        new RecordPledge.Instalment(1_000_000L, LocalDate.of(2021, 3, 31)))), RECORDED_BY, all);
-        PledgeView second = pledges.record("LIBAN-2020", new RecordPledge(cglu, euros(1_500_000),
-                LocalDate.of(2020, 9, 15), null, null), RECORDED_BY, all);
-        pledges.record("LIBAN-2020", new RecordPledge(cuf, euros(500_000), LocalDate.of(2020, 9, 15), null, null),
-                RECORDED_BY, all);
-        contributions.record("LIBAN-2020", new RecordContribution(departement, euros(1_000_000), null,
+        PledgeView first = pledge(new RecordPledge(departement, euros(2_000_000), LocalDate.of(2020, 9, 15),
+                "DEL-2020-112", List.of(new RecordPledge.Instalment(1_000_000L, LocalDate.of(2020, 10, 31)),
+                        new RecordPledge.Instalment(1_000_000L, LocalDate.of(2021, 3, 31)))));
+        PledgeView second = pledge(new RecordPledge(cglu, euros(1_500_000), LocalDate.of(2020, 9, 15), null, null));
+        pledge(new RecordPledge(cuf, euros(500_000), LocalDate.of(2020, 9, 15), null, null));
+        contribution("LIBAN-2020", new RecordContribution(departement, euros(1_000_000), null,
                 LocalDate.of(2020, 10, 20), "VIR-2020-10-20-0001", List.of(
-                        new RecordContribution.AllocationInput(first.id(), null, 1_000_000L))), RECORDED_BY, all);
-        contributions.record("LIBAN-2020", new RecordContribution(cglu, new MoneyInput(1_635_000L, "USD"),
+                        new RecordContribution.AllocationInput(first.id(), null, 1_000_000L))));
+        contribution("LIBAN-2020", new RecordContribution(cglu, new MoneyInput(1_635_000L, "USD"),
                 new BigDecimal("0.917431192660"), LocalDate.of(2020, 11, 5), "SWIFT-2020-1105-7", List.of(
-                        new RecordContribution.AllocationInput(second.id(), null, 1_500_000L))), RECORDED_BY, all);
+                        new RecordContribution.AllocationInput(second.id(), null, 1_500_000L))));
     }
 
     /**
@@ -124,10 +125,9 @@ public class DemoData {
      * from POST /dev/tokens with the subjects lyon, nantes, rennes and grenoble.
      */
     private void dondoExample(UUID departement) {
-        FundScope all = FundScope.all();
         String fund = "MOZAMBIQUE-DONDO";
-        contributions.record(fund, new RecordContribution(departement, euros(3_000_000), null,
-                LocalDate.of(2020, 9, 30), "VIR-2020-09-30-0003", null), RECORDED_BY, all);
+        contribution(fund, new RecordContribution(departement, euros(3_000_000), null,
+                LocalDate.of(2020, 9, 30), "VIR-2020-09-30-0003", null));
         LocalDate seated = LocalDate.of(2020, 8, 10);
         committees.set(fund, new SetCommittee(List.of(
                 new SetCommittee.MemberInput("lyon", "Ville de Lyon", seated, null),
@@ -137,21 +137,43 @@ public class DemoData {
                 new SetCommittee.DelegateInput("lyon", euros(100_000)),
                 "Délibération du comité des donateurs du 2020-08-10"), RECORDED_BY);
         RequestDisbursement.Beneficiary dondo = new RequestDisbursement.Beneficiary("Conseil municipal de Dondo", "MZ");
-        UUID market = disbursements.request(fund, new RequestDisbursement(dondo,
-                "Réhabilitation du marché municipal", euros(2_500_000)), "finance-1", all).id();
-        disbursements.vote(market, new CastVote(VoteChoice.RECUSED, "Ville jumelle du maître d'œuvre", null), "rennes", all);
-        disbursements.vote(market, new CastVote(VoteChoice.FOR, null, null), "lyon", all);
-        disbursements.vote(market, new CastVote(VoteChoice.AGAINST, "Phaser les travaux", null), "nantes", all);
-        disbursements.vote(market, new CastVote(VoteChoice.FOR, null, "PV-COMITE-DONDO-2020-10-05"), "grenoble", all);
-        disbursements.pay(market, new PayDisbursement("VIR-SORT-2020-11-12-0007", LocalDate.of(2020, 11, 12)),
-                "finance-1", all);
-        UUID houses = disbursements.request(fund, new RequestDisbursement(dondo, "Construction de maisons",
-                euros(800_000)), "finance-1", all).id();
-        disbursements.vote(houses, new CastVote(VoteChoice.FOR, null, null), "lyon", all);
-        disbursements.vote(houses, new CastVote(VoteChoice.FOR, null, null), "nantes", all);
-        UUID kits = disbursements.request(fund, new RequestDisbursement(dondo, "Kits scolaires", euros(60_000)),
-                "finance-1", all).id();
-        disbursements.vote(kits, new CastVote(VoteChoice.FOR, null, null), "lyon", all);
+        UUID market = request(fund, new RequestDisbursement(dondo, "Réhabilitation du marché municipal",
+                euros(2_500_000)));
+        vote(market, "rennes", new CastVote(VoteChoice.RECUSED, "Ville jumelle du maître d'œuvre", null));
+        vote(market, "lyon", new CastVote(VoteChoice.FOR, null, null));
+        vote(market, "nantes", new CastVote(VoteChoice.AGAINST, "Phaser les travaux", null));
+        vote(market, "grenoble", new CastVote(VoteChoice.FOR, null, "PV-COMITE-DONDO-2020-10-05"));
+        PayDisbursement payment = new PayDisbursement("VIR-SORT-2020-11-12-0007", LocalDate.of(2020, 11, 12));
+        disbursements.pay(command(FINANCE, "disbursements/" + market + "/payment", payment), market, payment, ALL);
+        UUID houses = request(fund, new RequestDisbursement(dondo, "Construction de maisons", euros(800_000)));
+        vote(houses, "lyon", new CastVote(VoteChoice.FOR, null, null));
+        vote(houses, "nantes", new CastVote(VoteChoice.FOR, null, null));
+        UUID kits = request(fund, new RequestDisbursement(dondo, "Kits scolaires", euros(60_000)));
+        vote(kits, "lyon", new CastVote(VoteChoice.FOR, null, null));
+    }
+
+    private PledgeView pledge(RecordPledge pledge) {
+        return pledges.record(command(RECORDED_BY, "funds/LIBAN-2020/pledges", pledge), "LIBAN-2020", pledge, ALL)
+                .view().orElseThrow();
+    }
+
+    private void contribution(String fund, RecordContribution contribution) {
+        contributions.record(command(RECORDED_BY, "funds/" + fund + "/contributions", contribution), fund,
+                contribution, ALL);
+    }
+
+    private UUID request(String fund, RequestDisbursement request) {
+        return disbursements.request(command(FINANCE, "funds/" + fund + "/disbursements", request), fund, request, ALL)
+                .view().orElseThrow().id();
+    }
+
+    private void vote(UUID disbursement, String member, CastVote vote) {
+        disbursements.vote(command(member, "disbursements/" + disbursement + "/votes", vote), disbursement, vote, ALL);
+    }
+
+    /** A command as the API would hand it over, under a key of its own: the demo is loaded once. */
+    private static Idempotency.Request command(String subject, String path, Object body) {
+        return Idempotency.Request.post(subject, "demo-data-" + UUID.randomUUID(), "/api/v1/" + path, body);
     }
 
     private static MoneyInput euros(long amountMinor) {

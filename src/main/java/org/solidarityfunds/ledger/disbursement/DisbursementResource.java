@@ -33,6 +33,7 @@ import org.solidarityfunds.ledger.idempotency.Idempotency;
 import org.solidarityfunds.ledger.openapi.OpenApiConventions;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
+import org.solidarityfunds.ledger.web.Commands;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,12 +41,10 @@ import org.solidarityfunds.ledger.problem.ProblemType;
 public class DisbursementResource {
 
     private final DisbursementService disbursements;
-    private final Idempotency idempotency;
     private final Caller caller;
 
-    DisbursementResource(DisbursementService disbursements, Idempotency idempotency, Caller caller) {
+    DisbursementResource(DisbursementService disbursements, Caller caller) {
         this.disbursements = disbursements;
-        this.idempotency = idempotency;
         this.caller = caller;
     }
 
@@ -68,11 +67,8 @@ public class DisbursementResource {
     public Response request(@PathParam("code") String code,
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull RequestDisbursement command, UriInfo uri) {
-        return idempotency.post(key, uri, command, () -> {
-            DisbursementView disbursement = disbursements.request(code, command, caller.subject(), caller.scope());
-            return Response.created(uri.getBaseUriBuilder().path("api/v1/disbursements/{id}").build(disbursement.id()))
-                    .entity(disbursement).build();
-        });
+        return Commands.response(
+                disbursements.request(Commands.post(caller, key, uri, command), code, command, caller.scope()), uri);
     }
 
     @GET
@@ -123,8 +119,8 @@ public class DisbursementResource {
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull CastVote command, UriInfo uri) {
         UUID disbursementId = disbursementId(id);
-        return idempotency.ok(key, uri, command,
-                () -> disbursements.vote(disbursementId, command, caller.subject(), caller.scope()));
+        return Commands.response(disbursements.vote(Commands.post(caller, key, uri, command), disbursementId, command,
+                caller.scope()), uri);
     }
 
     @POST
@@ -145,8 +141,8 @@ public class DisbursementResource {
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull PayDisbursement command, UriInfo uri) {
         UUID disbursementId = disbursementId(id);
-        return idempotency.ok(key, uri, command,
-                () -> disbursements.pay(disbursementId, command, caller.subject(), caller.scope()));
+        return Commands.response(disbursements.pay(Commands.post(caller, key, uri, command), disbursementId, command,
+                caller.scope()), uri);
     }
 
     @POST
@@ -168,8 +164,8 @@ public class DisbursementResource {
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull CancelDisbursement command, UriInfo uri) {
         UUID disbursementId = disbursementId(id);
-        return idempotency.ok(key, uri, command,
-                () -> disbursements.cancel(disbursementId, command, caller.subject(), caller.scope()));
+        return Commands.response(disbursements.cancel(Commands.post(caller, key, uri, command), disbursementId, command,
+                caller.scope()), uri);
     }
 
     private static DisbursementStatus status(String status) {

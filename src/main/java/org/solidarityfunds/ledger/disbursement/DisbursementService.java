@@ -26,9 +26,13 @@ import org.solidarityfunds.ledger.ledger.EventLog;
 import org.solidarityfunds.ledger.ledger.Reference;
 import org.solidarityfunds.ledger.fund.FundService;
 import org.solidarityfunds.ledger.fund.FundService.FundRef;
+import org.solidarityfunds.ledger.idempotency.Answer;
+import org.solidarityfunds.ledger.idempotency.Idempotency;
+import org.solidarityfunds.ledger.idempotency.Result;
 import org.solidarityfunds.ledger.ledger.Account;
 import org.solidarityfunds.ledger.ledger.EntryKind;
 import org.solidarityfunds.ledger.ledger.EntryView;
+import org.solidarityfunds.ledger.ledger.FundLock;
 import org.solidarityfunds.ledger.ledger.LedgerService;
 import org.solidarityfunds.ledger.ledger.Posting;
 import org.solidarityfunds.ledger.money.Money;
@@ -52,9 +56,11 @@ public class DisbursementService {
     private final EventLog events;
     private final Clock clock;
     private final LedgerMetrics metrics;
+    private final Idempotency idempotency;
 
     DisbursementService(EntityManager em, FundService funds, CommitteeService committees, LedgerService ledger,
-            EventLog events, Clock clock, LedgerMetrics metrics) {
+            EventLog events, Clock clock, LedgerMetrics metrics, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.em = em;
         this.funds = funds;
         this.committees = committees;
@@ -64,14 +70,40 @@ public class DisbursementService {
         this.metrics = metrics;
     }
 
-    @Transactional
-    public DisbursementView request(String fundCode, RequestDisbursement command, String requestedBy, FundScope scope) {
+    /** Asks the fund's committee to pay: the command boundary of POST /funds/{code}/disbursements. */
+    public Answer<DisbursementView> request(Idempotency.Request request, String fundCode, RequestDisbursement command,
+            FundScope scope) {
+        return idempotency.run(request, () -> {
+            DisbursementView disbursement = request(fundCode, command, request.subject(), scope);
+            return Result.created("api/v1/disbursements/" + disbursement.id(), disbursement);
+        });
+    }
+
+    /** A member's vote: the command boundary of POST /disbursements/{id}/votes. */
+    public Answer<DisbursementView> vote(Idempotency.Request request, UUID id, CastVote command, FundScope scope) {
+        return idempotency.run(request, () -> Result.ok(vote(id, command, request.subject(), scope)));
+    }
+
+    /** The command boundary of POST /disbursements/{id}/payment. */
+    public Answer<DisbursementView> pay(Idempotency.Request request, UUID id, PayDisbursement command,
+            FundScope scope) {
+        return idempotency.run(request, () -> Result.ok(pay(id, command, request.subject(), scope)));
+    }
+
+    /** The command boundary of POST /disbursements/{id}/cancellation. */
+    public Answer<DisbursementView> cancel(Idempotency.Request request, UUID id, CancelDisbursement command,
+            FundScope scope) {
+        return idempotency.run(request, () -> Result.ok(cancel(id, command, request.subject(), scope)));
+    }
+
+    private DisbursementView request(String fundCode, RequestDisbursement command, String requestedBy,
+            FundScope scope) {
         FundRef fund = funds.require(fundCode, scope);
         Money amount = command.amount().toMoney("amount");
         if (!amount.currency().getCurrencyCode().equals(fund.currency())) {
             throw ProblemException.invalid("amount.currency", "must be the fund's currency, " + fund.currency());
         }
-        ledger.lockAndReadStatus(fund.id()).refuseUnlessItTakesRequests(fund.code());
+        ledger.lock(fund.id()).status().refuseUnlessItTakesRequests(fund.code());
         if (committees.current(fund.id()).isEmpty()) {
             throw new ProblemException(ProblemType.FUND_HAS_NO_COMMITTEE,
                     "Fund " + fund.code() + " has no committee to decide the request; an administrator sets one first.");
@@ -100,8 +132,7 @@ public class DisbursementService {
      * fund's available money cannot cover is refused whole: the vote is not recorded, and the
      * request stays open until money arrives or the committee rejects it.
      */
-    @Transactional
-    public DisbursementView vote(UUID id, CastVote command, String voter, FundScope scope) {
+    private DisbursementView vote(UUID id, CastVote command, String voter, FundScope scope) {
         Found found = lockOpen(id, scope);
         Disbursement disbursement = found.disbursement();
         if (disbursement.status != DisbursementStatus.REQUESTED) {
@@ -137,14 +168,15 @@ public class DisbursementService {
 
         Decision decision = DecisionRule.decide(committee, today, disbursement.requestedBy, disbursement.amountMinor,
                 ballots.stream().map(v -> new DecisionRule.Ballot(v.voter, v.choice)).toList())
-                .map(verdict -> decide(disbursement, found.fundCode(), committee, verdict, vote))
+                .map(verdict -> decide(found, committee, verdict, vote))
                 .orElse(null);
         em.flush();
         return DisbursementView.from(disbursement, found.fundCode(), ballots, decision);
     }
 
-    private Decision decide(Disbursement disbursement, String fundCode, Committee committee,
-            DecisionRule.Verdict verdict, Vote decisive) {
+    private Decision decide(Found found, Committee committee, DecisionRule.Verdict verdict, Vote decisive) {
+        Disbursement disbursement = found.disbursement();
+        String fundCode = found.fundCode();
         Decision decision = new Decision();
         decision.disbursementId = disbursement.id;
         decision.fundId = disbursement.fundId;
@@ -162,14 +194,14 @@ public class DisbursementService {
         decision.minutesReference = decisive.minutesReference;
         decision.decidedAt = decisive.castAt;
         if (verdict.outcome() == DisbursementStatus.APPROVED) {
-            long availableMinor = ledger.balanceMinor(disbursement.fundId, Account.AVAILABLE);
+            long availableMinor = ledger.balanceMinor(found.fund(), Account.AVAILABLE);
             if (disbursement.amountMinor > availableMinor) {
                 throw new ProblemException(ProblemType.DISBURSEMENT_EXCEEDS_AVAILABLE, "This vote would approve "
                         + disbursement.amountMinor + " minor units of " + disbursement.currency + " but fund " + fundCode
                         + " has " + availableMinor + " available; the vote is not recorded and the request stays open.");
             }
             Money amount = requested(disbursement);
-            EntryView commitment = ledger.post(disbursement.fundId, new Posting(EntryKind.DISBURSEMENT_COMMITTED,
+            EntryView commitment = ledger.post(found.fund(), new Posting(EntryKind.DISBURSEMENT_COMMITTED,
                     "Disbursement " + disbursement.number + " approved: " + disbursement.beneficiaryName + " ("
                             + disbursement.beneficiaryCountry + ")", businessDay(decisive.castAt), List.of(
                             Posting.Line.debit(Account.AVAILABLE, amount),
@@ -187,8 +219,7 @@ public class DisbursementService {
     }
 
     /** Finance records that an approved disbursement was paid: its commitment becomes money out of the bank. */
-    @Transactional
-    public DisbursementView pay(UUID id, PayDisbursement command, String paidBy, FundScope scope) {
+    private DisbursementView pay(UUID id, PayDisbursement command, String paidBy, FundScope scope) {
         Found found = lockOpen(id, scope);
         Disbursement disbursement = found.disbursement();
         if (disbursement.status == DisbursementStatus.PAID) {
@@ -204,7 +235,7 @@ public class DisbursementService {
         BusinessDates.past("paidOn", command.paidOn(), clock);
         String reference = command.paymentReference().strip();
         Money amount = requested(disbursement);
-        EntryView payment = ledger.post(disbursement.fundId, new Posting(EntryKind.DISBURSEMENT_PAID,
+        EntryView payment = ledger.post(found.fund(), new Posting(EntryKind.DISBURSEMENT_PAID,
                 "Disbursement " + disbursement.number + " paid to " + disbursement.beneficiaryName + ", reference "
                         + reference, command.paidOn(), List.of(
                         Posting.Line.debit(Account.COMMITMENTS, amount),
@@ -220,8 +251,7 @@ public class DisbursementService {
     }
 
     /** Withdraws a request, or releases an approval's commitment back to available, before payment. */
-    @Transactional
-    public DisbursementView cancel(UUID id, CancelDisbursement command, String cancelledBy, FundScope scope) {
+    private DisbursementView cancel(UUID id, CancelDisbursement command, String cancelledBy, FundScope scope) {
         Found found = lockOpen(id, scope);
         Disbursement disbursement = found.disbursement();
         if (disbursement.status == DisbursementStatus.PAID) {
@@ -236,7 +266,7 @@ public class DisbursementService {
         Instant now = now();
         if (disbursement.status == DisbursementStatus.APPROVED) {
             Money amount = requested(disbursement);
-            EntryView release = ledger.post(disbursement.fundId, new Posting(EntryKind.COMMITMENT_RELEASED,
+            EntryView release = ledger.post(found.fund(), new Posting(EntryKind.COMMITMENT_RELEASED,
                     "Disbursement " + disbursement.number + " cancelled: " + reason, businessDay(now), List.of(
                             Posting.Line.debit(Account.COMMITMENTS, amount),
                             Posting.Line.credit(Account.AVAILABLE, amount))), cancelledBy, Reference.disbursement(id));
@@ -283,7 +313,8 @@ public class DisbursementService {
     }
 
     /** A disbursement and the code of its fund, which must be in the caller's scope. */
-    private record Found(Disbursement disbursement, String fundCode) {
+    /** A disbursement in the caller's scope, and its fund's lock when it was found to be changed (else null). */
+    private record Found(Disbursement disbursement, String fundCode, FundLock fund) {
     }
 
     private Found find(UUID id, FundScope scope) {
@@ -292,15 +323,15 @@ public class DisbursementService {
         if (disbursement == null || !scope.includes(fundCode)) {
             throw new ProblemException(ProblemType.DISBURSEMENT_NOT_FOUND, "No disbursement has the id " + id + ".");
         }
-        return new Found(disbursement, fundCode);
+        return new Found(disbursement, fundCode, null);
     }
 
     /** Finds the disbursement, then locks its fund's ledger and its row, in that order (ADR 0002), and reads it afresh. */
     private Found lockOpen(UUID id, FundScope scope) {
         Found found = find(id, scope);
-        ledger.lock(found.disbursement().fundId);
+        FundLock fund = ledger.lock(found.disbursement().fundId);
         em.refresh(found.disbursement(), LockModeType.PESSIMISTIC_WRITE);
-        return found;
+        return new Found(found.disbursement(), found.fundCode(), fund);
     }
 
     private DisbursementView view(Found found, boolean withVotes) {

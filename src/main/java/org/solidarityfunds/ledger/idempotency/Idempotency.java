@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,17 +16,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.solidarityfunds.ledger.access.Caller;
 import org.solidarityfunds.ledger.observability.LedgerMetrics;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
 
 /**
- * Exactly-once for the POSTs that move money (docs/reference/idempotency.md). One
- * transaction holds, in this order: a transaction-scoped advisory lock on (caller, key), so
+ * The command boundary, and exactly-once for the POSTs that move money
+ * (docs/reference/idempotency.md). A service hands its work to {@link #run}, which opens the
+ * transaction; the resource turns the answer into HTTP after the commit. One transaction
+ * holds, in this order: a transaction-scoped advisory lock on (caller, key), so
  * that a retry arriving while the first attempt runs is told so at once (409) on any
  * instance; the look-up of an earlier answer, replayed if the request is the same (422 if
- * it is not); the action itself; and the record of its answer. A crash or a refusal
+ * it is not); the work itself; and the record of its answer. A crash or a refusal
  * releases the lock and leaves no record, so the key can be used again.
  */
 @ApplicationScoped
@@ -49,12 +47,11 @@ public class Idempotency {
     private final EntityManager em;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Caller caller;
     private final Duration retention;
     private final RetriedTransactions transactions;
     private final LedgerMetrics metrics;
 
-    Idempotency(EntityManager em, ObjectMapper json, Clock clock, Caller caller, RetriedTransactions transactions,
+    Idempotency(EntityManager em, ObjectMapper json, Clock clock, RetriedTransactions transactions,
             LedgerMetrics metrics,
             @ConfigProperty(name = "ledger.idempotency.retention", defaultValue = "PT24H") Duration retention) {
         if (retention.compareTo(RETENTION_MIN) < 0) {
@@ -63,43 +60,31 @@ public class Idempotency {
         this.em = em;
         this.json = json;
         this.clock = clock;
-        this.caller = caller;
         this.retention = retention;
         this.transactions = transactions;
         this.metrics = metrics;
     }
 
     /**
-     * {@link #once} for a POST of the current caller to the current path with this body, in a
-     * transaction run again after a serialization failure or a deadlock.
+     * Runs a command's work once for its caller and key, in a transaction of its own (run again
+     * after a serialization failure or a deadlock), and answers what the work produced, or what
+     * it produced the first time. The answer is returned after the commit: nothing answered was
+     * rolled back.
      */
-    public Response post(String key, UriInfo uri, Object body, Supplier<Response> action) {
-        String subject = caller.subject();
-        Request request = new Request("POST", uri.getPath(), body);
-        return transactions.run(() -> once(subject, key, request, action));
+    public <T> Answer<T> run(Request request, Supplier<Result<T>> work) {
+        String key = parse(request.key());
+        return transactions.run(() -> once(request, key, work));
     }
 
-    /** {@link #post} for an action that answers 200 with the view it returns. */
-    public Response ok(String key, UriInfo uri, Object body, Supplier<?> action) {
-        return post(key, uri, body, () -> Response.ok(action.get()).build());
-    }
-
-    /**
-     * Runs the action once for this caller and key, and answers its result; or answers the
-     * result it gave the first time.
-     *
-     * @param request what identifies the request: the same key with another one is refused
-     */
-    @Transactional
-    public Response once(String subject, String rawKey, Request request, Supplier<Response> action) {
-        String key = parse(rawKey);
-        if (!lock(subject, key)) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    <T> Answer<T> once(Request request, String key, Supplier<Result<T>> work) {
+        if (!lock(request.subject(), key)) {
             throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE,
                     "A request with this Idempotency-Key is still being processed; retry after it has finished.");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         byte[] fingerprint = fingerprint(request);
-        StoredResponse earlier = em.find(StoredResponse.class, new StoredResponse.Key(subject, key));
+        StoredResponse earlier = em.find(StoredResponse.class, new StoredResponse.Key(request.subject(), key));
         if (earlier != null && earlier.expiresAt.isAfter(now)) {
             if (!earlier.requestMethod.equals(request.method()) || !earlier.requestPath.equals(request.path())
                     || !Arrays.equals(earlier.requestFingerprint, fingerprint)) {
@@ -107,47 +92,43 @@ public class Idempotency {
                         "This Idempotency-Key was first used for another request; use a new key for a new request.");
             }
             metrics.replayed();
-            return replay(earlier);
+            return Answer.replayed(earlier.responseStatus, earlier.responseBody, earlier.responseLocation);
         }
-        // The action's first write must be its fund's lock, which gives the transaction its id:
-        // the change feed orders a fund's events by it (ADR 0006). So an expired answer under
-        // this key is removed only after the action.
-        Response response = action.get();
+        // The work's first write must be its fund's lock, which gives the transaction its id:
+        // the change feed orders a fund's events by it (ADR 0006; LedgerService.lock refuses a
+        // transaction that wrote before). So an expired answer under this key is removed only
+        // after the work.
+        Result<T> result = work.get();
         if (earlier != null) {
             em.remove(earlier);
             em.flush();
         }
         StoredResponse stored = new StoredResponse();
-        stored.subject = subject;
+        stored.subject = request.subject();
         stored.key = key;
         stored.requestMethod = request.method();
         stored.requestPath = request.path();
         stored.requestFingerprint = fingerprint;
-        stored.responseStatus = (short) response.getStatus();
-        stored.responseLocation = response.getLocation() == null ? null : response.getLocation().toString();
-        stored.responseBody = write(response.getEntity());
+        stored.responseStatus = (short) result.status();
+        stored.responseLocation = result.location();
+        stored.responseBody = write(result.view());
         stored.createdAt = now;
         stored.expiresAt = now.plus(retention);
         em.persist(stored);
-        // Answer the body as stored: written once (an import's answer is large), and the first
-        // answer is byte for byte what a retry gets.
-        return response.getEntity() == null ? response
-                : Response.fromResponse(response).entity(stored.responseBody).type(MediaType.APPLICATION_JSON_TYPE).build();
+        // The body as stored: written once (an import's answer is large), and the first answer
+        // is byte for byte what a retry gets.
+        return Answer.fresh(result, stored.responseBody);
     }
 
-    /** The method, path and body of a request, which a retry must repeat exactly. */
-    public record Request(String method, String path, Object body) {
-    }
+    /**
+     * A command as its service receives it: who sends it, under which Idempotency-Key (as sent,
+     * checked by {@link #run}), and the method, path and body that a retry must repeat exactly.
+     */
+    public record Request(String subject, String key, String method, String path, Object body) {
 
-    private Response replay(StoredResponse earlier) {
-        Response.ResponseBuilder replay = Response.status(earlier.responseStatus)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(earlier.responseBody)
-                .header(REPLAYED_HEADER, "true");
-        if (earlier.responseLocation != null) {
-            replay.header("Location", earlier.responseLocation);
+        public static Request post(String subject, String key, String path, Object body) {
+            return new Request(subject, key, "POST", path, body);
         }
-        return replay.build();
     }
 
     /** Takes the key's advisory lock until the end of the transaction, without waiting. */

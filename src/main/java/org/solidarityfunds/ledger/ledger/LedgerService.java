@@ -62,19 +62,14 @@ public class LedgerService {
         }
     }
 
-    /** Writes one balanced entry for a business event, in the caller's transaction. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public EntryView post(long fundId, Posting posting, String recordedBy) {
-        return post(fundId, posting, recordedBy, null);
-    }
-
     /**
-     * The same, for an entry that records a fact about a business record: the entry's event
-     * in the change feed names it.
+     * Writes one balanced entry for a business event, in the caller's transaction, under its
+     * fund's lock; {@code about} is the business record the entry records a fact about, which
+     * its event in the change feed names (null if none).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public EntryView post(long fundId, Posting posting, String recordedBy, Reference about) {
-        return postAll(fundId, List.of(new Fact(posting, about)), recordedBy).get(0);
+    public EntryView post(FundLock fund, Posting posting, String recordedBy, Reference about) {
+        return postAll(fund, List.of(new Fact(posting, about)), recordedBy).get(0);
     }
 
     /** A posting, and the business record its entry records a fact about (null if none). */
@@ -89,16 +84,15 @@ public class LedgerService {
      * later read must walk), and the new rows go to the database in batches, by table.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<EntryView> postAll(long fundId, List<Fact> facts, String recordedBy) {
+    public List<EntryView> postAll(FundLock fund, List<Fact> facts, String recordedBy) {
         if (facts.stream().anyMatch(fact -> fact.posting().kind() == EntryKind.REVERSAL)) {
             throw new IllegalArgumentException("a reversal is written by reverse(), linked to the entry it reverses");
         }
-        FundLedger ledger = lockFund(fundId);
-        FundStatus status = statusOf(ledger);
+        FundLedger ledger = fund.ledger;
         Map<Account, AccountBalance> balances = balancesOf(ledger.fundId);
         List<Written> written = new ArrayList<>(facts.size());
         for (Fact fact : facts) {
-            status.refuseUnlessItTakes(fact.posting().kind(), ledger.fundCode);
+            fund.status().refuseUnlessItTakes(fact.posting().kind(), ledger.fundCode);
             written.add(write(ledger, balances, fact.posting(), recordedBy, null));
         }
         persist(ledger, written, facts.stream().map(Fact::about).toList());
@@ -114,12 +108,13 @@ public class LedgerService {
      * caller, not a request to refuse.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public EntryView reverse(UUID entryId, String reason, String recordedBy) {
+    public EntryView reverse(FundLock fund, UUID entryId, String reason, String recordedBy) {
         JournalEntry original = JournalEntry.findById(entryId);
-        if (original == null || original.kind == EntryKind.REVERSAL) {
-            throw new IllegalArgumentException("entry " + entryId + " is not an entry that can be reversed");
+        if (original == null || original.kind == EntryKind.REVERSAL || original.fundId != fund.fundId()) {
+            throw new IllegalArgumentException("entry " + entryId + " is not an entry of fund " + fund.fundCode()
+                    + " that can be reversed");
         }
-        FundLedger ledger = lockFund(original.fundId);
+        FundLedger ledger = fund.ledger;
         UUID reversal = reversalOf(List.of(entryId)).get(entryId);
         if (reversal != null) {
             throw new IllegalStateException("entry " + entryId + " was already reversed by entry " + reversal);
@@ -134,7 +129,7 @@ public class LedgerService {
         Posting posting = new Posting(EntryKind.REVERSAL,
                 "Reversal of entry " + original.sequence + ": " + reason,
                 LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE)), opposite);
-        statusOf(ledger).refuseUnlessItTakes(posting.kind(), ledger.fundCode);
+        fund.status().refuseUnlessItTakes(posting.kind(), ledger.fundCode);
         Written written = write(ledger, balancesOf(ledger.fundId), posting, recordedBy, entryId);
         persist(ledger, List.of(written), Collections.singletonList(events.referenceOf(entryId).orElse(null)));
         return EntryView.from(written.entry(), ledger.fundCode, written.lines(), null);
@@ -290,43 +285,43 @@ public class LedgerService {
     }
 
     /**
-     * Locks the fund's ledger for the rest of the transaction. A service that checks
+     * Locks the fund for the rest of the transaction: its row in share mode, so that a status
+     * change waits for the postings that follow, and its ledger for writing; and reads its
+     * status under that lock. It must be
+     * the transaction's first write, and is taken once: the write gives the transaction its id,
+     * by which the change feed orders a fund's events (ADR 0006), so a transaction that wrote
+     * anything before is refused here, as a defect of its service. A service that checks
      * business rows before posting (what a pledge still expects, say) takes this lock first,
-     * then locks its own rows: one order everywhere, so that no two transactions deadlock.
+     * then locks its own rows: one order everywhere, so that no two transactions deadlock
+     * (ADR 0002).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void lock(long fundId) {
-        lockFund(fundId);
-    }
-
-    /** The balance of one account of a fund, on its normal side; under {@link #lock}, the one the next posting sees. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public long balanceMinor(long fundId, Account account) {
-        return AccountBalance.<AccountBalance>find("fundId = ?1 and account = ?2", fundId, account).singleResult()
-                .balanceMinor();
-    }
-
-    private FundLedger lockFund(long fundId) {
+    public FundLock lock(long fundId) {
+        // The transaction's id is read before the fund's row is locked: in PostgreSQL's plan the
+        // uncorrelated sub-select is evaluated as the row is produced, below the locking step.
+        List<?> rows = em.createNativeQuery("""
+                SELECT (SELECT pg_current_xact_id_if_assigned()) IS NULL, status FROM fund WHERE id = ?1 FOR SHARE""")
+                .setParameter(1, fundId).getResultList();
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("fund " + fundId + " does not exist");
+        }
+        Object[] row = (Object[]) rows.get(0);
+        if (!Boolean.TRUE.equals(row[0])) {
+            throw new IllegalStateException("the lock of fund " + fundId + " must be its transaction's first write "
+                    + "(ADR 0006), and is taken once");
+        }
         FundLedger ledger = em.find(FundLedger.class, fundId, LockModeType.PESSIMISTIC_WRITE);
         if (ledger == null) {
             throw new IllegalStateException("fund " + fundId + " has no ledger");
         }
-        return ledger;
+        return new FundLock(ledger, FundStatus.valueOf((String) row[1]));
     }
 
-    /** The fund's status, read in share mode: a status change cannot race the postings that follow. */
-    private FundStatus statusOf(FundLedger ledger) {
-        return FundStatus.valueOf((String) em.createNativeQuery("SELECT status FROM fund WHERE id = ?1 FOR SHARE")
-                .setParameter(1, ledger.fundId).getSingleResult());
-    }
-
-    /**
-     * Locks the fund's ledger, as a posting does, and reads its status under that lock: for a
-     * service that decides by the status without posting (a disbursement request).
-     */
+    /** The balance of one account of a fund, on its normal side; under {@link #lock}, the one the next posting sees. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public FundStatus lockAndReadStatus(long fundId) {
-        return statusOf(lockFund(fundId));
+    public long balanceMinor(FundLock fund, Account account) {
+        return AccountBalance.<AccountBalance>find("fundId = ?1 and account = ?2", fund.fundId(), account).singleResult()
+                .balanceMinor();
     }
 
     /** The ledger of a fund in the caller's scope; any other answers as a fund that does not exist. */

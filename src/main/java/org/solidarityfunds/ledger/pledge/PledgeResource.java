@@ -33,6 +33,7 @@ import org.solidarityfunds.ledger.idempotency.Idempotency;
 import org.solidarityfunds.ledger.openapi.OpenApiConventions;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
+import org.solidarityfunds.ledger.web.Commands;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,12 +41,10 @@ import org.solidarityfunds.ledger.problem.ProblemType;
 public class PledgeResource {
 
     private final PledgeService pledges;
-    private final Idempotency idempotency;
     private final Caller caller;
 
-    PledgeResource(PledgeService pledges, Idempotency idempotency, Caller caller) {
+    PledgeResource(PledgeService pledges, Caller caller) {
         this.pledges = pledges;
-        this.idempotency = idempotency;
         this.caller = caller;
     }
 
@@ -67,11 +66,8 @@ public class PledgeResource {
     public Response record(@PathParam("code") String code,
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull RecordPledge command, UriInfo uri) {
-        return idempotency.post(key, uri, command, () -> {
-            PledgeView pledge = pledges.record(code, command, caller.subject(), caller.scope());
-            return Response.created(uri.getBaseUriBuilder().path("api/v1/pledges/{id}").build(pledge.id()))
-                    .entity(pledge).build();
-        });
+        return Commands.response(
+                pledges.record(Commands.post(caller, key, uri, command), code, command, caller.scope()), uri);
     }
 
     @GET
@@ -119,8 +115,8 @@ public class PledgeResource {
             @HeaderParam(Idempotency.HEADER) String key,
             @Valid @NotNull CancelPledge command, UriInfo uri) {
         UUID pledgeId = pledgeId(id);
-        return idempotency.ok(key, uri, command,
-                () -> pledges.cancel(pledgeId, command, caller.subject(), caller.scope()));
+        return Commands.response(pledges.cancel(Commands.post(caller, key, uri, command), pledgeId, command, caller.scope()),
+                uri);
     }
 
     private static UUID pledgeId(String id) {

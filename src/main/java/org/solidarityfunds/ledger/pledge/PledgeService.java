@@ -22,10 +22,14 @@ import org.solidarityfunds.ledger.common.PageRequest;
 import org.solidarityfunds.ledger.donor.DonorService;
 import org.solidarityfunds.ledger.fund.FundService;
 import org.solidarityfunds.ledger.fund.FundService.FundRef;
+import org.solidarityfunds.ledger.idempotency.Answer;
+import org.solidarityfunds.ledger.idempotency.Idempotency;
+import org.solidarityfunds.ledger.idempotency.Result;
 import org.solidarityfunds.ledger.ledger.Reference;
 import org.solidarityfunds.ledger.ledger.Account;
 import org.solidarityfunds.ledger.ledger.EntryKind;
 import org.solidarityfunds.ledger.ledger.EntryView;
+import org.solidarityfunds.ledger.ledger.FundLock;
 import org.solidarityfunds.ledger.ledger.LedgerService;
 import org.solidarityfunds.ledger.ledger.Posting;
 import org.solidarityfunds.ledger.money.Money;
@@ -43,9 +47,12 @@ public class PledgeService {
     private final FundService funds;
     private final DonorService donors;
     private final LedgerService ledger;
+    private final Idempotency idempotency;
     private final Clock clock;
 
-    PledgeService(EntityManager em, FundService funds, DonorService donors, LedgerService ledger, Clock clock) {
+    PledgeService(EntityManager em, FundService funds, DonorService donors, LedgerService ledger,
+            Idempotency idempotency, Clock clock) {
+        this.idempotency = idempotency;
         this.em = em;
         this.funds = funds;
         this.donors = donors;
@@ -53,8 +60,21 @@ public class PledgeService {
         this.clock = clock;
     }
 
-    @Transactional
-    public PledgeView record(String fundCode, RecordPledge command, String recordedBy, FundScope scope) {
+    /** Records a pledge and its entry: the command boundary of POST /funds/{code}/pledges. */
+    public Answer<PledgeView> record(Idempotency.Request request, String fundCode, RecordPledge command,
+            FundScope scope) {
+        return idempotency.run(request, () -> {
+            PledgeView pledge = record(fundCode, command, request.subject(), scope);
+            return Result.created("api/v1/pledges/" + pledge.id(), pledge);
+        });
+    }
+
+    /** Cancels what is still to come; what was received stays received. */
+    public Answer<PledgeView> cancel(Idempotency.Request request, UUID id, CancelPledge command, FundScope scope) {
+        return idempotency.run(request, () -> Result.ok(cancel(id, command, request.subject(), scope)));
+    }
+
+    private PledgeView record(String fundCode, RecordPledge command, String recordedBy, FundScope scope) {
         FundRef fund = funds.require(fundCode, scope);
         Money amount = command.amount().toMoney("amount");
         if (!amount.currency().getCurrencyCode().equals(fund.currency())) {
@@ -69,7 +89,7 @@ public class PledgeService {
         String memo = "Pledge of donor " + donorAccount
                 + (command.deliberationRef() == null ? "" : ", deliberation " + command.deliberationRef().strip());
         UUID id = UUID.randomUUID();
-        EntryView entry = ledger.post(fund.id(), new Posting(EntryKind.PLEDGE_RECORDED, memo, command.pledgedOn(),
+        EntryView entry = ledger.post(ledger.lock(fund.id()), new Posting(EntryKind.PLEDGE_RECORDED, memo, command.pledgedOn(),
                 List.of(Posting.Line.debit(Account.PLEDGES_RECEIVABLE, amount),
                         Posting.Line.credit(Account.PLEDGES_TO_RECEIVE, amount))), recordedBy, Reference.pledge(id));
 
@@ -100,12 +120,10 @@ public class PledgeService {
         return PledgeView.from(pledge, fund.code(), stored, today());
     }
 
-    /** Cancels what is still to come; what was received stays received. */
-    @Transactional
-    public PledgeView cancel(UUID id, CancelPledge command, String cancelledBy, FundScope scope) {
+    private PledgeView cancel(UUID id, CancelPledge command, String cancelledBy, FundScope scope) {
         Found found = find(id, scope);
         Pledge pledge = found.pledge();
-        ledger.lock(pledge.fundId);
+        FundLock fund = ledger.lock(pledge.fundId);
         em.refresh(pledge, LockModeType.PESSIMISTIC_WRITE);
         if (pledge.cancelledAt != null) {
             throw new ProblemException(ProblemType.PLEDGE_ALREADY_CANCELLED,
@@ -118,7 +136,7 @@ public class PledgeService {
         }
         Money cancelled = Money.of(remaining, pledge.currency);
         String reason = command.reason().strip();
-        EntryView entry = ledger.post(pledge.fundId, new Posting(EntryKind.PLEDGE_CANCELLED,
+        EntryView entry = ledger.post(fund, new Posting(EntryKind.PLEDGE_CANCELLED,
                 "Cancellation of pledge " + pledge.number + ": " + reason, today(),
                 List.of(Posting.Line.debit(Account.PLEDGES_TO_RECEIVE, cancelled),
                         Posting.Line.credit(Account.PLEDGES_RECEIVABLE, cancelled))), cancelledBy,

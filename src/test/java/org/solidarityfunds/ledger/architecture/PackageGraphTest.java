@@ -1,15 +1,21 @@
 package org.solidarityfunds.ledger.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.Entity;
+import jakarta.transaction.Transactional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.solidarityfunds.ledger.idempotency.RetriedTransactions;
 
 /**
  * The packages as layers (docs/architecture.md): features on top (funds, donors, pledges,
@@ -25,7 +31,7 @@ class PackageGraphTest {
             ROOT + ".contribution..", ROOT + ".committee..", ROOT + ".disbursement..", ROOT + ".statement..",
             ROOT + ".feed..", ROOT + ".dev.."};
     private static final String[] BELOW_THE_FEATURES = {ROOT + ".ledger..", ROOT + ".money..", ROOT + ".problem..",
-            ROOT + ".common..", ROOT + ".access..", ROOT + ".observability..", ROOT + ".idempotency.."};
+            ROOT + ".common..", ROOT + ".access..", ROOT + ".observability..", ROOT + ".idempotency..", ROOT + ".web.."};
 
     private static JavaClasses classes;
 
@@ -51,6 +57,27 @@ class PackageGraphTest {
     void no_service_calls_a_resource() {
         noClasses().that().haveSimpleNameEndingWith("Service").should().dependOnClassesThat()
                 .haveSimpleNameEndingWith("Resource").check(classes);
+    }
+
+    /** Idempotency and the retried transaction: the command boundary every feature's service uses. */
+    @Test
+    void the_command_boundary_knows_nothing_above_it() {
+        noClasses().that().resideInAPackage(ROOT + ".idempotency..").should().dependOnClassesThat(
+                resideInAPackage(ROOT + "..").and(resideOutsideOfPackages(
+                        ROOT + ".idempotency..", ROOT + ".problem..", ROOT + ".observability..")))
+                .check(classes);
+    }
+
+    /** A resource translates HTTP; the service it calls opens and commits the transaction. */
+    @Test
+    void resources_open_no_transaction_and_services_speak_no_http() {
+        noClasses().that().haveSimpleNameEndingWith("Resource").should().beAnnotatedWith(Transactional.class)
+                .orShould().dependOnClassesThat().belongToAnyOf(QuarkusTransaction.class, RetriedTransactions.class)
+                .check(classes);
+        noMethods().that().areDeclaredInClassesThat().haveSimpleNameEndingWith("Resource").should()
+                .beAnnotatedWith(Transactional.class).check(classes);
+        noClasses().that().haveSimpleNameEndingWith("Service").should().dependOnClassesThat()
+                .resideInAnyPackage("jakarta.ws.rs..", ROOT + ".web..").check(classes);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.solidarityfunds.ledger.support.Api.json;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,10 +26,12 @@ class PostingRulesTest {
 
     private final TestLedger ledger;
     private final LedgerService service;
+    private final EntityManager em;
 
-    PostingRulesTest(TestLedger ledger, LedgerService service) {
+    PostingRulesTest(TestLedger ledger, LedgerService service, EntityManager em) {
         this.ledger = ledger;
         this.service = service;
+        this.em = em;
     }
 
     @Test
@@ -49,9 +52,40 @@ class PostingRulesTest {
         Posting loose = new Posting(EntryKind.REVERSAL, "a reversal of nothing", LocalDate.now(),
                 List.of(Posting.Line.debit(Account.AVAILABLE, amount), Posting.Line.credit(Account.BANK, amount)));
         Map<String, Long> before = TestDatabase.snapshot();
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> service.post(fundId, loose, "test")))
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew()
+                .run(() -> service.post(service.lock(fundId), loose, "test", null)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(TestDatabase.snapshot()).isEqualTo(before);
+    }
+
+    /**
+     * The change feed orders a fund's events by the id of the transaction that wrote them, which
+     * the fund's lock must give it (ADR 0006): a posting whose transaction wrote anything before
+     * the lock would be ordered by an earlier write, so it is refused, and so is a second lock.
+     */
+    @Test
+    void a_posting_whose_transaction_wrote_before_locking_its_fund_is_refused() {
+        long fundId = ledger.fundIdOf(TestFunds.open("LOCKFIRST"));
+        Money amount = Money.of(100, "EUR");
+        Posting received = new Posting(EntryKind.CONTRIBUTION_RECEIVED, "received", LocalDate.of(2020, 8, 20),
+                List.of(Posting.Line.debit(Account.BANK, amount), Posting.Line.credit(Account.AVAILABLE, amount)));
+        Map<String, Long> before = TestDatabase.snapshot();
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("INSERT INTO donor (id, kind, name, created_at, created_by) "
+                    + "VALUES (gen_random_uuid(), 'PERSON', 'written first', now(), 'test')")
+                    .executeUpdate();
+            service.post(service.lock(fundId), received, "test", null);
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("first write");
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            service.lock(fundId);
+            service.post(service.lock(fundId), received, "test", null);
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("taken once");
+        assertThat(TestDatabase.snapshot()).isEqualTo(before);
+
+        // The same posting, its fund locked first, is written.
+        QuarkusTransaction.requiringNew().run(() -> service.post(service.lock(fundId), received, "test", null));
+        assertThat(TestDatabase.snapshot()).isNotEqualTo(before);
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.solidarityfunds.ledger.ledger.Account;
 import org.solidarityfunds.ledger.ledger.EntryKind;
 import org.solidarityfunds.ledger.ledger.EntryView;
 import org.solidarityfunds.ledger.ledger.FundLedger;
+import org.solidarityfunds.ledger.ledger.JournalEntry;
 import org.solidarityfunds.ledger.ledger.LedgerService;
 import org.solidarityfunds.ledger.ledger.Posting;
 import org.solidarityfunds.ledger.money.Money;
@@ -29,8 +30,9 @@ public class TestLedger {
     }
 
     public EntryView post(String fundCode, EntryKind kind, List<Posting.Line> lines) {
-        return QuarkusTransaction.requiringNew().call(() -> ledger.post(fundIdOf(fundCode),
-                new Posting(kind, kind + " in a test", LocalDate.of(2020, 8, 20), lines), RECORDED_BY));
+        long fundId = fundIdOf(fundCode);
+        return QuarkusTransaction.requiringNew().call(() -> ledger.post(ledger.lock(fundId),
+                new Posting(kind, kind + " in a test", LocalDate.of(2020, 8, 20), lines), RECORDED_BY, null));
     }
 
     public EntryView pledge(String fundCode, long amountMinor) {
@@ -72,7 +74,8 @@ public class TestLedger {
 
     /** The reversal of an entry, as a record's service asks the ledger for it. */
     public EntryView reversal(java.util.UUID entryId, String reason) {
-        return QuarkusTransaction.requiringNew().call(() -> ledger.reverse(entryId, reason, RECORDED_BY));
+        return QuarkusTransaction.requiringNew().call(() -> ledger.reverse(
+                ledger.lock(JournalEntry.<JournalEntry>findById(entryId).fundId), entryId, reason, RECORDED_BY));
     }
 
     public long fundIdOf(String fundCode) {
