@@ -46,7 +46,7 @@ public class CommitteeService {
     @Transactional
     public CommitteeView set(String fundCode, SetCommittee command, String recordedBy) {
         FundRef fund = funds.require(fundCode, FundScope.all());
-        Long delegateBelowMinor = validate(command, fund.currency());
+        Long delegateBelowMinor = validate(command, fund);
         ledger.lock(fund.id());
         CommitteeVersion version = new CommitteeVersion();
         version.fundId = fund.id();
@@ -114,7 +114,7 @@ public class CommitteeService {
     }
 
     /** What bean validation cannot see; answers the delegate's limit in minor units, if there is a delegate. */
-    private static Long validate(SetCommittee command, String fundCurrency) {
+    private static Long validate(SetCommittee command, FundRef fund) {
         Set<String> subjects = new HashSet<>();
         for (int i = 0; i < command.members().size(); i++) {
             SetCommittee.MemberInput member = command.members().get(i);
@@ -134,10 +134,6 @@ public class CommitteeService {
         if (!subjects.contains(command.delegate().subject().strip())) {
             throw ProblemException.invalid("delegate.subject", "is not one of the members");
         }
-        Money below = command.delegate().below().toMoney("delegate.below");
-        if (!below.currency().getCurrencyCode().equals(fundCurrency)) {
-            throw ProblemException.invalid("delegate.below.currency", "must be the fund's currency, " + fundCurrency);
-        }
-        return below.amountMinor();
+        return fund.amountOf("delegate.below", command.delegate().below()).amountMinor();
     }
 }

@@ -24,6 +24,7 @@ import org.solidarityfunds.ledger.common.PageRequest;
 import org.solidarityfunds.ledger.donor.DonorService;
 import org.solidarityfunds.ledger.fund.FundService;
 import org.solidarityfunds.ledger.fund.FundService.FundRef;
+import org.solidarityfunds.ledger.fund.FundService.Scoped;
 import org.solidarityfunds.ledger.idempotency.Answer;
 import org.solidarityfunds.ledger.idempotency.Idempotency;
 import org.solidarityfunds.ledger.idempotency.Result;
@@ -257,8 +258,8 @@ public class ContributionService {
     }
 
     private ContributionView reverse(UUID id, ReverseContribution command, String reversedBy, FundScope scope) {
-        Found found = find(id, scope);
-        Contribution contribution = found.contribution();
+        Scoped<Contribution> found = find(id, scope);
+        Contribution contribution = found.record();
         FundLock lock = ledger.lock(contribution.fundId);
         em.refresh(contribution, LockModeType.PESSIMISTIC_WRITE);
         if (contribution.reversalEntryId != null) {
@@ -281,8 +282,8 @@ public class ContributionService {
 
     @Transactional
     public ContributionView get(UUID id, FundScope scope) {
-        Found found = find(id, scope);
-        return ContributionView.from(found.contribution(), found.fundCode(),
+        Scoped<Contribution> found = find(id, scope);
+        return ContributionView.from(found.record(), found.fundCode(),
                 allocationsOf(List.of(id)).getOrDefault(id, List.of()));
     }
 
@@ -303,17 +304,9 @@ public class ContributionService {
                 c -> ContributionView.from(c, fund.code(), allocations.getOrDefault(c.id, List.of())));
     }
 
-    /** A contribution and the code of its fund, which must be in the caller's scope. */
-    private record Found(Contribution contribution, String fundCode) {
-    }
-
-    private Found find(UUID id, FundScope scope) {
-        Contribution contribution = Contribution.findById(id);
-        String fundCode = contribution == null ? null : funds.codeOf(contribution.fundId);
-        if (contribution == null || !scope.includes(fundCode)) {
-            throw new ProblemException(ProblemType.CONTRIBUTION_NOT_FOUND, "No contribution has the id " + id + ".");
-        }
-        return new Found(contribution, fundCode);
+    private Scoped<Contribution> find(UUID id, FundScope scope) {
+        return funds.inScope(Contribution.<Contribution>findById(id), c -> c.fundId, scope, () -> new ProblemException(
+                ProblemType.CONTRIBUTION_NOT_FOUND, "No contribution has the id " + id + "."));
     }
 
     private Map<UUID, List<Allocation>> allocationsOf(List<UUID> contributionIds) {

@@ -26,6 +26,7 @@ import org.solidarityfunds.ledger.ledger.EventLog;
 import org.solidarityfunds.ledger.ledger.Reference;
 import org.solidarityfunds.ledger.fund.FundService;
 import org.solidarityfunds.ledger.fund.FundService.FundRef;
+import org.solidarityfunds.ledger.fund.FundService.Scoped;
 import org.solidarityfunds.ledger.idempotency.Answer;
 import org.solidarityfunds.ledger.idempotency.Idempotency;
 import org.solidarityfunds.ledger.idempotency.Result;
@@ -99,10 +100,7 @@ public class DisbursementService {
     private DisbursementView request(String fundCode, RequestDisbursement command, String requestedBy,
             FundScope scope) {
         FundRef fund = funds.require(fundCode, scope);
-        Money amount = command.amount().toMoney("amount");
-        if (!amount.currency().getCurrencyCode().equals(fund.currency())) {
-            throw ProblemException.invalid("amount.currency", "must be the fund's currency, " + fund.currency());
-        }
+        Money amount = fund.amountOf("amount", command.amount());
         ledger.lock(fund.id()).status().refuseUnlessItTakesRequests(fund.code());
         if (committees.current(fund.id()).isEmpty()) {
             throw new ProblemException(ProblemType.FUND_HAS_NO_COMMITTEE,
@@ -318,12 +316,9 @@ public class DisbursementService {
     }
 
     private Found find(UUID id, FundScope scope) {
-        Disbursement disbursement = Disbursement.findById(id);
-        String fundCode = disbursement == null ? null : funds.codeOf(disbursement.fundId);
-        if (disbursement == null || !scope.includes(fundCode)) {
-            throw new ProblemException(ProblemType.DISBURSEMENT_NOT_FOUND, "No disbursement has the id " + id + ".");
-        }
-        return new Found(disbursement, fundCode, null);
+        Scoped<Disbursement> found = funds.inScope(Disbursement.<Disbursement>findById(id), d -> d.fundId, scope,
+                () -> new ProblemException(ProblemType.DISBURSEMENT_NOT_FOUND, "No disbursement has the id " + id + "."));
+        return new Found(found.record(), found.fundCode(), null);
     }
 
     /** Finds the disbursement, then locks its fund's ledger and its row, in that order (ADR 0002), and reads it afresh. */

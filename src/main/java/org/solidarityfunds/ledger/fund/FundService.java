@@ -11,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.solidarityfunds.ledger.access.FundScope;
 import org.solidarityfunds.ledger.common.Constraints;
 import org.solidarityfunds.ledger.common.Page;
@@ -18,6 +20,8 @@ import org.solidarityfunds.ledger.common.PageRequest;
 import org.solidarityfunds.ledger.ledger.FundStatus;
 import org.solidarityfunds.ledger.ledger.LedgerService;
 import org.solidarityfunds.ledger.money.Currencies;
+import org.solidarityfunds.ledger.money.Money;
+import org.solidarityfunds.ledger.money.MoneyInput;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
 
@@ -84,11 +88,36 @@ public class FundService {
     }
 
     public record FundRef(long id, String code, String currency, FundStatus status) {
+
+        /** An amount for this fund, which keeps its books in one currency: any other is refused, naming the field. */
+        public Money amountOf(String field, MoneyInput input) {
+            Money amount = input.toMoney(field);
+            if (!amount.currency().getCurrencyCode().equals(currency)) {
+                throw ProblemException.invalid(field + ".currency", "must be the fund's currency, " + currency);
+            }
+            return amount;
+        }
     }
 
+    /** A record of a fund, and that fund's code. */
+    public record Scoped<T>(T record, String fundCode) {
+    }
+
+    /**
+     * A record found by its id (null if none), with its fund's code, when the caller's scope
+     * includes that fund: a record of another fund answers exactly as one that does not exist.
+     */
     @Transactional
-    public String codeOf(long fundId) {
-        return Fund.<Fund>findByIdOptional(fundId).orElseThrow().code;
+    public <T> Scoped<T> inScope(T record, ToLongFunction<T> fundOf, FundScope scope,
+            Supplier<ProblemException> notFound) {
+        if (record == null) {
+            throw notFound.get();
+        }
+        String code = Fund.<Fund>findByIdOptional(fundOf.applyAsLong(record)).orElseThrow().code;
+        if (!scope.includes(code)) {
+            throw notFound.get();
+        }
+        return new Scoped<>(record, code);
     }
 
     @Transactional

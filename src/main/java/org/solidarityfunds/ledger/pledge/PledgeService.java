@@ -22,6 +22,7 @@ import org.solidarityfunds.ledger.common.PageRequest;
 import org.solidarityfunds.ledger.donor.DonorService;
 import org.solidarityfunds.ledger.fund.FundService;
 import org.solidarityfunds.ledger.fund.FundService.FundRef;
+import org.solidarityfunds.ledger.fund.FundService.Scoped;
 import org.solidarityfunds.ledger.idempotency.Answer;
 import org.solidarityfunds.ledger.idempotency.Idempotency;
 import org.solidarityfunds.ledger.idempotency.Result;
@@ -76,10 +77,7 @@ public class PledgeService {
 
     private PledgeView record(String fundCode, RecordPledge command, String recordedBy, FundScope scope) {
         FundRef fund = funds.require(fundCode, scope);
-        Money amount = command.amount().toMoney("amount");
-        if (!amount.currency().getCurrencyCode().equals(fund.currency())) {
-            throw ProblemException.invalid("amount.currency", "must be the fund's currency, " + fund.currency());
-        }
+        Money amount = fund.amountOf("amount", command.amount());
         BusinessDates.past("pledgedOn", command.pledgedOn(), clock);
         List<RecordPledge.Instalment> instalments = command.instalments() == null ? List.of() : command.instalments();
         checkInstalments(instalments, amount.amountMinor(), command.pledgedOn());
@@ -121,8 +119,8 @@ public class PledgeService {
     }
 
     private PledgeView cancel(UUID id, CancelPledge command, String cancelledBy, FundScope scope) {
-        Found found = find(id, scope);
-        Pledge pledge = found.pledge();
+        Scoped<Pledge> found = find(id, scope);
+        Pledge pledge = found.record();
         FundLock fund = ledger.lock(pledge.fundId);
         em.refresh(pledge, LockModeType.PESSIMISTIC_WRITE);
         if (pledge.cancelledAt != null) {
@@ -165,12 +163,7 @@ public class PledgeService {
             parameters.put("donor", donorId);
         }
         if (status != null) {
-            query.append(switch (status) {
-                case CANCELLED -> " and cancelledAt is not null";
-                case FULFILLED -> " and cancelledAt is null and receivedMinor = amountMinor";
-                case IN_PROGRESS -> " and cancelledAt is null and receivedMinor > 0 and receivedMinor < amountMinor";
-                case PENDING -> " and cancelledAt is null and receivedMinor = 0";
-            });
+            query.append(" and ").append(status.condition());
         }
         List<Pledge> pledges = Pledge.<Pledge>find(query.toString(), Sort.by("number"), parameters)
                 .page(0, page.limit() + 1).list();
@@ -180,22 +173,14 @@ public class PledgeService {
                 p -> PledgeView.from(p, fund.code(), instalments.getOrDefault(p.id, List.of()), today));
     }
 
-    /** A pledge and the code of its fund, which must be in the caller's scope. */
-    private record Found(Pledge pledge, String fundCode) {
+    private Scoped<Pledge> find(UUID id, FundScope scope) {
+        return funds.inScope(Pledge.<Pledge>findById(id), p -> p.fundId, scope,
+                () -> new ProblemException(ProblemType.PLEDGE_NOT_FOUND, "No pledge has the id " + id + "."));
     }
 
-    private Found find(UUID id, FundScope scope) {
-        Pledge pledge = Pledge.findById(id);
-        String fundCode = pledge == null ? null : funds.codeOf(pledge.fundId);
-        if (pledge == null || !scope.includes(fundCode)) {
-            throw new ProblemException(ProblemType.PLEDGE_NOT_FOUND, "No pledge has the id " + id + ".");
-        }
-        return new Found(pledge, fundCode);
-    }
-
-    private PledgeView view(Found found) {
-        return PledgeView.from(found.pledge(), found.fundCode(),
-                instalmentsOf(List.of(found.pledge().id)).getOrDefault(found.pledge().id, List.of()), today());
+    private PledgeView view(Scoped<Pledge> found) {
+        return PledgeView.from(found.record(), found.fundCode(),
+                instalmentsOf(List.of(found.record().id)).getOrDefault(found.record().id, List.of()), today());
     }
 
     private Map<UUID, List<PledgeInstalment>> instalmentsOf(List<UUID> pledgeIds) {

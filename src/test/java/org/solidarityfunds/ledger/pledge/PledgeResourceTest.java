@@ -112,6 +112,34 @@ class PledgeResourceTest {
                 .body("errors[0].field", equalTo("donorId"));
     }
 
+    /** The list's filter (in the database) and each pledge's status (in Java) are one rule: PledgeStatus. */
+    @Test
+    void each_status_filter_finds_exactly_the_pledges_that_have_that_status() {
+        String fund = TestFunds.open("PSTATUS");
+        String donor = TestFunds.donor("Grenoble");
+        String pending = TestFunds.pledge(fund, donor, 10_00);
+        String inProgress = TestFunds.pledge(fund, donor, 10_00);
+        TestFunds.contribution(fund, donor, 4_00, inProgress);
+        String fulfilled = TestFunds.pledge(fund, donor, 10_00);
+        TestFunds.contribution(fund, donor, 10_00, fulfilled);
+        String cancelledUnpaid = TestFunds.pledge(fund, donor, 10_00);
+        String cancelledPartly = TestFunds.pledge(fund, donor, 10_00);
+        TestFunds.contribution(fund, donor, 3_00, cancelledPartly);
+        for (String cancelled : List.of(cancelledUnpaid, cancelledPartly)) {
+            json(FINANCE, Map.of("reason", "r")).post("/api/v1/pledges/{id}/cancellation", cancelled).then()
+                    .statusCode(200);
+        }
+        Map<String, List<String>> expected = Map.of("PENDING", List.of(pending), "IN_PROGRESS", List.of(inProgress),
+                "FULFILLED", List.of(fulfilled), "CANCELLED", List.of(cancelledUnpaid, cancelledPartly));
+
+        for (PledgeStatus status : PledgeStatus.values()) {
+            var page = as(FINANCE).queryParam("status", status.name()).get("/api/v1/funds/{code}/pledges", fund)
+                    .jsonPath();
+            assertThat(ids(page)).as(status.name()).containsExactlyElementsOf(expected.get(status.name()));
+            assertThat(page.getList("items.status", String.class)).as(status.name()).containsOnly(status.name());
+        }
+    }
+
     @Test
     void a_fund_closed_to_pledges_or_closed_refuses_them_and_nothing_is_written() {
         String donor = TestFunds.donor("Commune B");
