@@ -40,24 +40,6 @@ public class AccountBalance extends PanacheEntityBase {
         return account.balanceOf(debitTotalMinor, creditTotalMinor);
     }
 
-    /**
-     * Applies one line. A line of a reversal entry takes its amount off the opposite side,
-     * which is the side of the line it reverses.
-     */
-    void apply(Side side, long amountMinor, boolean reversal) {
-        if (!reversal) {
-            if (side == Side.DEBIT) {
-                debitTotalMinor = Math.addExact(debitTotalMinor, amountMinor);
-            } else {
-                creditTotalMinor = Math.addExact(creditTotalMinor, amountMinor);
-            }
-        } else if (side == Side.DEBIT) {
-            creditTotalMinor = Math.subtractExact(creditTotalMinor, amountMinor);
-        } else {
-            debitTotalMinor = Math.subtractExact(debitTotalMinor, amountMinor);
-        }
-    }
-
     public record Key(long fundId, Account account) implements Serializable {
         public Key() {
             this(0, null);

@@ -3,7 +3,6 @@ package org.solidarityfunds.ledger.ledger;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Currency;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.solidarityfunds.ledger.money.Money;
 import org.solidarityfunds.ledger.money.MoneyView;
@@ -38,18 +37,16 @@ public record BalanceView(
     }
 
     /** @param entryCount the number of entries behind these totals, the last of which has {@code headHash} */
-    static BalanceView of(String fundCode, String currencyCode, Map<Account, AccountBalance> balances, long entryCount,
-            byte[] headHash, Instant asOf) {
+    static BalanceView of(String fundCode, String currencyCode, Totals totals, long entryCount, byte[] headHash,
+            Instant asOf) {
         Currency currency = Currency.getInstance(currencyCode);
-        AccountBalance bank = balances.get(Account.BANK);
-        AccountBalance receivable = balances.get(Account.PLEDGES_RECEIVABLE);
         return new BalanceView(fundCode,
-                money(receivable.debitTotalMinor, currency),
-                money(bank.debitTotalMinor, currency),
-                money(receivable.balanceMinor(), currency),
-                money(balances.get(Account.COMMITMENTS).balanceMinor(), currency),
-                money(bank.creditTotalMinor, currency),
-                money(balances.get(Account.AVAILABLE).balanceMinor(), currency),
+                money(totals.debitMinor(Account.PLEDGES_RECEIVABLE), currency),
+                money(totals.debitMinor(Account.BANK), currency),
+                money(totals.balanceMinor(Account.PLEDGES_RECEIVABLE), currency),
+                money(totals.balanceMinor(Account.COMMITMENTS), currency),
+                money(totals.creditMinor(Account.BANK), currency),
+                money(totals.balanceMinor(Account.AVAILABLE), currency),
                 entryCount,
                 EntryHash.hex(headHash),
                 asOf);

@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.solidarityfunds.ledger.access.FundScope;
@@ -90,11 +91,15 @@ public class LedgerService {
         }
         FundLedger ledger = fund.ledger;
         Map<Account, AccountBalance> balances = balancesOf(ledger.fundId);
+        Totals totals = totalsOf(balances);
         List<Written> written = new ArrayList<>(facts.size());
         for (Fact fact : facts) {
             fund.status().refuseUnlessItTakes(fact.posting().kind(), ledger.fundCode);
-            written.add(write(ledger, balances, fact.posting(), recordedBy, null));
+            Written next = write(ledger, totals, fact.posting(), recordedBy, null);
+            totals = next.totals();
+            written.add(next);
         }
+        set(balances, totals);
         persist(ledger, written, facts.stream().map(Fact::about).toList());
         return written.stream().map(w -> EntryView.from(w.entry(), ledger.fundCode, w.lines(), null)).toList();
     }
@@ -130,7 +135,9 @@ public class LedgerService {
                 "Reversal of entry " + original.sequence + ": " + reason,
                 LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE)), opposite);
         fund.status().refuseUnlessItTakes(posting.kind(), ledger.fundCode);
-        Written written = write(ledger, balancesOf(ledger.fundId), posting, recordedBy, entryId);
+        Map<Account, AccountBalance> balances = balancesOf(ledger.fundId);
+        Written written = write(ledger, totalsOf(balances), posting, recordedBy, entryId);
+        set(balances, written.totals());
         persist(ledger, List.of(written), Collections.singletonList(events.referenceOf(entryId).orElse(null)));
         return EntryView.from(written.entry(), ledger.fundCode, written.lines(), null);
     }
@@ -138,7 +145,7 @@ public class LedgerService {
     @Transactional
     public BalanceView balances(String fundCode, FundScope scope) {
         FundLedger ledger = ledgerOf(fundCode, scope);
-        return BalanceView.of(ledger.fundCode, ledger.currency, balancesOf(ledger.fundId), ledger.entryCount,
+        return BalanceView.of(ledger.fundCode, ledger.currency, totalsOf(balancesOf(ledger.fundId)), ledger.entryCount,
                 ledger.headHash, null);
     }
 
@@ -153,13 +160,11 @@ public class LedgerService {
         if (asOf.isAfter(clock.instant())) {
             throw ProblemException.invalid("asOf", "is in the future; the balances of the future are not known yet");
         }
-        return LedgerTotals.<LedgerTotals>find("fundId = ?1 and recordedAt <= ?2",
-                        Sort.descending("recordedAt", "sequence"), ledger.fundId, asOf)
-                .firstResultOptional()
-                .map(totals -> BalanceView.of(ledger.fundCode, ledger.currency, totals.balances(), totals.sequence,
-                        JournalEntry.<JournalEntry>find("fundId = ?1 and sequence = ?2", ledger.fundId, totals.sequence)
+        return LedgerTotals.lastAtOrBefore(em, ledger.fundId, asOf)
+                .map(kept -> BalanceView.of(ledger.fundCode, ledger.currency, kept.totals(), kept.sequence(),
+                        JournalEntry.<JournalEntry>find("fundId = ?1 and sequence = ?2", ledger.fundId, kept.sequence())
                                 .singleResult().hash, asOf))
-                .orElseGet(() -> BalanceView.of(ledger.fundCode, ledger.currency, LedgerTotals.zero(), 0,
+                .orElseGet(() -> BalanceView.of(ledger.fundCode, ledger.currency, Totals.zero(), 0,
                         FundLedger.GENESIS_HASH, asOf));
     }
 
@@ -192,29 +197,26 @@ public class LedgerService {
     }
 
     /** An entry as built in memory, with what it writes besides itself. */
-    private record Written(JournalEntry entry, List<JournalLine> lines, LedgerTotals totals, Posting posting) {
+    private record Written(JournalEntry entry, List<JournalLine> lines, Totals totals, Posting posting) {
     }
 
     /**
-     * Builds the next entry of the fund's chain and moves the balances (managed rows, written
-     * at the next flush) and the ledger's head in memory; {@link #persist} writes the rest.
+     * Builds the next entry of the fund's chain, and the fund's totals after it, refused if an
+     * account would go below zero; moves the ledger's head in memory. Nothing is written here:
+     * the caller sets the maintained balances once all its entries are checked, and
+     * {@link #persist} writes the rest.
      */
-    private Written write(FundLedger ledger, Map<Account, AccountBalance> balances, Posting posting,
-            String recordedBy, UUID reverses) {
+    private Written write(FundLedger ledger, Totals before, Posting posting, String recordedBy, UUID reverses) {
         if (!posting.currency().getCurrencyCode().equals(ledger.currency)) {
             throw new IllegalArgumentException("fund " + ledger.fundCode + " keeps its books in " + ledger.currency
                     + ", not " + posting.currency());
         }
-        boolean reversal = reverses != null;
-        for (Posting.Line line : posting.lines()) {
-            balances.get(line.account()).apply(line.side(), line.amount().amountMinor(), reversal);
-        }
-        for (AccountBalance balance : balances.values()) {
-            if (balance.balanceMinor() < 0) {
-                throw new ProblemException(ProblemType.BALANCE_WOULD_GO_NEGATIVE,
-                        "This would take the " + balance.account + " account of fund " + ledger.fundCode
-                                + " below zero, by " + (-balance.balanceMinor()) + " minor units of " + ledger.currency + ".");
-            }
+        Totals after = before.after(posting.lines(), reverses != null);
+        Optional<Account> belowZero = after.firstBelowZero();
+        if (belowZero.isPresent()) {
+            throw new ProblemException(ProblemType.BALANCE_WOULD_GO_NEGATIVE,
+                    "This would take the " + belowZero.get() + " account of fund " + ledger.fundCode + " below zero, by "
+                            + (-after.balanceMinor(belowZero.get())) + " minor units of " + ledger.currency + ".");
         }
 
         JournalEntry entry = new JournalEntry();
@@ -252,8 +254,7 @@ public class LedgerService {
         ledger.entryCount = entry.sequence;
         ledger.headHash = entry.hash;
         ledger.headRecordedAt = entry.recordedAt;
-        return new Written(entry, lines, LedgerTotals.after(ledger.fundId, entry.sequence, entry.recordedAt, balances),
-                posting);
+        return new Written(entry, lines, after, posting);
     }
 
     /**
@@ -264,7 +265,9 @@ public class LedgerService {
     private void persist(FundLedger ledger, List<Written> written, List<Reference> about) {
         written.forEach(w -> em.persist(w.entry()));
         written.forEach(w -> w.lines().forEach(em::persist));
-        written.forEach(w -> em.persist(w.totals()));
+        em.flush();
+        LedgerTotals.insert(em, written.stream().map(w -> new LedgerTotals.Row(ledger.fundId, w.entry().sequence,
+                w.entry().recordedAt, w.totals())).toList());
         for (int i = 0; i < written.size(); i++) {
             Written w = written.get(i);
             // The first line carries the fact's amount (money received, committed, paid, pledged...);
@@ -330,6 +333,24 @@ public class LedgerService {
                 .filter(ledger -> scope.includes(ledger.fundCode))
                 .orElseThrow(() -> new ProblemException(ProblemType.FUND_NOT_FOUND,
                         "No fund has the code " + fundCode + "."));
+    }
+
+    private static Totals totalsOf(Map<Account, AccountBalance> balances) {
+        long[] debit = new long[balances.size()];
+        long[] credit = new long[balances.size()];
+        balances.forEach((account, balance) -> {
+            debit[account.ordinal()] = balance.debitTotalMinor;
+            credit[account.ordinal()] = balance.creditTotalMinor;
+        });
+        return Totals.of(debit, credit);
+    }
+
+    /** Moves the maintained balances (managed rows, written at the next flush) to these totals. */
+    private static void set(Map<Account, AccountBalance> balances, Totals totals) {
+        balances.forEach((account, balance) -> {
+            balance.debitTotalMinor = totals.debitMinor(account);
+            balance.creditTotalMinor = totals.creditMinor(account);
+        });
     }
 
     private Map<Account, AccountBalance> balancesOf(long fundId) {

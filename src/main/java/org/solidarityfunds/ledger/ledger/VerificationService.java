@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,24 +34,19 @@ import org.solidarityfunds.ledger.ledger.VerificationReport.Status;
 public class VerificationService {
 
     private static final int FETCH_SIZE = 2_000;
-    /** The accounts in the column order of ledger_totals. */
-    private static final Account[] TOTALS_ORDER = {Account.BANK, Account.PLEDGES_RECEIVABLE,
-            Account.PLEDGES_TO_RECEIVE, Account.AVAILABLE, Account.COMMITMENTS};
-
     private static final String JOURNAL = """
             SELECT e.fund_id, e.id, e.sequence, e.kind, e.memo, e.effective_date, e.recorded_at, e.recorded_by,
                    e.reverses_entry_id, e.previous_hash, e.hash,
                    l.line_no, l.account, l.side, l.amount_minor, l.currency,
                    l.original_amount_minor, l.original_currency, l.exchange_rate,
-                   t.bank_debit_minor, t.bank_credit_minor, t.pledges_receivable_debit_minor,
-                   t.pledges_receivable_credit_minor, t.pledges_to_receive_debit_minor,
-                   t.pledges_to_receive_credit_minor, t.available_debit_minor, t.available_credit_minor,
-                   t.commitments_debit_minor, t.commitments_credit_minor
+                   %s
               FROM journal_entry e
               LEFT JOIN journal_line l ON l.entry_id = e.id
               LEFT JOIN ledger_totals t ON t.fund_id = e.fund_id AND t.sequence = e.sequence
              ORDER BY e.fund_id, e.sequence, l.line_no
-            """;
+            """.formatted(LedgerTotals.columns("t"));
+    /** The first column of the totals kept after the entry, in JOURNAL. */
+    private static final int TOTALS_COLUMN = 20;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -106,7 +100,7 @@ public class VerificationService {
             journal.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = journal.executeQuery()) {
                 JournalEntry entry = null;
-                long[] totals = null;
+                Totals totals = null;
                 List<JournalLine> lines = new ArrayList<>();
                 while (rs.next()) {
                     UUID id = rs.getObject(2, UUID.class);
@@ -136,16 +130,9 @@ public class VerificationService {
                 entriesChecked, first, funds);
     }
 
-    /** The totals kept after the entry (ledger_totals), debit then credit per account in {@link #TOTALS_ORDER}; null if none. */
-    private static long[] totalsOf(ResultSet rs) throws SQLException {
-        if (rs.getObject(20) == null) {
-            return null;
-        }
-        long[] totals = new long[2 * TOTALS_ORDER.length];
-        for (int i = 0; i < totals.length; i++) {
-            totals[i] = rs.getLong(20 + i);
-        }
-        return totals;
+    /** The totals kept after the entry (ledger_totals); null if none were. */
+    private static Totals totalsOf(ResultSet rs) throws SQLException {
+        return LedgerTotals.read(rs, TOTALS_COLUMN).orElse(null);
     }
 
     private static JournalEntry entryOf(ResultSet rs, UUID id) throws SQLException {
@@ -184,7 +171,7 @@ public class VerificationService {
         private final long recordedEntryCount;
         private final byte[] recordedHeadHash;
         private final Map<Account, long[]> maintained = new EnumMap<>(Account.class);
-        private final Map<Account, AccountBalance> recomputed = new HashMap<>();
+        private Totals recomputed = Totals.zero();
         private byte[] runningHash = FundLedger.GENESIS_HASH;
         private long lastSequence;
         private Break firstBreak;
@@ -193,15 +180,10 @@ public class VerificationService {
             this.fundCode = fundCode;
             this.recordedEntryCount = recordedEntryCount;
             this.recordedHeadHash = recordedHeadHash;
-            for (Account account : Account.values()) {
-                AccountBalance balance = new AccountBalance();
-                balance.account = account;
-                recomputed.put(account, balance);
-            }
         }
 
         /** Checks the next entry of the chain; false when it was not checked, the chain having broken before. */
-        boolean check(JournalEntry entry, List<JournalLine> lines, long[] totals) {
+        boolean check(JournalEntry entry, List<JournalLine> lines, Totals totals) {
             if (firstBreak != null) {
                 return false;
             }
@@ -217,7 +199,8 @@ public class VerificationService {
                             "the entry or its lines differ from what was hashed when it was recorded");
                 } else {
                     for (JournalLine line : lines) {
-                        recomputed.get(line.account).apply(line.side, line.amountMinor, entry.reversesEntryId != null);
+                        recomputed = recomputed.after(line.account, line.side, line.amountMinor,
+                                entry.reversesEntryId != null);
                     }
                     runningHash = hash;
                     lastSequence = entry.sequence;
@@ -236,22 +219,21 @@ public class VerificationService {
             if (firstBreak == null) {
                 for (Account account : Account.values()) {
                     long[] kept = maintained.getOrDefault(account, new long[2]);
-                    AccountBalance summed = recomputed.get(account);
-                    if (kept[0] != summed.debitTotalMinor || kept[1] != summed.creditTotalMinor) {
+                    if (kept[0] != recomputed.debitMinor(account) || kept[1] != recomputed.creditMinor(account)) {
                         firstBreak = new Break(fundCode, null, null, null, Reason.BALANCE_MISMATCH,
                                 "account " + account + " keeps debits " + kept[0] + " and credits " + kept[1]
-                                        + " but its lines sum to " + summed.debitTotalMinor + " and "
-                                        + summed.creditTotalMinor);
+                                        + " but its lines sum to " + recomputed.debitMinor(account) + " and "
+                                        + recomputed.creditMinor(account));
                         break;
                     }
                 }
             }
             if (firstBreak == null) {
-                long bank = recomputed.get(Account.BANK).balanceMinor();
-                long available = recomputed.get(Account.AVAILABLE).balanceMinor();
-                long committed = recomputed.get(Account.COMMITMENTS).balanceMinor();
-                long receivable = recomputed.get(Account.PLEDGES_RECEIVABLE).balanceMinor();
-                long toReceive = recomputed.get(Account.PLEDGES_TO_RECEIVE).balanceMinor();
+                long bank = recomputed.balanceMinor(Account.BANK);
+                long available = recomputed.balanceMinor(Account.AVAILABLE);
+                long committed = recomputed.balanceMinor(Account.COMMITMENTS);
+                long receivable = recomputed.balanceMinor(Account.PLEDGES_RECEIVABLE);
+                long toReceive = recomputed.balanceMinor(Account.PLEDGES_TO_RECEIVE);
                 if (bank != available + committed || receivable != toReceive) {
                     firstBreak = new Break(fundCode, null, null, null, Reason.IDENTITY_BROKEN,
                             "bank " + bank + " should be available " + available + " + committed " + committed
@@ -264,18 +246,18 @@ public class VerificationService {
         }
 
         /** The totals kept after the entry, which point-in-time balances read, are the lines' sums up to it. */
-        private void checkTotals(JournalEntry entry, long[] totals) {
+        private void checkTotals(JournalEntry entry, Totals totals) {
             if (totals == null) {
                 breakAt(entry, Reason.TOTALS_MISMATCH, "no totals were kept after this entry");
                 return;
             }
-            for (int i = 0; i < TOTALS_ORDER.length; i++) {
-                AccountBalance summed = recomputed.get(TOTALS_ORDER[i]);
-                if (totals[2 * i] != summed.debitTotalMinor || totals[2 * i + 1] != summed.creditTotalMinor) {
-                    breakAt(entry, Reason.TOTALS_MISMATCH, "the totals kept after this entry say " + TOTALS_ORDER[i]
-                            + " debits " + totals[2 * i] + " and credits " + totals[2 * i + 1]
-                            + " but the lines up to it sum to " + summed.debitTotalMinor + " and "
-                            + summed.creditTotalMinor);
+            for (Account account : Account.values()) {
+                if (totals.debitMinor(account) != recomputed.debitMinor(account)
+                        || totals.creditMinor(account) != recomputed.creditMinor(account)) {
+                    breakAt(entry, Reason.TOTALS_MISMATCH, "the totals kept after this entry say " + account
+                            + " debits " + totals.debitMinor(account) + " and credits " + totals.creditMinor(account)
+                            + " but the lines up to it sum to " + recomputed.debitMinor(account) + " and "
+                            + recomputed.creditMinor(account));
                     return;
                 }
             }

@@ -24,6 +24,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.solidarityfunds.ledger.ledger.Account;
+import org.solidarityfunds.ledger.ledger.LedgerTotals;
+import org.solidarityfunds.ledger.ledger.Totals;
 import org.solidarityfunds.ledger.ledger.Side;
 
 /**
@@ -47,12 +49,8 @@ class StatementWriter {
             SELECT sequence FROM ledger_totals WHERE fund_id = ? AND recorded_at < ?
              ORDER BY recorded_at DESC, sequence DESC LIMIT 1
             """;
-    private static final String TOTALS = """
-            SELECT bank_debit_minor, bank_credit_minor, pledges_receivable_debit_minor,
-                   pledges_receivable_credit_minor, pledges_to_receive_debit_minor, pledges_to_receive_credit_minor,
-                   available_debit_minor, available_credit_minor, commitments_debit_minor, commitments_credit_minor
-              FROM ledger_totals WHERE fund_id = ? AND sequence = ?
-            """;
+    private static final String TOTALS = "SELECT " + LedgerTotals.columns("")
+            + " FROM ledger_totals WHERE fund_id = ? AND sequence = ?";
     private static final String LINES = """
             SELECT e.sequence, e.id, e.kind, e.recorded_at, e.effective_date, e.memo,
                    l.line_no, l.account, l.side, l.amount_minor
@@ -234,10 +232,9 @@ class StatementWriter {
             query.setLong(2, sequence);
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
-                Account[] order = {Account.BANK, Account.PLEDGES_RECEIVABLE, Account.PLEDGES_TO_RECEIVE,
-                        Account.AVAILABLE, Account.COMMITMENTS};
-                for (int i = 0; i < order.length; i++) {
-                    balances.put(order[i], order[i].balanceOf(rs.getLong(2 * i + 1), rs.getLong(2 * i + 2)));
+                Totals totals = LedgerTotals.read(rs, 1).orElseThrow();
+                for (Account account : Account.values()) {
+                    balances.put(account, totals.balanceMinor(account));
                 }
             }
         }
@@ -247,11 +244,9 @@ class StatementWriter {
     private static void balances(JsonGenerator generator, String field, Map<Account, Long> balances, Period period)
             throws IOException {
         generator.writeObjectFieldStart(field);
-        money(generator, "bank", balances.get(Account.BANK), period);
-        money(generator, "pledgesReceivable", balances.get(Account.PLEDGES_RECEIVABLE), period);
-        money(generator, "pledgesToReceive", balances.get(Account.PLEDGES_TO_RECEIVE), period);
-        money(generator, "available", balances.get(Account.AVAILABLE), period);
-        money(generator, "commitments", balances.get(Account.COMMITMENTS), period);
+        for (Account account : Account.values()) {
+            money(generator, account.field(), balances.get(account), period);
+        }
         generator.writeEndObject();
     }
 
