@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.ledger.access.Roles;
 import org.solidarityfunds.ledger.support.BadInput;
+import org.solidarityfunds.ledger.support.TestClock;
 import org.solidarityfunds.ledger.support.TestDatabase;
 import org.solidarityfunds.ledger.support.TestFunds;
 import org.solidarityfunds.ledger.support.TestTokens;
@@ -27,6 +28,12 @@ class DisbursementResourceTest {
 
     private static final String FINANCE = TestTokens.as("finance-dondo", Roles.FINANCE);
     private static final String AUDITOR = TestTokens.as("auditor-dondo", Roles.AUDITOR);
+
+    private final TestClock clock;
+
+    DisbursementResourceTest(TestClock clock) {
+        this.clock = clock;
+    }
 
     @AfterEach
     void the_ledger_still_verifies() {
@@ -195,7 +202,7 @@ class DisbursementResourceTest {
     void a_member_whose_seat_has_ended_or_not_begun_sees_the_fund_but_cannot_vote() {
         String fund = TestFunds.open("SEATS");
         TestFunds.contribution(fund, TestFunds.donor("Commune témoin"), 100_00, null);
-        LocalDate today = LocalDate.now(org.solidarityfunds.ledger.common.Clocks.BUSINESS_ZONE);
+        LocalDate today = clock.today();
         json(Map.of("members", List.of(
                 Map.of("subject", fund + "-current", "name", "Current", "validFrom", "2020-01-01"),
                 Map.of("subject", fund + "-left", "name", "Left", "validFrom", "2020-01-01",
@@ -298,7 +305,7 @@ class DisbursementResourceTest {
         BadInput.postAs(TestTokens.admin(), path, payment, 403, "forbidden");
         BadInput.postAs(AUDITOR, path, payment, 403, "forbidden");
         BadInput.postAs(FINANCE, path, "{\"paymentReference\":\"VIR-3\",\"paidOn\":\""
-                + LocalDate.now(org.solidarityfunds.ledger.common.Clocks.BUSINESS_ZONE).plusDays(2) + "\"}",
+                + clock.today().plusDays(2) + "\"}",
                 400, "validation-failed").body("errors[0].field", equalTo("paidOn"));
     }
 

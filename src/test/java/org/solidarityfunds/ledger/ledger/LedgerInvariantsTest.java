@@ -24,6 +24,9 @@ import org.solidarityfunds.ledger.support.TestLedger;
 @QuarkusTest
 class LedgerInvariantsTest {
 
+    /** An effective date: none of the rules below depends on it. */
+    private static final LocalDate DAY = LocalDate.of(2020, 8, 20);
+
     private final TestLedger ledger;
 
     LedgerInvariantsTest(TestLedger ledger) {
@@ -33,14 +36,14 @@ class LedgerInvariantsTest {
     @Test
     void an_unbalanced_posting_is_refused_before_anything_is_written() {
         Map<String, Long> before = TestDatabase.snapshot();
-        assertThatThrownBy(() -> new Posting(EntryKind.CONTRIBUTION_RECEIVED, "unbalanced", LocalDate.now(), List.of(
+        assertThatThrownBy(() -> new Posting(EntryKind.CONTRIBUTION_RECEIVED, "unbalanced", DAY, List.of(
                 Posting.Line.debit(Account.BANK, Money.of(100, "EUR")),
                 Posting.Line.credit(Account.AVAILABLE, Money.of(99, "EUR")))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unbalanced");
-        assertThatThrownBy(() -> new Posting(EntryKind.CONTRIBUTION_RECEIVED, "one line", LocalDate.now(), List.of(
+        assertThatThrownBy(() -> new Posting(EntryKind.CONTRIBUTION_RECEIVED, "one line", DAY, List.of(
                 Posting.Line.debit(Account.BANK, Money.of(100, "EUR")))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Posting(EntryKind.CONTRIBUTION_RECEIVED, "two currencies", LocalDate.now(), List.of(
+        assertThatThrownBy(() -> new Posting(EntryKind.CONTRIBUTION_RECEIVED, "two currencies", DAY, List.of(
                 Posting.Line.debit(Account.BANK, Money.of(100, "EUR")),
                 Posting.Line.credit(Account.AVAILABLE, Money.of(100, "USD")))))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -24,6 +24,9 @@ import org.solidarityfunds.ledger.support.TestLedger;
 @QuarkusTest
 class PostingRulesTest {
 
+    /** An effective date: none of the rules below depends on it. */
+    private static final LocalDate DAY = LocalDate.of(2020, 8, 20);
+
     private final TestLedger ledger;
     private final LedgerService service;
     private final EntityManager em;
@@ -37,10 +40,10 @@ class PostingRulesTest {
     @Test
     void an_entry_only_has_the_lines_its_kind_of_event_writes() {
         Money amount = Money.of(100, "EUR");
-        assertThatThrownBy(() -> new Posting(EntryKind.PLEDGE_RECORDED, "a pledge that moves cash", LocalDate.now(),
+        assertThatThrownBy(() -> new Posting(EntryKind.PLEDGE_RECORDED, "a pledge that moves cash", DAY,
                 List.of(Posting.Line.debit(Account.BANK, amount), Posting.Line.credit(Account.AVAILABLE, amount))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PLEDGE_RECORDED has no DEBIT line on BANK");
-        assertThatThrownBy(() -> new Posting(EntryKind.DISBURSEMENT_PAID, "paid from pledges", LocalDate.now(),
+        assertThatThrownBy(() -> new Posting(EntryKind.DISBURSEMENT_PAID, "paid from pledges", DAY,
                 List.of(Posting.Line.debit(Account.PLEDGES_RECEIVABLE, amount), Posting.Line.credit(Account.BANK, amount))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -49,7 +52,7 @@ class PostingRulesTest {
     void a_reversal_is_only_written_by_reversing_an_entry() {
         long fundId = ledger.fundIdOf(TestFunds.open("NOREV"));
         Money amount = Money.of(100, "EUR");
-        Posting loose = new Posting(EntryKind.REVERSAL, "a reversal of nothing", LocalDate.now(),
+        Posting loose = new Posting(EntryKind.REVERSAL, "a reversal of nothing", DAY,
                 List.of(Posting.Line.debit(Account.AVAILABLE, amount), Posting.Line.credit(Account.BANK, amount)));
         Map<String, Long> before = TestDatabase.snapshot();
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew()

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.solidarityfunds.ledger.support.TestClock;
 import org.solidarityfunds.ledger.support.TestDatabase;
 import org.solidarityfunds.ledger.support.TestFunds;
 import org.solidarityfunds.ledger.support.TestLedger;
@@ -24,9 +25,11 @@ import org.solidarityfunds.ledger.support.TestLedger;
 class VerificationTest {
 
     private final TestLedger ledger;
+    private final TestClock clock;
 
-    VerificationTest(TestLedger ledger) {
+    VerificationTest(TestLedger ledger, TestClock clock) {
         this.ledger = ledger;
+        this.clock = clock;
     }
 
     @Test
@@ -150,7 +153,7 @@ class VerificationTest {
         forged.kind = EntryKind.CONTRIBUTION_RECEIVED;
         forged.memo = "forged";
         forged.effectiveDate = java.time.LocalDate.of(2020, 8, 21);
-        forged.recordedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        forged.recordedAt = clock.instant();
         forged.recordedBy = "forger";
         forged.previousHash = java.util.HexFormat.of().parseHex(last.hash());
         List<JournalLine> lines = List.of(line(forged, 1, Account.BANK, Side.DEBIT), line(forged, 2,

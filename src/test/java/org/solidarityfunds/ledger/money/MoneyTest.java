@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.solidarityfunds.ledger.problem.ProblemException;
 
 class MoneyTest {
 
@@ -44,5 +46,36 @@ class MoneyTest {
         assertThat(Currencies.find("XYZ")).isEmpty();
         assertThat(Currencies.find("eur")).isEmpty();
         assertThatThrownBy(() -> Money.of(1, "XYZ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void adding_then_subtracting_gives_back_the_amount_and_order_follows_the_minor_units() {
+        Random random = new Random(150_000L);
+        for (int i = 0; i < 10_000; i++) {
+            Money a = Money.of(random.nextLong(0, MoneyInput.AMOUNT_MINOR_MAX), "EUR");
+            Money b = Money.of(random.nextLong(0, MoneyInput.AMOUNT_MINOR_MAX), "EUR");
+            assertThat(a.plus(b)).isEqualTo(b.plus(a));
+            assertThat(a.plus(b).minus(b)).isEqualTo(a);
+            assertThat(Integer.signum(a.compareTo(b))).isEqualTo(Long.signum(a.amountMinor() - b.amountMinor()));
+            assertThat(a.toDecimal().movePointRight(2).longValueExact()).isEqualTo(a.amountMinor());
+        }
+    }
+
+    @Test
+    void an_amount_reads_in_the_currencys_own_minor_units() {
+        assertThat(Money.of(150_000, "EUR").toString()).isEqualTo("1500.00 EUR");
+        assertThat(Money.of(5, "EUR").toString()).isEqualTo("0.05 EUR");
+        assertThat(Money.of(1_500, "XOF").toString()).as("the CFA franc has no minor unit").isEqualTo("1500 XOF");
+        assertThat(Money.of(1, "BHD").toDecimal()).isEqualByComparingTo(new BigDecimal("0.001"));
+    }
+
+    @Test
+    void a_requested_amount_in_an_unknown_currency_is_refused_under_its_field() {
+        assertThat(new MoneyInput(10L, "EUR").toMoney("amount")).isEqualTo(Money.of(10, "EUR"));
+        for (String code : new String[] {"XYZ", "XAU"}) {
+            assertThatThrownBy(() -> new MoneyInput(10L, code).toMoney("allocations[0].amount"))
+                    .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.errors())
+                            .singleElement().extracting(e -> e.field()).isEqualTo("allocations[0].amount.currency"));
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.ledger.access.Roles;
 import org.solidarityfunds.ledger.ledger.EntryView;
+import org.solidarityfunds.ledger.support.TestClock;
 import org.solidarityfunds.ledger.support.TestFunds;
 import org.solidarityfunds.ledger.support.TestLedger;
 import org.solidarityfunds.ledger.support.TestTokens;
@@ -27,9 +28,11 @@ class StatementResourceTest {
     private static final String FINANCE = TestTokens.as("finance-statement", Roles.FINANCE);
 
     private final TestLedger ledger;
+    private final TestClock clock;
 
-    StatementResourceTest(TestLedger ledger) {
+    StatementResourceTest(TestLedger ledger, TestClock clock) {
         this.ledger = ledger;
+        this.clock = clock;
     }
 
     @Test
@@ -91,7 +94,7 @@ class StatementResourceTest {
                 .body("movements.size()", equalTo(0)).body("opening.bank.amountMinor", equalTo(0))
                 .body("closing.bank.amountMinor", equalTo(0)).body("from", equalTo("2018-12-31T23:00:00Z"))
                 .body("to", equalTo("2019-12-31T23:00:00Z"));
-        String today = java.time.LocalDate.now(org.solidarityfunds.ledger.common.Clocks.BUSINESS_ZONE).toString();
+        String today = clock.today().toString();
         as(FINANCE).queryParam("from", today).queryParam("to", today).get("/api/v1/funds/{code}/statement", fund)
                 .then().statusCode(200).body("movements.size()", equalTo(2))
                 .body("closing.bank.amountMinor", equalTo(10_00));

@@ -9,7 +9,11 @@ import java.util.Set;
 import org.solidarityfunds.ledger.access.Roles;
 import org.solidarityfunds.ledger.dev.DevSigningKeys;
 
-/** Bearer tokens for the tests: good ones for each role, and each kind of bad one. */
+/**
+ * Bearer tokens for the tests: good ones for each role, and each kind of bad one. Their
+ * {@code iat} and {@code exp} are the wall clock's, not the service's (TestClock): the JWT
+ * library verifies them against the wall clock.
+ */
 public final class TestTokens {
 
     /** The key the service under test trusts (see AuthTestResource). */
