@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solidarityfunds.ledger.access.Caller;
 import org.solidarityfunds.ledger.access.Roles;
-import org.solidarityfunds.ledger.common.Page;
-import org.solidarityfunds.ledger.common.PageParameters;
+import org.solidarityfunds.ledger.persistence.Page;
+import org.solidarityfunds.ledger.web.PageParameters;
 
 @Path("/api/v1/funds/{code}/committee")
 @Produces(MediaType.APPLICATION_JSON)

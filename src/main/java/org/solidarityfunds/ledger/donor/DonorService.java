@@ -9,9 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.solidarityfunds.ledger.common.Constraints;
-import org.solidarityfunds.ledger.common.Page;
-import org.solidarityfunds.ledger.common.PageRequest;
+import org.solidarityfunds.ledger.persistence.Constraints;
+import org.solidarityfunds.ledger.persistence.Page;
+import org.solidarityfunds.ledger.persistence.PageRequest;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
 

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solidarityfunds.ledger.access.Caller;
 import org.solidarityfunds.ledger.access.Roles;
-import org.solidarityfunds.ledger.common.PageParameters;
+import org.solidarityfunds.ledger.web.PageParameters;
 
 @Path("/api/v1/events")
 @Produces(MediaType.APPLICATION_JSON)

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.solidarityfunds.ledger.access.FundScope;
-import org.solidarityfunds.ledger.common.PageRequest;
+import org.solidarityfunds.ledger.persistence.PageRequest;
 import org.solidarityfunds.ledger.money.MoneyView;
 
 /**

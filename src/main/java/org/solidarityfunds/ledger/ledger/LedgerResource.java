@@ -23,11 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solidarityfunds.ledger.access.Caller;
 import org.solidarityfunds.ledger.access.Roles;
-import org.solidarityfunds.ledger.common.Conditional;
-import org.solidarityfunds.ledger.common.Ids;
+import org.solidarityfunds.ledger.web.Conditional;
+import org.solidarityfunds.ledger.web.Ids;
 import org.solidarityfunds.ledger.common.Instants;
-import org.solidarityfunds.ledger.common.Page;
-import org.solidarityfunds.ledger.common.PageParameters;
+import org.solidarityfunds.ledger.persistence.Page;
+import org.solidarityfunds.ledger.web.PageParameters;
 import org.solidarityfunds.ledger.problem.ProblemType;
 
 /**

@@ -36,11 +36,6 @@ public class PledgeAllocations {
     public record Applied(UUID pledgeId, Short instalmentNumber, long amountMinor) {
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<Applied> allocate(long fundId, UUID donorId, List<Request> requests) {
-        return allocator(fundId).allocate(donorId, requests);
-    }
-
     /**
      * For several contributions to one fund in one transaction (an import): each pledge and
      * its instalments are read and locked once, then followed in memory.

@@ -31,7 +31,7 @@ class PackageGraphTest {
             ROOT + ".contribution..", ROOT + ".committee..", ROOT + ".disbursement..", ROOT + ".statement..",
             ROOT + ".feed..", ROOT + ".dev.."};
     private static final String[] BELOW_THE_FEATURES = {ROOT + ".ledger..", ROOT + ".money..", ROOT + ".problem..",
-            ROOT + ".common..", ROOT + ".access..", ROOT + ".observability..", ROOT + ".idempotency..", ROOT + ".web.."};
+            ROOT + ".common..", ROOT + ".access..", ROOT + ".observability..", ROOT + ".idempotency..", ROOT + ".web..", ROOT + ".persistence.."};
 
     private static JavaClasses classes;
 
@@ -57,6 +57,15 @@ class PackageGraphTest {
     void no_service_calls_a_resource() {
         noClasses().that().haveSimpleNameEndingWith("Service").should().dependOnClassesThat()
                 .haveSimpleNameEndingWith("Resource").check(classes);
+    }
+
+    /** The bottom of the house: shared rules and the database's edge know nothing of HTTP, commands or the ledger. */
+    @Test
+    void the_shared_rules_and_persistence_know_nothing_above_them() {
+        noClasses().that().resideInAnyPackage(ROOT + ".common..", ROOT + ".persistence..", ROOT + ".money..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".web..", ROOT + ".idempotency..",
+                        ROOT + ".ledger..", ROOT + ".access..", ROOT + ".openapi..")
+                .check(classes);
     }
 
     /** Idempotency and the retried transaction: the command boundary every feature's service uses. */

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.solidarityfunds.ledger.common.PageRequest;
+import org.solidarityfunds.ledger.persistence.PageRequest;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
 import org.solidarityfunds.ledger.support.TestDatabase;

@@ -1,4 +1,4 @@
-package org.solidarityfunds.ledger.common;
+package org.solidarityfunds.ledger.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.AgroalDataSourceMetrics;

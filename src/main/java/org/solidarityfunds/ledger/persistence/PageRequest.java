@@ -1,4 +1,4 @@
-package org.solidarityfunds.ledger.common;
+package org.solidarityfunds.ledger.persistence;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

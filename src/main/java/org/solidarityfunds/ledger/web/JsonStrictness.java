@@ -1,4 +1,4 @@
-package org.solidarityfunds.ledger.common;
+package org.solidarityfunds.ledger.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -24,6 +24,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.solidarityfunds.ledger.common.BusinessDates;
+import org.solidarityfunds.ledger.common.Text;
 import org.solidarityfunds.ledger.problem.FieldRefused;
 
 /**

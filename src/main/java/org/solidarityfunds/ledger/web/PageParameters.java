@@ -1,9 +1,10 @@
-package org.solidarityfunds.ledger.common;
+package org.solidarityfunds.ledger.web;
 
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.solidarityfunds.ledger.persistence.PageRequest;
 
 /** The {@code ?limit=&after=} of every list, as received; {@link #request()} checks them. */
 public class PageParameters {

@@ -1,4 +1,4 @@
-package org.solidarityfunds.ledger.common;
+package org.solidarityfunds.ledger.persistence;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.solidarityfunds.ledger.common;
+package org.solidarityfunds.ledger.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
