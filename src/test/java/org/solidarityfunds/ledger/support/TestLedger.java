@@ -74,8 +74,12 @@ public class TestLedger {
 
     /** The reversal of an entry, as a record's service asks the ledger for it. */
     public EntryView reversal(java.util.UUID entryId, String reason) {
-        return QuarkusTransaction.requiringNew().call(() -> ledger.reverse(
-                ledger.lock(JournalEntry.<JournalEntry>findById(entryId).fundId), entryId, reason, RECORDED_BY));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            JournalEntry entry = JournalEntry.findById(entryId);
+            // An entry that does not exist: under any fund's lock, so that the ledger itself refuses it.
+            long fundId = entry != null ? entry.fundId : FundLedger.<FundLedger>findAll().firstResult().fundId;
+            return ledger.reverse(ledger.lock(fundId), entryId, reason, RECORDED_BY);
+        });
     }
 
     public long fundIdOf(String fundCode) {
