@@ -1,3 +1,8 @@
+package org.solidarityfunds.tools.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -29,11 +34,11 @@ import org.solidarityfunds.ledger.ledger.EntryHash;
 
 /**
  * Bulk loader of a long, genuine contribution history into one fund (bench/README.md, "The
- * million-entry fund"). JDK only, plus the PostgreSQL driver and the service's own jar on the
- * class path, so that the hash chain is computed by the service's EntryHash and cannot disagree
- * with what its verification recomputes:
+ * million-entry fund"). The service's own jar comes first on the class path, so that the hash
+ * chain is computed by the service's EntryHash and cannot disagree with what its verification
+ * recomputes (bench/run runs it so):
  *
- *   java -cp APP/lib/main/org.postgresql.postgresql-*.jar:APP/app/fund-ledger-*.jar bench/loader/Load.java \
+ *   java -cp APP/app/fund-ledger-*.jar:TOOLS_CLASSPATH org.solidarityfunds.tools.bench.Load \
  *     --url=jdbc:postgresql://localhost:PORT/ledger --user=postgres --password=... \
  *     --fund=BENCH-1M --donor=UUID --entries=1000000 [--mode=fast|triggers] [--from=2015-01-01T00:00:00Z]
  *     [--to=2025-12-31T00:00:00Z] [--recorded-by=bench-loader] [--chunk=1000] [--seed=7]
@@ -108,14 +113,7 @@ public class Load {
              WHERE v.fund_id = ? AND v.tx = pg_current_xact_id()""";
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opt = new HashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (!arg.startsWith("--") || eq < 0) {
-                throw new IllegalArgumentException("expected --name=value, got " + arg);
-            }
-            opt.put(arg.substring(2, eq), arg.substring(eq + 1));
-        }
+        Map<String, String> opt = options(args);
         String mode = opt.getOrDefault("mode", "fast");
         if (!mode.equals("fast") && !mode.equals("triggers")) {
             throw new IllegalArgumentException("--mode is fast or triggers");
@@ -129,9 +127,7 @@ public class Load {
                 required(opt, "password"))) {
             db.setAutoCommit(false);
             History history = new History(db, opt, entries);
-            long copyNanos = 0;
-            long checkNanos = 0;
-            long commitNanos = 0;
+            Timings timings = new Timings();
             // Generating a chunk (hashes, text) overlaps with writing the one before: one
             // generator thread, so the chain is still computed in order.
             ExecutorService generator = Executors.newSingleThreadExecutor();
@@ -144,26 +140,7 @@ public class Load {
                     next = first <= entries
                             ? generator.submit(() -> history.generate(first, Math.min(entries, first + chunk - 1)))
                             : null;
-                    history.lockAndCheckHead(c.first() - 1, c.headBefore());
-                    long numberBefore = fast ? history.lastContributionNumber() : 0;
-                    long t0 = System.nanoTime();
-                    if (fast) {
-                        history.sql("SET LOCAL session_replication_role = replica"); // superuser only; this transaction only
-                    }
-                    history.copy(c);
-                    if (fast) {
-                        history.sql("SET LOCAL session_replication_role = origin"); // triggers on again
-                    }
-                    history.moveHeadAndBalances(c);
-                    long t1 = System.nanoTime();
-                    if (fast) {
-                        history.checkChunk(c, numberBefore);
-                    }
-                    long t2 = System.nanoTime();
-                    db.commit(); // in the triggers mode, the deferred balance triggers run here
-                    copyNanos += t1 - t0;
-                    checkNanos += t2 - t1;
-                    commitNanos += System.nanoTime() - t2;
+                    history.write(c, fast, timings);
                     if (c.end() == entries || System.nanoTime() - lastReport > 5_000_000_000L) {
                         progress(history.fundCode, c.end(), entries, started);
                         lastReport = System.nanoTime();
@@ -173,14 +150,43 @@ public class Load {
                 generator.shutdownNow();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf(Locale.ROOT, "LOAD_JSON {\"fund\":\"%s\",\"mode\":\"%s\",\"entries\":%d,"
-                            + "\"journal_lines\":%d,\"seconds\":%.3f,\"entries_per_s\":%.0f,\"copy_s\":%.3f,"
-                            + "\"checks_s\":%.3f,\"commit_s\":%.3f,\"first_recorded_at\":\"%s\","
-                            + "\"last_recorded_at\":\"%s\",\"bank_minor\":%d,\"head_hash\":\"%s\",\"chunk\":%d}%n",
-                    history.fundCode, mode, entries, 2 * entries, seconds, entries / seconds, copyNanos / 1e9,
-                    checkNanos / 1e9, commitNanos / 1e9, history.firstAt, history.lastAt, history.bankDebit,
-                    hex(history.headHash), chunk);
+            System.out.println("LOAD_JSON " + summary(history, mode, entries, chunk, seconds, timings));
         }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> opt = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("expected --name=value, got " + arg);
+            }
+            opt.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        return opt;
+    }
+
+    /** Where the time of the chunks' transactions went. */
+    private static final class Timings {
+        long copyNanos;
+        long checkNanos;
+        long commitNanos;
+    }
+
+    /** What was loaded and how long it took, as bench/run reads it. */
+    private static String summary(History history, String mode, long entries, int chunk, double seconds,
+            Timings timings) throws JsonProcessingException {
+        ObjectNode json = new ObjectMapper().createObjectNode().put("fund", history.fundCode).put("mode", mode)
+                .put("entries", entries).put("journal_lines", 2 * entries).put("seconds", round3(seconds))
+                .put("entries_per_s", Math.round(entries / seconds)).put("copy_s", round3(timings.copyNanos / 1e9))
+                .put("checks_s", round3(timings.checkNanos / 1e9)).put("commit_s", round3(timings.commitNanos / 1e9))
+                .put("first_recorded_at", history.firstAt.toString()).put("last_recorded_at", history.lastAt.toString())
+                .put("bank_minor", history.bankDebit).put("head_hash", hex(history.headHash)).put("chunk", chunk);
+        return json.toString();
+    }
+
+    private static double round3(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 
     /** One chunk of the history, generated: the COPY text of each table, and the head after it. */
@@ -260,6 +266,33 @@ public class Load {
         }
 
         /** Locks the fund's ledger row as a posting does, and checks that nobody moved its head meanwhile. */
+        /**
+         * One chunk in one transaction, its head checked under the fund's lock first; in the fast
+         * mode, the per-row triggers off for the COPYs and their rules checked before the commit.
+         */
+        void write(Chunk c, boolean fast, Timings timings) throws Exception {
+            lockAndCheckHead(c.first() - 1, c.headBefore());
+            long numberBefore = fast ? lastContributionNumber() : 0;
+            long t0 = System.nanoTime();
+            if (fast) {
+                sql("SET LOCAL session_replication_role = replica"); // superuser only; this transaction only
+            }
+            copy(c);
+            if (fast) {
+                sql("SET LOCAL session_replication_role = origin"); // triggers on again
+            }
+            moveHeadAndBalances(c);
+            long t1 = System.nanoTime();
+            if (fast) {
+                checkChunk(c, numberBefore);
+            }
+            long t2 = System.nanoTime();
+            db.commit(); // in the triggers mode, the deferred balance triggers run here
+            timings.copyNanos += t1 - t0;
+            timings.checkNanos += t2 - t1;
+            timings.commitNanos += System.nanoTime() - t2;
+        }
+
         void lockAndCheckHead(long expectedCount, byte[] expectedHash) throws SQLException {
             try (PreparedStatement q = db.prepareStatement(
                     "SELECT entry_count, head_hash FROM fund_ledger WHERE fund_id = ? FOR NO KEY UPDATE")) {

@@ -4,11 +4,11 @@
 // then checks that every answer was a success or a proper 503, that nothing acknowledged was lost,
 // and that each instance served again within a second of the database's return.
 //
-// A Java 17 program that uses the JDK only (java.net.http, java.net.Socket, ProcessBuilder),
-// compiled without Maven with the classes it shares with the other CI drivers (.ci/lib/java:
-// Json, Tokens, Violations). Its key pair comes from `java -cp CLASSES Tokens keygen DIR`.
+// Compiled by the Maven build with the classes it shares with the other drivers (tools.common:
+// JsonBodies, Tokens, Violations); .ci/lib/ci-java.sh gives the class path (CP below). Its key
+// pair comes from `java -cp CP org.solidarityfunds.tools.common.Tokens keygen DIR`.
 //
-//   java -cp CLASSES Drive run --a URL --b URL --private-key DIR/private.der --issuer ISS
+//   java -cp CP org.solidarityfunds.tools.databasefailure.Drive run --a URL --b URL --private-key DIR/private.der --issuer ISS
 //       --pg-bin DIR --pg-data DIR --pg-log FILE --pg-port N [--pg-os-user postgres]
 //       [--pg-superuser postgres] [--app-role ledger_app] [--database ledger]
 //       [--phase-seconds 5] [--pause-seconds 2] [--terminations 3] [--threads 6] [--funds 2]
@@ -21,7 +21,7 @@
 //       `pg_ctl start` must bring the same server back), and terminates sessions with psql as
 //       --pg-superuser (password in PGPASSWORD). With the instances' logs, it shows what they
 //       logged about the incident of a first answer after an idle restart that is not a 201.
-//   java -cp CLASSES Drive log-summary LEVEL MAX-LINES FILE...
+//   java -cp CP org.solidarityfunds.tools.databasefailure.Drive log-summary LEVEL MAX-LINES FILE...
 //       prints the lines of this level (ERROR, WARN) of the service's logs (JSON lines in
 //       production, text otherwise), up to MAX-LINES of them one per line and readable (time,
 //       logger, message, request id and the chain of causes, PostgreSQL's message included),
@@ -55,6 +55,8 @@
 // success comes more than `first-success-max-ms` after PostgreSQL accepts connections again; and,
 // across an idle restart, a first request that is not answered 201 at once (a dead pooled
 // connection handed out).
+
+package org.solidarityfunds.tools.databasefailure;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -100,6 +102,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.solidarityfunds.tools.common.JsonBodies;
+import org.solidarityfunds.tools.common.Tokens;
+import org.solidarityfunds.tools.common.Violations;
 
 public class Drive {
 
@@ -136,12 +141,12 @@ public class Drive {
         if (args.length >= 4 && args[0].equals("log-summary")) {
             System.exit(logSummary(args[1], Integer.parseInt(args[2]), List.of(args).subList(3, args.length)));
         }
-        System.err.println("usage: java -cp CLASSES Drive run --a URL --b URL --private-key FILE --issuer ISS "
+        System.err.println("usage: Drive run --a URL --b URL --private-key FILE --issuer ISS "
                 + "--pg-bin DIR --pg-data DIR --pg-log FILE --pg-port N [--pg-os-user U] [--pg-superuser U] "
                 + "[--app-role R] [--database D] [--phase-seconds N] [--pause-seconds N] [--terminations N] "
                 + "[--threads N] [--funds N] [--first-success-max-ms N] [--request-timeout-seconds N] "
                 + "[--retry-pause-ms N] [--seed N] [--log-a FILE --log-b FILE]\n"
-                + "       java -cp CLASSES Drive log-summary LEVEL MAX-LINES FILE...");
+                + "       Drive log-summary LEVEL MAX-LINES FILE...");
         System.exit(2);
     }
 
@@ -848,30 +853,10 @@ public class Drive {
             Answer answer = call(instance, "POST", path, finance, body, key);
             Verdict verdict = judge("contribution", answer, 201, attempt > 1);
             if (idle != null && attempt == 1) {
-                idle.idleFirstAnswer[instance] = answer.brief();
-                if (verdict != Verdict.SUCCESS) {
-                    violation(idle.name, "first request after the database's return", "POST " + path + " on "
-                            + name(instance) + " answered " + answer.brief() + ", not 201 at once: the pool handed out a "
-                            + "connection that died with the database?", instance);
-                }
+                idleFirstAnswer(idle, instance, path, answer, verdict);
             }
             if (verdict == Verdict.SUCCESS) {
-                boolean replayed = "true".equals(answer.header("Idempotency-Replayed"));
-                if (replayed && !unanswered) {
-                    violation(phase, "contribution", "a key never answered before was replayed: " + answer.brief());
-                }
-                if (!(answer.field("id") instanceof String id) || !Long.valueOf(amount).equals(
-                        answer.field("amount", "amountMinor")) || !fund.code.equals(answer.field("fundCode"))) {
-                    violation(phase, "contribution", "201 is not the contribution sent (" + fund.code + ", " + amount
-                            + "): " + answer.brief());
-                    return;
-                }
-                if (attempt > 1 && replayed) {
-                    replayedAfterRetry.increment();
-                }
-                acknowledged.add(new Ack(id, fund, key, amount, bankReference, attempt, replayed));
-                fund.acknowledgedCount.incrementAndGet();
-                fund.acknowledgedMinor.addAndGet(amount);
+                acknowledge(fund, answer, new Ack(null, fund, key, amount, bankReference, attempt, false), unanswered);
                 return;
             }
             if (verdict == Verdict.REFUSED) {
@@ -892,6 +877,39 @@ public class Drive {
                 instance = 1 - instance;
             }
         }
+    }
+
+    /** An idle restart's first request: recorded for the report, and a violation unless acknowledged at once. */
+    void idleFirstAnswer(Failure idle, int instance, String path, Answer answer, Verdict verdict) {
+        idle.idleFirstAnswer[instance] = answer.brief();
+        if (verdict != Verdict.SUCCESS) {
+            violation(idle.name, "first request after the database's return", "POST " + path + " on "
+                    + name(instance) + " answered " + answer.brief() + ", not 201 at once: the pool handed out a "
+                    + "connection that died with the database?", instance);
+        }
+    }
+
+    /**
+     * A 201 for the contribution sent (its id not known yet in sent): counted as acknowledged if
+     * it is that contribution; replayed only if an earlier try went unanswered.
+     */
+    void acknowledge(Fund fund, Answer answer, Ack sent, boolean unanswered) {
+        boolean replayed = "true".equals(answer.header("Idempotency-Replayed"));
+        if (replayed && !unanswered) {
+            violation(phase, "contribution", "a key never answered before was replayed: " + answer.brief());
+        }
+        if (!(answer.field("id") instanceof String id) || !Long.valueOf(sent.amount()).equals(
+                answer.field("amount", "amountMinor")) || !fund.code.equals(answer.field("fundCode"))) {
+            violation(phase, "contribution", "201 is not the contribution sent (" + fund.code + ", " + sent.amount
+                    + "): " + answer.brief());
+            return;
+        }
+        if (sent.attempts() > 1 && replayed) {
+            replayedAfterRetry.increment();
+        }
+        acknowledged.add(new Ack(id, fund, sent.key(), sent.amount(), sent.bankReference(), sent.attempts(), replayed));
+        fund.acknowledgedCount.incrementAndGet();
+        fund.acknowledgedMinor.addAndGet(sent.amount());
     }
 
     /** A balance read: what was acknowledged before it was sent is in it; nothing never sent is. */
@@ -995,76 +1013,96 @@ public class Drive {
 
     void finalChecks() throws Exception {
         String auditor = token("dbfail-auditor", "auditor");
-        // Every acknowledged contribution, read back on both instances in turn.
+        readBackAcknowledged(auditor);
+        long entries = 0;
+        for (Fund fund : funds) {
+            entries += checkFinalBalance(fund, auditor);
+        }
+        for (int instance = 0; instance < 2; instance++) {
+            checkVerification(instance, auditor, entries);
+        }
+    }
+
+    /** Every acknowledged contribution, read back on both instances in turn: as it was sent. */
+    void readBackAcknowledged(String auditor) throws Exception {
         List<Ack> acks = new ArrayList<>(acknowledged);
         ExecutorService readers = Executors.newFixedThreadPool(FINAL_READERS);
-        List<Future<?>> reads = new ArrayList<>();
-        AtomicInteger readBack = new AtomicInteger();
+        List<Future<Boolean>> reads = new ArrayList<>();
         for (int n = 0; n < acks.size(); n++) {
             Ack ack = acks.get(n);
             int instance = n % 2;
-            reads.add(readers.submit(() -> {
-                Answer answer = finalCall(instance, "/api/v1/contributions/" + ack.id, auditor);
-                if (answer == null) {
-                    return;
-                }
-                if (!ack.fund.code.equals(answer.field("fundCode"))
-                        || !Long.valueOf(ack.amount).equals(answer.field("amount", "amountMinor"))
-                        || !ack.bankReference.equals(answer.field("bankReference"))
-                        || !"RECEIVED".equals(answer.field("status"))) {
-                    violation("final", "acknowledged contribution", ack.id + " (" + ack.fund.code + ", " + ack.amount
-                            + ", " + ack.bankReference + ") reads back as " + answer.brief());
-                } else {
-                    readBack.incrementAndGet();
-                }
-            }));
+            reads.add(readers.submit(() -> readBack(ack, instance, auditor)));
         }
-        for (Future<?> read : reads) {
-            read.get();
+        int readBack = 0;
+        for (Future<Boolean> read : reads) {
+            readBack += read.get() ? 1 : 0;
         }
         readers.shutdown();
-        System.out.printf("acknowledged contributions read back as sent: %d of %d%n", readBack.get(), acks.size());
+        System.out.printf("acknowledged contributions read back as sent: %d of %d%n", readBack, acks.size());
+    }
 
-        long entries = 0;
-        for (Fund fund : funds) {
-            for (int instance = 0; instance < 2; instance++) {
-                Answer answer = finalCall(instance, "/api/v1/funds/" + fund.code + "/balance", auditor);
-                if (answer == null) {
-                    continue;
-                }
-                Object received = answer.field("received", "amountMinor");
-                Object entryCount = answer.field("entryCount");
-                finalBalances.put(fund.code, "received " + (received instanceof Long r ? eur(r) : received)
-                        + ", " + entryCount + " entries; acknowledged " + eur(fund.acknowledgedMinor.get()) + " in "
-                        + fund.acknowledgedCount.get() + " contributions");
-                if (!Long.valueOf(fund.acknowledgedMinor.get()).equals(received)) {
-                    violation("final", "balance", fund.code + " on " + name(instance) + " received "
-                            + (received instanceof Long r ? eur(r) : received) + ", but the acknowledged contributions add up to "
-                            + eur(fund.acknowledgedMinor.get()) + " (all contributions sent: "
-                            + eur(fund.attemptedMinor.get()) + ")");
-                }
-                if (!Long.valueOf(fund.acknowledgedCount.get()).equals(entryCount)) {
-                    violation("final", "balance", fund.code + " on " + name(instance) + " has " + entryCount
-                            + " entries, but " + fund.acknowledgedCount.get() + " contributions were acknowledged");
-                }
-                if (instance == 1 && entryCount instanceof Long count) {
-                    entries += count;
-                }
-            }
+    boolean readBack(Ack ack, int instance, String auditor) {
+        Answer answer = finalCall(instance, "/api/v1/contributions/" + ack.id, auditor);
+        if (answer == null) {
+            return false;
         }
+        if (!ack.fund.code.equals(answer.field("fundCode"))
+                || !Long.valueOf(ack.amount).equals(answer.field("amount", "amountMinor"))
+                || !ack.bankReference.equals(answer.field("bankReference"))
+                || !"RECEIVED".equals(answer.field("status"))) {
+            violation("final", "acknowledged contribution", ack.id + " (" + ack.fund.code + ", " + ack.amount
+                    + ", " + ack.bankReference + ") reads back as " + answer.brief());
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The fund's balance on both instances: received = the acknowledged contributions, one entry
+     * each. Its entry count as instance B answers it (0 when it did not).
+     */
+    long checkFinalBalance(Fund fund, String auditor) {
+        long entries = 0;
         for (int instance = 0; instance < 2; instance++) {
-            Answer answer = finalCall(instance, "/api/v1/ledger/verification", auditor);
+            Answer answer = finalCall(instance, "/api/v1/funds/" + fund.code + "/balance", auditor);
             if (answer == null) {
                 continue;
             }
-            verification = answer.field("status") + ", " + answer.field("entriesChecked") + " entries checked";
-            if (!"INTACT".equals(answer.field("status")) || answer.field("firstBreak") != null) {
-                violation("final", "verification", "on " + name(instance) + " is not INTACT: " + answer.brief());
+            Object received = answer.field("received", "amountMinor");
+            Object entryCount = answer.field("entryCount");
+            finalBalances.put(fund.code, "received " + (received instanceof Long r ? eur(r) : received)
+                    + ", " + entryCount + " entries; acknowledged " + eur(fund.acknowledgedMinor.get()) + " in "
+                    + fund.acknowledgedCount.get() + " contributions");
+            if (!Long.valueOf(fund.acknowledgedMinor.get()).equals(received)) {
+                violation("final", "balance", fund.code + " on " + name(instance) + " received "
+                        + (received instanceof Long r ? eur(r) : received) + ", but the acknowledged contributions add up to "
+                        + eur(fund.acknowledgedMinor.get()) + " (all contributions sent: "
+                        + eur(fund.attemptedMinor.get()) + ")");
             }
-            if (!Long.valueOf(entries).equals(answer.field("entriesChecked"))) {
-                violation("final", "verification", "on " + name(instance) + " checked " + answer.field("entriesChecked")
-                        + " entries; the funds' balances count " + entries);
+            if (!Long.valueOf(fund.acknowledgedCount.get()).equals(entryCount)) {
+                violation("final", "balance", fund.code + " on " + name(instance) + " has " + entryCount
+                        + " entries, but " + fund.acknowledgedCount.get() + " contributions were acknowledged");
             }
+            if (instance == 1 && entryCount instanceof Long count) {
+                entries = count;
+            }
+        }
+        return entries;
+    }
+
+    /** The ledger verification on this instance: INTACT, over every entry the balances count. */
+    void checkVerification(int instance, String auditor, long entries) {
+        Answer answer = finalCall(instance, "/api/v1/ledger/verification", auditor);
+        if (answer == null) {
+            return;
+        }
+        verification = answer.field("status") + ", " + answer.field("entriesChecked") + " entries checked";
+        if (!"INTACT".equals(answer.field("status")) || answer.field("firstBreak") != null) {
+            violation("final", "verification", "on " + name(instance) + " is not INTACT: " + answer.brief());
+        }
+        if (!Long.valueOf(entries).equals(answer.field("entriesChecked"))) {
+            violation("final", "verification", "on " + name(instance) + " checked " + answer.field("entriesChecked")
+                    + " entries; the funds' balances count " + entries);
         }
     }
 
@@ -1097,10 +1135,41 @@ public class Drive {
         System.out.println("== Failures and recoveries (ms; 'back' = PostgreSQL accepts connections again)");
         boolean slow = false;
         for (Failure f : failures) {
-            long[] firstSuccess = {-1, -1};
-            int[] downAnswers = new int[2];
-            int[] after503 = new int[2];
-            long[] last503 = {-1, -1};
+            slow |= reportRecovery(f);
+        }
+        if (!slow) {
+            System.out.println("every instance served again within " + firstSuccessMaxMs + " ms of each restart");
+        }
+        int cutsWhileFailing = checkCuts();
+        System.out.println();
+        System.out.println("== Summary");
+        System.out.printf("contributions: %d sent, %d acknowledged, %d needed more than one try (%d of those acknowledged "
+                + "as replays: committed by an earlier try that got no 201), %d given up%n", contributionsSent.sum(),
+                acknowledged.size(), retried.sum(), replayedAfterRetry.sum(), givenUp.sum());
+        System.out.printf("balance reads answered 200: %d; verifications answered 200: %d; change feed pages "
+                + "answered 200: %d%n", balanceReads.sum(), verifications.sum(), feedPages.sum());
+        System.out.printf("statements answered 200 and whole: %d JSON, %d CSV; cut mid-body: %d (%d of them while "
+                + "PostgreSQL was failing)%n", statementsWhole.getOrDefault("statement-json", new LongAdder()).sum(),
+                statementsWhole.getOrDefault("statement-csv", new LongAdder()).sum(), cuts.size(), cutsWhileFailing);
+        System.out.println("answers by phase, operation, status and problem type:");
+        new TreeMap<>(outcomes).forEach((k, v) -> System.out.printf("  %-72s %7d%n", k, v.sum()));
+        if (!finalBalances.isEmpty()) {
+            System.out.println("final balances:");
+            finalBalances.forEach((code, b) -> System.out.printf("  %-20s %s%n", code, b));
+        }
+        System.out.println("ledger verification: " + verification);
+        reportKinds();
+        return violations.report("Driver");
+    }
+
+    /** What each instance answered around one failure, from the events in its window (nanos; -1: none). */
+    static final class Recovery {
+        final long[] firstSuccess = {-1, -1};
+        final int[] downAnswers = new int[2];
+        final int[] after503 = new int[2];
+        final long[] last503 = {-1, -1};
+
+        Recovery(Failure f, Iterable<Event> events) {
             for (Event e : events) {
                 if (e.doneNanos < f.injected || e.doneNanos >= f.windowEnd) {
                     continue;
@@ -1119,46 +1188,61 @@ public class Drive {
                     last503[e.instance] = Math.max(last503[e.instance], e.doneNanos);
                 }
             }
-            StringBuilder line = new StringBuilder(String.format("%-24s %s%s", f.name, f.what,
-                    f.underLoad ? ", under load" : ", instances idle"));
-            if (f.isRestart()) {
-                line.append(String.format("%n%24s stop took %d, down %d, back %d after pg_ctl start", "",
-                        ms(f.down - f.injected), ms(f.startIssued - f.down), ms(f.back - f.startIssued)));
-            } else {
-                line.append(String.format("%n%24s %s; psql took %d", "", f.note, ms(f.back - f.injected)));
-            }
-            String since = f.isRestart() ? "after it was back" : "after psql returned";
-            for (int i = 0; i < 2; i++) {
-                String first = firstSuccess[i] < 0 ? "none" : "+" + ms(firstSuccess[i] - f.back);
-                line.append(String.format("%n%24s %s: first success %s %s", "", name(i), first, since));
-                if (f.isRestart()) {
-                    line.append(String.format("; 503 while down %d", downAnswers[i]));
-                }
-                line.append(String.format("; 503 %s %d%s", since, after503[i],
-                        last503[i] < 0 ? "" : " (last +" + ms(last503[i] - f.back) + ")"));
-                if (f.idleFirstAnswer[i] != null) {
-                    line.append(String.format("%n%24s    its first request since: %s", "", cut(f.idleFirstAnswer[i], 160)));
-                    String cause = f.idleFirstAnswer[i].startsWith("201") ? null : incidentCause(i, f.idleFirstAnswer[i]);
-                    if (cause != null) {
-                        line.append(String.format("%n%24s    logged: %s", "", cut(cause, 200)));
-                    }
-                }
-                if (f.isRestart() && (firstSuccess[i] < 0 || ms(firstSuccess[i] - f.back) > firstSuccessMaxMs)) {
-                    slow = true;
-                    violation(f.name, "recovery", "instance " + name(i) + "'s first success came "
-                            + (firstSuccess[i] < 0 ? "never (within " + ms(f.windowEnd == Long.MAX_VALUE ? 0
-                                    : f.windowEnd - f.back) + " ms)" : ms(firstSuccess[i] - f.back) + " ms")
-                            + " after PostgreSQL accepted connections again (limit " + firstSuccessMaxMs + " ms)");
-                }
-            }
-            System.out.println(line);
         }
-        if (!slow) {
-            System.out.println("every instance served again within " + firstSuccessMaxMs + " ms of each restart");
-        }
+    }
 
-        // A statement may break off after its 200 only if PostgreSQL failed while it was read:
-        // sent before the database was back, answered after the failure began.
+    /** Prints how each instance came through this failure; true (and a violation) if one came back too late. */
+    boolean reportRecovery(Failure f) {
+        Recovery r = new Recovery(f, events);
+        boolean slow = false;
+        StringBuilder line = new StringBuilder(String.format("%-24s %s%s", f.name, f.what,
+                f.underLoad ? ", under load" : ", instances idle"));
+        if (f.isRestart()) {
+            line.append(String.format("%n%24s stop took %d, down %d, back %d after pg_ctl start", "",
+                    ms(f.down - f.injected), ms(f.startIssued - f.down), ms(f.back - f.startIssued)));
+        } else {
+            line.append(String.format("%n%24s %s; psql took %d", "", f.note, ms(f.back - f.injected)));
+        }
+        String since = f.isRestart() ? "after it was back" : "after psql returned";
+        for (int i = 0; i < 2; i++) {
+            String first = r.firstSuccess[i] < 0 ? "none" : "+" + ms(r.firstSuccess[i] - f.back);
+            line.append(String.format("%n%24s %s: first success %s %s", "", name(i), first, since));
+            if (f.isRestart()) {
+                line.append(String.format("; 503 while down %d", r.downAnswers[i]));
+            }
+            line.append(String.format("; 503 %s %d%s", since, r.after503[i],
+                    r.last503[i] < 0 ? "" : " (last +" + ms(r.last503[i] - f.back) + ")"));
+            appendIdleFirstAnswer(line, f, i);
+            if (f.isRestart() && (r.firstSuccess[i] < 0 || ms(r.firstSuccess[i] - f.back) > firstSuccessMaxMs)) {
+                slow = true;
+                violation(f.name, "recovery", "instance " + name(i) + "'s first success came "
+                        + (r.firstSuccess[i] < 0 ? "never (within " + ms(f.windowEnd == Long.MAX_VALUE ? 0
+                                : f.windowEnd - f.back) + " ms)" : ms(r.firstSuccess[i] - f.back) + " ms")
+                        + " after PostgreSQL accepted connections again (limit " + firstSuccessMaxMs + " ms)");
+            }
+        }
+        System.out.println(line);
+        return slow;
+    }
+
+    void appendIdleFirstAnswer(StringBuilder line, Failure f, int instance) {
+        if (f.idleFirstAnswer[instance] == null) {
+            return;
+        }
+        line.append(String.format("%n%24s    its first request since: %s", "", cut(f.idleFirstAnswer[instance], 160)));
+        String cause = f.idleFirstAnswer[instance].startsWith("201") ? null
+                : incidentCause(instance, f.idleFirstAnswer[instance]);
+        if (cause != null) {
+            line.append(String.format("%n%24s    logged: %s", "", cut(cause, 200)));
+        }
+    }
+
+    /**
+     * A statement may break off after its 200 only if PostgreSQL failed while it was read: sent
+     * before the database was back, answered after the failure began. Any other cut is a
+     * violation; returns how many were cut while it failed.
+     */
+    int checkCuts() {
         int cutsWhileFailing = 0;
         for (Cut c : cuts) {
             boolean whileFailing = failures.stream().anyMatch(f -> f.injected != 0 && f.injected <= c.doneNanos()
@@ -1170,36 +1254,22 @@ public class Drive {
                         + ": its body broke off while PostgreSQL was up: " + c.brief(), c.instance());
             }
         }
+        return cutsWhileFailing;
+    }
 
+    void reportKinds() {
+        if (kinds.isEmpty()) {
+            return;
+        }
         System.out.println();
-        System.out.println("== Summary");
-        System.out.printf("contributions: %d sent, %d acknowledged, %d needed more than one try (%d of those acknowledged "
-                + "as replays: committed by an earlier try that got no 201), %d given up%n", contributionsSent.sum(),
-                acknowledged.size(), retried.sum(), replayedAfterRetry.sum(), givenUp.sum());
-        System.out.printf("balance reads answered 200: %d; verifications answered 200: %d; change feed pages "
-                + "answered 200: %d%n", balanceReads.sum(), verifications.sum(), feedPages.sum());
-        System.out.printf("statements answered 200 and whole: %d JSON, %d CSV; cut mid-body: %d (%d of them while "
-                + "PostgreSQL was failing)%n", statementsWhole.getOrDefault("statement-json", new LongAdder()).sum(),
-                statementsWhole.getOrDefault("statement-csv", new LongAdder()).sum(), cuts.size(), cutsWhileFailing);
-        System.out.println("answers by phase, operation, status and problem type:");
-        new TreeMap<>(outcomes).forEach((k, v) -> System.out.printf("  %-72s %7d%n", k, v.sum()));
-        if (!finalBalances.isEmpty()) {
-            System.out.println("final balances:");
-            finalBalances.forEach((code, b) -> System.out.printf("  %-20s %s%n", code, b));
-        }
-        System.out.println("ledger verification: " + verification);
-        if (!kinds.isEmpty()) {
-            System.out.println();
-            System.out.println("VIOLATIONS BY KIND ([phase] operation and answer: count, first one):");
-            new TreeMap<>(kinds).forEach((k, v) -> {
-                System.out.printf("  %5d x %s%n", v.count.get(), cut(v.first, 700));
-                String cause = v.instance < 0 ? null : incidentCause(v.instance, v.first);
-                if (cause != null) {
-                    System.out.printf("          %s logged for its incident: %s%n", name(v.instance), cut(cause, 300));
-                }
-            });
-        }
-        return violations.report("Driver");
+        System.out.println("VIOLATIONS BY KIND ([phase] operation and answer: count, first one):");
+        new TreeMap<>(kinds).forEach((k, v) -> {
+            System.out.printf("  %5d x %s%n", v.count.get(), cut(v.first, 700));
+            String cause = v.instance < 0 ? null : incidentCause(v.instance, v.first);
+            if (cause != null) {
+                System.out.printf("          %s logged for its incident: %s%n", name(v.instance), cut(cause, 300));
+            }
+        });
     }
 
     void timeline(String message) {
@@ -1258,7 +1328,7 @@ public class Drive {
             this.headers = headers;
             this.body = body;
             this.failure = failure;
-            this.json = failure == null ? Json.parseOrNull(body) : null;
+            this.json = failure == null ? JsonBodies.parseOrNull(body) : null;
         }
 
         /** The status and headers came, then the body broke off before its end. */
@@ -1267,7 +1337,7 @@ public class Drive {
         }
 
         Object field(String... path) {
-            return Json.field(json, path);
+            return JsonBodies.field(json, path);
         }
 
         /** The problem type's slug (after '#'), or "" for an answer that is not a problem. */
@@ -1328,7 +1398,7 @@ public class Drive {
         }
         if (body != null) {
             request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
+                    .method(method, HttpRequest.BodyPublishers.ofString(JsonBodies.write(body), StandardCharsets.UTF_8));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
@@ -1433,7 +1503,7 @@ public class Drive {
             }
             Map<String, Object> entry;
             try {
-                entry = (Map<String, Object>) Json.parse(line);
+                entry = (Map<String, Object>) JsonBodies.parse(line);
             } catch (RuntimeException notJson) {
                 return null;
             }

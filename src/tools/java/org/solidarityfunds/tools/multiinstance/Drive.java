@@ -2,11 +2,11 @@
 // and contributions through two instances of the service that share one database, then checks
 // through the API that no fund was overspent and that every answer was one the contract allows.
 //
-// A Java 17 program that uses the JDK only (java.net.http, java.security), compiled without
-// Maven with the classes it shares with the other CI drivers (.ci/lib/java: Json, Tokens) by
-// .ci/lib/ci-java.sh. Its key pair comes from `java -cp CLASSES Tokens keygen DIR`.
+// Compiled by the Maven build with the classes it shares with the other drivers (tools.common:
+// JsonBodies, Tokens, Violations); .ci/lib/ci-java.sh gives the class path (CP below). Its key
+// pair comes from `java -cp CP org.solidarityfunds.tools.common.Tokens keygen DIR`.
 //
-//   java -cp CLASSES Drive run --a URL --b URL --private-key DIR/private.der
+//   java -cp CP org.solidarityfunds.tools.multiinstance.Drive run --a URL --b URL --private-key DIR/private.der
 //       --issuer ISS [--seconds 30] [--threads 12] [--funds 3] [--seed N]
 //       sets up funds, committees and a donor, drives the load, prints a summary and exits
 //       0 only if every check held (1 on a violation, 2 on a usage error)
@@ -17,6 +17,8 @@
 // bank = available + committed, a balance that differs from what the accepted answers add up to,
 // a ledger verification that is not INTACT, or a run in which no approval or no
 // disbursement-exceeds-available refusal happened (it would have proved nothing).
+
+package org.solidarityfunds.tools.multiinstance;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,6 +50,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.solidarityfunds.tools.common.JsonBodies;
+import org.solidarityfunds.tools.common.Tokens;
+import org.solidarityfunds.tools.common.Violations;
 
 public class Drive {
 
@@ -65,7 +70,7 @@ public class Drive {
             int rc = drive.run();
             System.exit(rc);
         }
-        System.err.println("usage: java -cp CLASSES Drive run --a URL --b URL --private-key FILE --issuer ISS "
+        System.err.println("usage: Drive run --a URL --b URL --private-key FILE --issuer ISS "
                 + "[--seconds N] [--threads N] [--funds N] [--seed N]");
         System.exit(2);
     }
@@ -333,38 +338,42 @@ public class Drive {
                     paymentBody(), key());
         }
         for (int v = 0; v < count; v++) {
-            Answer answer = votes.get(v).join();
-            if (!expect("vote", answer, Set.of(200, 409), Set.of("disbursement-exceeds-available",
-                    "disbursement-already-decided", "vote-already-cast"))) {
-                continue;
-            }
-            if (answer.status == 200) {
-                if (!"APPROVED".equals(answer.field("status"))
-                        || !"APPROVED".equals(answer.field("decision", "outcome"))) {
-                    violation("a quorum-1 FOR vote answered 200 without approving: " + answer.brief());
-                    continue;
-                }
-                approvals.increment();
-                if (d.approvedAnswers.incrementAndGet() > 1) {
-                    violation("disbursement " + d.id + " approved twice (second approval on instance "
-                            + name(on.get(v)) + ")");
-                }
-                fund.open.remove(d.id);
-                fund.approved.addAndGet(d.amount);
-                fund.toPay.add(d);
-            } else {
-                switch (answer.slug()) {
-                    case "disbursement-exceeds-available" -> {
-                        refusedExceeds.increment();
-                        d.refusals.incrementAndGet();
-                    }
-                    case "disbursement-already-decided" -> refusedDecided.increment();
-                    default -> refusedVoteCast.increment();
-                }
-            }
+            voteAnswer(fund, d, votes.get(v).join(), on.get(v));
         }
         if (earlyPayment != null) {
             paymentAnswer(d, earlyPayment.join());
+        }
+    }
+
+    /** One FOR vote's answer: an approval (one at most per disbursement) or a refusal the race allows. */
+    void voteAnswer(Fund fund, Disbursement d, Answer answer, int instance) {
+        if (!expect("vote", answer, Set.of(200, 409), Set.of("disbursement-exceeds-available",
+                "disbursement-already-decided", "vote-already-cast"))) {
+            return;
+        }
+        if (answer.status == 200) {
+            if (!"APPROVED".equals(answer.field("status"))
+                    || !"APPROVED".equals(answer.field("decision", "outcome"))) {
+                violation("a quorum-1 FOR vote answered 200 without approving: " + answer.brief());
+                return;
+            }
+            approvals.increment();
+            if (d.approvedAnswers.incrementAndGet() > 1) {
+                violation("disbursement " + d.id + " approved twice (second approval on instance "
+                        + name(instance) + ")");
+            }
+            fund.open.remove(d.id);
+            fund.approved.addAndGet(d.amount);
+            fund.toPay.add(d);
+        } else {
+            switch (answer.slug()) {
+                case "disbursement-exceeds-available" -> {
+                    refusedExceeds.increment();
+                    d.refusals.incrementAndGet();
+                }
+                case "disbursement-already-decided" -> refusedDecided.increment();
+                default -> refusedVoteCast.increment();
+            }
         }
     }
 
@@ -520,70 +529,11 @@ public class Drive {
         String auditor = token("multi-auditor", "auditor");
         long entries = 0;
         for (Fund fund : funds) {
-            long[] seen = null;
-            for (int instance = 0; instance < 2; instance++) {
-                Answer answer = call(instance, "GET", "/api/v1/funds/" + fund.code + "/balance", auditor, null, null);
-                if (!expect("final-balance", answer, Set.of(200), Set.of())) {
-                    continue;
-                }
-                long[] balance = checkBalance(fund, answer, "after the run, on " + name(instance));
-                if (seen != null && !Arrays.equals(seen, balance)) {
-                    violation(fund.code + ": the two instances show different balances after the run: "
-                            + Arrays.toString(seen) + " vs " + Arrays.toString(balance));
-                }
-                seen = balance;
-            }
-            if (seen == null) {
-                continue;
-            }
-            finalBalances.put(fund.code, seen);
-            entries += seen[4];
-            long expectedReceived = fund.received.get();
-            long expectedDisbursed = fund.paid.get();
-            long expectedCommitted = fund.approved.get() - fund.paid.get() - fund.released.get();
-            if (seen[0] != expectedReceived) {
-                violation(fund.code + ": received " + seen[0] + " but the accepted contributions add up to "
-                        + expectedReceived);
-            }
-            if (seen[2] != expectedDisbursed) {
-                violation(fund.code + ": disbursed " + seen[2] + " but the accepted payments add up to " + expectedDisbursed);
-            }
-            if (seen[1] != expectedCommitted) {
-                violation(fund.code + ": committed " + seen[1] + " but approvals - payments - releases answered add up to "
-                        + expectedCommitted);
-            }
+            entries += checkFinalBalance(fund, auditor);
         }
-        for (Disbursement d : disbursements.values()) {
-            if (d.paidAnswers.get() > 0 && d.approvedAnswers.get() != 1) {
-                violation("disbursement " + d.id + " was paid but " + d.approvedAnswers.get() + " votes approved it");
-            }
-            if (d.releasedAnswers.get() > 0 && (d.approvedAnswers.get() != 1 || d.paidAnswers.get() > 0)) {
-                violation("disbursement " + d.id + " had its commitment released, yet approvals "
-                        + d.approvedAnswers.get() + ", payments " + d.paidAnswers.get());
-            }
-        }
+        checkDisbursementAnswers();
         for (int instance = 0; instance < 2; instance++) {
-            Answer answer = call(instance, "GET", "/api/v1/ledger/verification", auditor, null, null);
-            if (!expect("verification", answer, Set.of(200), Set.of())) {
-                continue;
-            }
-            verification = answer.field("status") + ", " + answer.field("entriesChecked") + " entries checked";
-            if (!"INTACT".equals(answer.field("status")) || answer.field("firstBreak") != null) {
-                violation("the ledger verification on " + name(instance) + " is not INTACT: " + answer.brief());
-            }
-            @SuppressWarnings("unchecked")
-            List<Object> chains = (List<Object>) answer.field("funds");
-            for (Object chain : chains) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> c = (Map<String, Object>) chain;
-                if (!"INTACT".equals(c.get("status"))) {
-                    violation("fund " + c.get("fundCode") + " is " + c.get("status") + ": " + Json.write(c));
-                }
-            }
-            long checked = ((Number) answer.field("entriesChecked")).longValue();
-            if (checked != entries) {
-                violation("the verification checked " + checked + " entries, the funds' balances count " + entries);
-            }
+            checkVerification(instance, auditor, entries);
         }
         if (approvals.sum() == 0) {
             violation("no vote approved a disbursement: the run proved nothing");
@@ -596,6 +546,80 @@ public class Drive {
         }
         if (payments.sum() == 0) {
             violation("no disbursement was paid");
+        }
+    }
+
+    /**
+     * The fund's balance, the same on both instances, against what the accepted answers add up
+     * to; its entry count (0 when neither instance answered).
+     */
+    long checkFinalBalance(Fund fund, String auditor) {
+        long[] seen = null;
+        for (int instance = 0; instance < 2; instance++) {
+            Answer answer = call(instance, "GET", "/api/v1/funds/" + fund.code + "/balance", auditor, null, null);
+            if (!expect("final-balance", answer, Set.of(200), Set.of())) {
+                continue;
+            }
+            long[] balance = checkBalance(fund, answer, "after the run, on " + name(instance));
+            if (seen != null && !Arrays.equals(seen, balance)) {
+                violation(fund.code + ": the two instances show different balances after the run: "
+                        + Arrays.toString(seen) + " vs " + Arrays.toString(balance));
+            }
+            seen = balance;
+        }
+        if (seen == null) {
+            return 0;
+        }
+        finalBalances.put(fund.code, seen);
+        long expectedReceived = fund.received.get();
+        long expectedDisbursed = fund.paid.get();
+        long expectedCommitted = fund.approved.get() - fund.paid.get() - fund.released.get();
+        if (seen[0] != expectedReceived) {
+            violation(fund.code + ": received " + seen[0] + " but the accepted contributions add up to "
+                    + expectedReceived);
+        }
+        if (seen[2] != expectedDisbursed) {
+            violation(fund.code + ": disbursed " + seen[2] + " but the accepted payments add up to " + expectedDisbursed);
+        }
+        if (seen[1] != expectedCommitted) {
+            violation(fund.code + ": committed " + seen[1] + " but approvals - payments - releases answered add up to "
+                    + expectedCommitted);
+        }
+        return seen[4];
+    }
+
+    /** A payment only after exactly one approval; a release only of an approval never paid. */
+    void checkDisbursementAnswers() {
+        for (Disbursement d : disbursements.values()) {
+            if (d.paidAnswers.get() > 0 && d.approvedAnswers.get() != 1) {
+                violation("disbursement " + d.id + " was paid but " + d.approvedAnswers.get() + " votes approved it");
+            }
+            if (d.releasedAnswers.get() > 0 && (d.approvedAnswers.get() != 1 || d.paidAnswers.get() > 0)) {
+                violation("disbursement " + d.id + " had its commitment released, yet approvals "
+                        + d.approvedAnswers.get() + ", payments " + d.paidAnswers.get());
+            }
+        }
+    }
+
+    /** The ledger verification on this instance: INTACT, every fund's chain too, over every entry counted. */
+    void checkVerification(int instance, String auditor, long entries) {
+        Answer answer = call(instance, "GET", "/api/v1/ledger/verification", auditor, null, null);
+        if (!expect("verification", answer, Set.of(200), Set.of())) {
+            return;
+        }
+        verification = answer.field("status") + ", " + answer.field("entriesChecked") + " entries checked";
+        if (!"INTACT".equals(answer.field("status")) || answer.field("firstBreak") != null) {
+            violation("the ledger verification on " + name(instance) + " is not INTACT: " + answer.brief());
+        }
+        for (Object chain : (List<?>) answer.field("funds")) {
+            Map<?, ?> c = (Map<?, ?>) chain;
+            if (!"INTACT".equals(c.get("status"))) {
+                violation("fund " + c.get("fundCode") + " is " + c.get("status") + ": " + JsonBodies.write(c));
+            }
+        }
+        long checked = ((Number) answer.field("entriesChecked")).longValue();
+        if (checked != entries) {
+            violation("the verification checked " + checked + " entries, the funds' balances count " + entries);
         }
     }
 
@@ -723,11 +747,11 @@ public class Drive {
             this.failure = failure;
             this.status = response == null ? -1 : response.statusCode();
             this.body = response == null ? "" : response.body();
-            this.json = Json.parseOrNull(body);
+            this.json = JsonBodies.parseOrNull(body);
         }
 
         Object field(String... path) {
-            return Json.field(json, path);
+            return JsonBodies.field(json, path);
         }
 
         /** The problem type's slug (after '#'), or "" for an answer that is not a problem. */
@@ -764,7 +788,7 @@ public class Drive {
         }
         if (body != null) {
             request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
+                    .method(method, HttpRequest.BodyPublishers.ofString(JsonBodies.write(body), StandardCharsets.UTF_8));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
