@@ -1,6 +1,8 @@
 -- The ledger's invariants, recomputed in SQL from the tables alone, independently of the
 -- service's code (run by .ci/multi-instance-test as the postgres superuser, after the load).
 -- Every row this query returns is a violation: "<check> | <fund> | <detail>". No row: all hold.
+-- The chart of accounts comes from its one description, ledger/Account, as the psql variable
+-- chart (a VALUES list of (account, debit-normal) printed by tools/multiinstance/ChartValues).
 --
 -- Reversal lines count against the side of the line they reverse, with a minus sign
 -- (docs/adr/0004-balances-net-of-reversals.md), exactly as the maintained totals do.
@@ -18,8 +20,7 @@ WITH line_sums AS (
 accounts AS (
     SELECT fl.fund_id, fl.fund_code, a.account, a.debit_normal
       FROM fund_ledger fl
-     CROSS JOIN (VALUES ('BANK', true), ('PLEDGES_RECEIVABLE', true), ('PLEDGES_TO_RECEIVE', false),
-                        ('AVAILABLE', false), ('COMMITMENTS', false)) AS a (account, debit_normal)),
+     CROSS JOIN (VALUES :chart) AS a (account, debit_normal)),
 compared AS (
     SELECT a.fund_id, a.fund_code, a.account, a.debit_normal,
            b.debit_total_minor AS kept_debit, b.credit_total_minor AS kept_credit,

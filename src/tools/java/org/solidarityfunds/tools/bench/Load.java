@@ -30,7 +30,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.solidarityfunds.ledger.ledger.Account;
 import org.solidarityfunds.ledger.ledger.EntryHash;
+import org.solidarityfunds.ledger.ledger.LedgerTotals;
 
 /**
  * Bulk loader of a long, genuine contribution history into one fund (bench/README.md, "The
@@ -340,9 +342,14 @@ public class Load {
                         .append('\n')
                         .append(entryId).append("\t2\tAVAILABLE\tC\t").append(amount).append('\t').append(currency)
                         .append('\n');
-                // The totals after the entry, in ledger_totals' column order (debit, credit per account).
-                totalsRows.append(fundId).append('\t').append(seq).append('\t').append(at).append('\t')
-                        .append(bankDebit).append("\t0\t0\t0\t0\t0\t0\t").append(availableCredit).append("\t0\t0\n");
+                // The totals after the entry, debit then credit of each account in the chart's order
+                // (LedgerTotals.columns): a contribution moves BANK's debits and AVAILABLE's credits only.
+                totalsRows.append(fundId).append('\t').append(seq).append('\t').append(at);
+                for (Account account : Account.values()) {
+                    totalsRows.append('\t').append(account == Account.BANK ? bankDebit : 0)
+                            .append('\t').append(account == Account.AVAILABLE ? availableCredit : 0);
+                }
+                totalsRows.append('\n');
                 contributionRows.append(contributionId).append('\t').append(fundId).append('\t').append(donorId)
                         .append('\t').append(amount).append('\t').append(currency).append('\t').append(receivedOn)
                         .append('\t').append(bankReference).append('\t').append(entryId).append('\t').append(at)
@@ -367,10 +374,7 @@ public class Load {
             copyIn("journal_entry (id, fund_id, sequence, kind, memo, effective_date, recorded_at, recorded_by, "
                     + "reverses_entry_id, previous_hash, hash)", c.entries(), n);
             copyIn("journal_line (entry_id, line_no, account, side, amount_minor, currency)", c.lines(), 2 * n);
-            copyIn("ledger_totals (fund_id, sequence, recorded_at, bank_debit_minor, bank_credit_minor, "
-                    + "pledges_receivable_debit_minor, pledges_receivable_credit_minor, pledges_to_receive_debit_minor, "
-                    + "pledges_to_receive_credit_minor, available_debit_minor, available_credit_minor, "
-                    + "commitments_debit_minor, commitments_credit_minor)", c.totals(), n);
+            copyIn("ledger_totals (fund_id, sequence, recorded_at, " + LedgerTotals.columns("") + ")", c.totals(), n);
             copyIn("contribution (id, fund_id, donor_id, amount_minor, currency, received_on, bank_reference, "
                     + "entry_id, created_at, created_by)", c.contributions(), n);
             copyIn("ledger_event (fund_id, type, amount_minor, currency, entry_id, reference_type, reference_id, "

@@ -29,7 +29,7 @@
 // connections once it has exited. (Until the requests in flight when the delay runs out have
 // finished, Quarkus still accepts new connections; from the end of the delay the service answers
 // new API requests 503 service-unavailable with Connection: close, having done nothing
-// (common/ShutdownGate.java). The driver counts those as unacknowledged, like a refused
+// (web/ShutdownGate.java). The driver counts those as unacknowledged, like a refused
 // connection: one before the end of the delay fails, and so does one found committed.)
 // What `verify` fails on: an acknowledged request whose replay is not the same status and body
 // marked Idempotency-Replayed; an unacknowledged one whose replay is not 201 (either replayed:
@@ -577,7 +577,7 @@ public class Drain {
             r.answer = response.body();
             if (r.status == 503 && String.valueOf(JsonBodies.field(JsonBodies.parseOrNull(r.answer), "type")).endsWith("#service-unavailable")
                     && response.headers().firstValue("Connection").orElse("").equals("close")) {
-                // Turned away at the door once the delay has run out (common/ShutdownGate): not
+                // Turned away at the door once the delay has run out (web/ShutdownGate): not
                 // acknowledged, like a refused connection, and held to the same rules.
                 r.failure = "shutting-down";
                 r.failureDetail = "503 " + r.answer;
