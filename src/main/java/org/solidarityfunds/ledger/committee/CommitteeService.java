@@ -19,7 +19,6 @@ import org.solidarityfunds.ledger.persistence.PageRequest;
 import org.solidarityfunds.ledger.fund.FundService;
 import org.solidarityfunds.ledger.fund.FundService.FundRef;
 import org.solidarityfunds.ledger.ledger.LedgerService;
-import org.solidarityfunds.ledger.money.Money;
 import org.solidarityfunds.ledger.problem.ProblemException;
 import org.solidarityfunds.ledger.problem.ProblemType;
 

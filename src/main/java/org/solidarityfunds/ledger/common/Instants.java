@@ -2,7 +2,6 @@ package org.solidarityfunds.ledger.common;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import org.solidarityfunds.ledger.problem.ProblemException;
 
 /** Instants as query parameters carry them: RFC 3339, with an offset (Z or ±hh:mm), within {@link BusinessDates#RANGE}. */

@@ -2,7 +2,6 @@ package org.solidarityfunds.ledger.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.solidarityfunds.ledger.support.Api.api;
-import static org.solidarityfunds.ledger.support.Api.json;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
