@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the packaged application carries (ADR 0009): not the embedded PostgreSQL of dev mode and
+ * What the packaged application carries (ADR 0010): not the embedded PostgreSQL of dev mode and
  * the tests, an optional dependency that packaging leaves out
  * (quarkus.package.jar.filter-optional-dependencies); and no service declaration naming a class
  * that is not there: Quarkus instantiates the declared configuration services when the
