@@ -30,9 +30,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
-import org.solidarityfunds.ledger.ledger.Account;
-import org.solidarityfunds.ledger.ledger.EntryHash;
-import org.solidarityfunds.ledger.ledger.LedgerTotals;
+import org.solidarityfunds.ledger.Account;
+import org.solidarityfunds.ledger.EntryHash;
+import org.solidarityfunds.ledger.LedgerTotals;
 
 /**
  * Bulk loader of a long, genuine contribution history into one fund (bench/README.md, "The

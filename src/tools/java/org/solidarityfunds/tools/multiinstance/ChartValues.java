@@ -2,8 +2,8 @@ package org.solidarityfunds.tools.multiinstance;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import org.solidarityfunds.ledger.ledger.Account;
-import org.solidarityfunds.ledger.ledger.Side;
+import org.solidarityfunds.ledger.Account;
+import org.solidarityfunds.ledger.Side;
 
 /**
  * Prints the chart of accounts (ledger/Account) as the rows of a SQL VALUES list,

@@ -1,0 +1,361 @@
+package org.solidarityfunds.disbursement;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.solidarityfunds.access.FundScope;
+import org.solidarityfunds.committee.Committee;
+import org.solidarityfunds.committee.CommitteeService;
+import org.solidarityfunds.common.BusinessDates;
+import org.solidarityfunds.common.Clocks;
+import org.solidarityfunds.persistence.Page;
+import org.solidarityfunds.persistence.PageRequest;
+import org.solidarityfunds.ledger.EventLog;
+import org.solidarityfunds.ledger.Reference;
+import org.solidarityfunds.fund.FundService;
+import org.solidarityfunds.fund.FundService.FundRef;
+import org.solidarityfunds.fund.FundService.Scoped;
+import org.solidarityfunds.idempotency.Answer;
+import org.solidarityfunds.idempotency.Idempotency;
+import org.solidarityfunds.idempotency.Result;
+import org.solidarityfunds.ledger.Account;
+import org.solidarityfunds.ledger.EntryKind;
+import org.solidarityfunds.ledger.EntryView;
+import org.solidarityfunds.ledger.FundLock;
+import org.solidarityfunds.ledger.LedgerService;
+import org.solidarityfunds.ledger.Posting;
+import org.solidarityfunds.money.Money;
+import org.solidarityfunds.observability.LedgerMetrics;
+import org.solidarityfunds.problem.ProblemException;
+import org.solidarityfunds.problem.ProblemType;
+
+/**
+ * Money out. A vote, a payment and a cancellation each lock the fund's ledger first, then the
+ * disbursement's row, and do everything else under those locks in one transaction: the
+ * approving vote checks what is available and writes the commitment, so two approvals can
+ * never both spend the same money, on any number of instances (ADR 0005).
+ */
+@ApplicationScoped
+public class DisbursementService {
+
+    private final EntityManager em;
+    private final FundService funds;
+    private final CommitteeService committees;
+    private final LedgerService ledger;
+    private final EventLog events;
+    private final Clock clock;
+    private final LedgerMetrics metrics;
+    private final Idempotency idempotency;
+
+    DisbursementService(EntityManager em, FundService funds, CommitteeService committees, LedgerService ledger,
+            EventLog events, Clock clock, LedgerMetrics metrics, Idempotency idempotency) {
+        this.idempotency = idempotency;
+        this.em = em;
+        this.funds = funds;
+        this.committees = committees;
+        this.ledger = ledger;
+        this.events = events;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** Asks the fund's committee to pay: the command boundary of POST /funds/{code}/disbursements. */
+    public Answer<DisbursementView> request(Idempotency.Request request, String fundCode, RequestDisbursement command,
+            FundScope scope) {
+        return idempotency.run(request, () -> {
+            DisbursementView disbursement = request(fundCode, command, request.subject(), scope);
+            return Result.created("api/v1/disbursements/" + disbursement.id(), disbursement);
+        });
+    }
+
+    /** A member's vote: the command boundary of POST /disbursements/{id}/votes. */
+    public Answer<DisbursementView> vote(Idempotency.Request request, UUID id, CastVote command, FundScope scope) {
+        return idempotency.run(request, () -> Result.ok(vote(id, command, request.subject(), scope)));
+    }
+
+    /** The command boundary of POST /disbursements/{id}/payment. */
+    public Answer<DisbursementView> pay(Idempotency.Request request, UUID id, PayDisbursement command,
+            FundScope scope) {
+        return idempotency.run(request, () -> Result.ok(pay(id, command, request.subject(), scope)));
+    }
+
+    /** The command boundary of POST /disbursements/{id}/cancellation. */
+    public Answer<DisbursementView> cancel(Idempotency.Request request, UUID id, CancelDisbursement command,
+            FundScope scope) {
+        return idempotency.run(request, () -> Result.ok(cancel(id, command, request.subject(), scope)));
+    }
+
+    private DisbursementView request(String fundCode, RequestDisbursement command, String requestedBy,
+            FundScope scope) {
+        FundRef fund = funds.require(fundCode, scope);
+        Money amount = fund.amountOf("amount", command.amount());
+        ledger.lock(fund.id()).status().refuseUnlessItTakesRequests(fund.code());
+        if (committees.current(fund.id()).isEmpty()) {
+            throw new ProblemException(ProblemType.FUND_HAS_NO_COMMITTEE,
+                    "Fund " + fund.code() + " has no committee to decide the request; an administrator sets one first.");
+        }
+        Disbursement disbursement = new Disbursement();
+        disbursement.id = UUID.randomUUID();
+        disbursement.fundId = fund.id();
+        disbursement.beneficiaryName = command.beneficiary().name().strip();
+        disbursement.beneficiaryCountry = command.beneficiary().country();
+        disbursement.purpose = command.purpose().strip();
+        disbursement.amountMinor = amount.amountMinor();
+        disbursement.currency = fund.currency();
+        disbursement.status = DisbursementStatus.REQUESTED;
+        disbursement.requestedAt = now();
+        disbursement.requestedBy = requestedBy;
+        em.persist(disbursement);
+        events.record(fund.id(), EventLog.DISBURSEMENT_REQUESTED, amount, null,
+                Reference.disbursement(disbursement.id), disbursement.requestedAt);
+        em.flush();
+        metrics.disbursementRequested(fund.code(), amount);
+        return DisbursementView.from(disbursement, fund.code(), List.of(), null);
+    }
+
+    /**
+     * Records a member's vote, and the decision when the vote makes one. An approval that the
+     * fund's available money cannot cover is refused whole: the vote is not recorded, and the
+     * request stays open until money arrives or the committee rejects it.
+     */
+    private DisbursementView vote(UUID id, CastVote command, String voter, FundScope scope) {
+        Found found = lockOpen(id, scope);
+        Disbursement disbursement = found.disbursement();
+        if (disbursement.status != DisbursementStatus.REQUESTED) {
+            throw new ProblemException(ProblemType.DISBURSEMENT_ALREADY_DECIDED,
+                    "Disbursement " + id + " is " + disbursement.status + "; it takes no more votes.");
+        }
+        if (voter.equals(disbursement.requestedBy)) {
+            throw new ProblemException(ProblemType.REQUESTER_CANNOT_VOTE,
+                    "You requested disbursement " + id + "; the other members of the committee decide it.");
+        }
+        Committee committee = committees.current(disbursement.fundId).orElseThrow(
+                () -> new IllegalStateException("fund " + disbursement.fundId + " has a request and no committee"));
+        LocalDate today = LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE));
+        if (!committee.seats(voter, today)) {
+            throw new ProblemException(ProblemType.NOT_A_COMMITTEE_MEMBER, "You hold no seat on the committee of fund "
+                    + found.fundCode() + " on " + today + " (committee version " + committee.version() + ").");
+        }
+        List<Vote> votes = votesOf(List.of(id)).getOrDefault(id, List.of());
+        if (votes.stream().anyMatch(v -> v.voter.equals(voter))) {
+            throw new ProblemException(ProblemType.VOTE_ALREADY_CAST,
+                    "You have already voted on disbursement " + id + "; a vote is never changed.");
+        }
+        Vote vote = new Vote();
+        vote.disbursementId = id;
+        vote.voter = voter;
+        vote.choice = command.vote();
+        vote.comment = blankToNull(command.comment());
+        vote.minutesReference = blankToNull(command.minutesReference());
+        vote.castAt = now();
+        em.persist(vote);
+        List<Vote> ballots = new ArrayList<>(votes);
+        ballots.add(vote);
+
+        Decision decision = DecisionRule.decide(committee, today, disbursement.requestedBy, disbursement.amountMinor,
+                ballots.stream().map(v -> new DecisionRule.Ballot(v.voter, v.choice)).toList())
+                .map(verdict -> decide(found, committee, verdict, vote))
+                .orElse(null);
+        em.flush();
+        return DisbursementView.from(disbursement, found.fundCode(), ballots, decision);
+    }
+
+    private Decision decide(Found found, Committee committee, DecisionRule.Verdict verdict, Vote decisive) {
+        Disbursement disbursement = found.disbursement();
+        String fundCode = found.fundCode();
+        Decision decision = new Decision();
+        decision.disbursementId = disbursement.id;
+        decision.fundId = disbursement.fundId;
+        decision.committeeVersion = committee.version();
+        decision.outcome = verdict.outcome();
+        decision.basis = verdict.basis();
+        decision.votesFor = (short) verdict.tally().votesFor();
+        decision.votesAgainst = (short) verdict.tally().votesAgainst();
+        decision.abstentions = (short) verdict.tally().abstentions();
+        decision.recusals = (short) verdict.tally().recusals();
+        decision.eligibleVoters = (short) verdict.eligibleVoters();
+        decision.quorum = (short) committee.quorum();
+        decision.quorumMet = verdict.quorumMet();
+        decision.majority = committee.majority();
+        decision.minutesReference = decisive.minutesReference;
+        decision.decidedAt = decisive.castAt;
+        if (verdict.outcome() == DisbursementStatus.APPROVED) {
+            long availableMinor = ledger.balanceMinor(found.fund(), Account.AVAILABLE);
+            if (disbursement.amountMinor > availableMinor) {
+                throw new ProblemException(ProblemType.DISBURSEMENT_EXCEEDS_AVAILABLE, "This vote would approve "
+                        + disbursement.amountMinor + " minor units of " + disbursement.currency + " but fund " + fundCode
+                        + " has " + availableMinor + " available; the vote is not recorded and the request stays open.");
+            }
+            Money amount = requested(disbursement);
+            EntryView commitment = ledger.post(found.fund(), new Posting(EntryKind.DISBURSEMENT_COMMITTED,
+                    "Disbursement " + disbursement.number + " approved: " + disbursement.beneficiaryName + " ("
+                            + disbursement.beneficiaryCountry + ")", businessDay(decisive.castAt), List.of(
+                            Posting.Line.debit(Account.AVAILABLE, amount),
+                            Posting.Line.credit(Account.COMMITMENTS, amount))), decisive.voter,
+                    Reference.disbursement(disbursement.id));
+            decision.commitmentEntryId = commitment.id();
+        } else {
+            events.record(disbursement.fundId, EventLog.DISBURSEMENT_REJECTED, requested(disbursement), null,
+                    Reference.disbursement(disbursement.id), decisive.castAt);
+        }
+        em.persist(decision);
+        disbursement.status = verdict.outcome();
+        metrics.disbursementDecided(fundCode, verdict.outcome().name());
+        return decision;
+    }
+
+    /** Finance records that an approved disbursement was paid: its commitment becomes money out of the bank. */
+    private DisbursementView pay(UUID id, PayDisbursement command, String paidBy, FundScope scope) {
+        Found found = lockOpen(id, scope);
+        Disbursement disbursement = found.disbursement();
+        if (disbursement.status == DisbursementStatus.PAID) {
+            throw new ProblemException(ProblemType.DISBURSEMENT_ALREADY_PAID,
+                    "Disbursement " + id + " was paid on " + disbursement.paidOn + ", reference "
+                            + disbursement.paymentReference + ".");
+        }
+        if (disbursement.status != DisbursementStatus.APPROVED) {
+            throw new ProblemException(ProblemType.DISBURSEMENT_NOT_APPROVED,
+                    "Disbursement " + id + " is " + disbursement.status + "; only an APPROVED one is paid.");
+        }
+        Instant now = now();
+        BusinessDates.past("paidOn", command.paidOn(), clock);
+        String reference = command.paymentReference().strip();
+        Money amount = requested(disbursement);
+        EntryView payment = ledger.post(found.fund(), new Posting(EntryKind.DISBURSEMENT_PAID,
+                "Disbursement " + disbursement.number + " paid to " + disbursement.beneficiaryName + ", reference "
+                        + reference, command.paidOn(), List.of(
+                        Posting.Line.debit(Account.COMMITMENTS, amount),
+                        Posting.Line.credit(Account.BANK, amount))), paidBy, Reference.disbursement(id));
+        disbursement.status = DisbursementStatus.PAID;
+        disbursement.paymentEntryId = payment.id();
+        disbursement.paymentReference = reference;
+        disbursement.paidOn = command.paidOn();
+        disbursement.paidAt = now;
+        disbursement.paidBy = paidBy;
+        metrics.disbursementPaid(found.fundCode(), amount);
+        return view(found, true);
+    }
+
+    /** Withdraws a request, or releases an approval's commitment back to available, before payment. */
+    private DisbursementView cancel(UUID id, CancelDisbursement command, String cancelledBy, FundScope scope) {
+        Found found = lockOpen(id, scope);
+        Disbursement disbursement = found.disbursement();
+        if (disbursement.status == DisbursementStatus.PAID) {
+            throw new ProblemException(ProblemType.DISBURSEMENT_ALREADY_PAID,
+                    "Disbursement " + id + " was paid on " + disbursement.paidOn + "; it can no longer be cancelled.");
+        }
+        if (disbursement.status != DisbursementStatus.REQUESTED && disbursement.status != DisbursementStatus.APPROVED) {
+            throw new ProblemException(ProblemType.DISBURSEMENT_NOT_CANCELLABLE,
+                    "Disbursement " + id + " is " + disbursement.status + " already.");
+        }
+        String reason = command.reason().strip();
+        Instant now = now();
+        if (disbursement.status == DisbursementStatus.APPROVED) {
+            Money amount = requested(disbursement);
+            EntryView release = ledger.post(found.fund(), new Posting(EntryKind.COMMITMENT_RELEASED,
+                    "Disbursement " + disbursement.number + " cancelled: " + reason, businessDay(now), List.of(
+                            Posting.Line.debit(Account.COMMITMENTS, amount),
+                            Posting.Line.credit(Account.AVAILABLE, amount))), cancelledBy, Reference.disbursement(id));
+            disbursement.releaseEntryId = release.id();
+        } else {
+            events.record(disbursement.fundId, EventLog.DISBURSEMENT_WITHDRAWN, requested(disbursement), null,
+                    Reference.disbursement(id), now);
+        }
+        disbursement.status = DisbursementStatus.CANCELLED;
+        disbursement.cancelledAt = now;
+        disbursement.cancelledBy = cancelledBy;
+        disbursement.cancellationReason = reason;
+        metrics.disbursementCancelled(found.fundCode(), requested(disbursement));
+        return view(found, true);
+    }
+
+    /** @param withVotes whether the caller sees the individual votes, or the decision only */
+    @Transactional
+    public DisbursementView get(UUID id, FundScope scope, boolean withVotes) {
+        return view(find(id, scope), withVotes);
+    }
+
+    /** A fund's disbursements in request order, optionally in one status. */
+    @Transactional
+    public Page<DisbursementView> list(String fundCode, DisbursementStatus status, PageRequest page, FundScope scope,
+            boolean withVotes) {
+        FundRef fund = funds.require(fundCode, scope);
+        Map<String, Object> parameters = new HashMap<>(Map.of("fund", fund.id(), "after", page.afterNumber().orElse(0L)));
+        String query = "fundId = :fund and number > :after";
+        if (status != null) {
+            query += " and status = :status";
+            parameters.put("status", status);
+        }
+        List<Disbursement> disbursements = Disbursement.<Disbursement>find(query, Sort.by("number"), parameters)
+                .page(0, page.limit() + 1).list();
+        List<UUID> ids = disbursements.stream().map(d -> d.id).toList();
+        Map<UUID, List<Vote>> votes = withVotes ? votesOf(ids) : Map.of();
+        Map<UUID, Decision> decisions = ids.isEmpty() ? Map.of()
+                : Decision.<Decision>list("disbursementId in ?1", ids).stream()
+                        .collect(Collectors.toMap(d -> d.disbursementId, d -> d));
+        return Page.of(disbursements, page.limit(), d -> PageRequest.cursor(d.number.toString()),
+                d -> DisbursementView.from(d, fund.code(), withVotes ? votes.getOrDefault(d.id, List.of()) : null,
+                        decisions.get(d.id)));
+    }
+
+    /** A disbursement and the code of its fund, which must be in the caller's scope. */
+    /** A disbursement in the caller's scope, and its fund's lock when it was found to be changed (else null). */
+    private record Found(Disbursement disbursement, String fundCode, FundLock fund) {
+    }
+
+    private Found find(UUID id, FundScope scope) {
+        Scoped<Disbursement> found = funds.inScope(Disbursement.<Disbursement>findById(id), d -> d.fundId, scope,
+                () -> new ProblemException(ProblemType.DISBURSEMENT_NOT_FOUND, "No disbursement has the id " + id + "."));
+        return new Found(found.record(), found.fundCode(), null);
+    }
+
+    /** Finds the disbursement, then locks its fund's ledger and its row, in that order (ADR 0002), and reads it afresh. */
+    private Found lockOpen(UUID id, FundScope scope) {
+        Found found = find(id, scope);
+        FundLock fund = ledger.lock(found.disbursement().fundId);
+        em.refresh(found.disbursement(), LockModeType.PESSIMISTIC_WRITE);
+        return new Found(found.disbursement(), found.fundCode(), fund);
+    }
+
+    private DisbursementView view(Found found, boolean withVotes) {
+        UUID id = found.disbursement().id;
+        return DisbursementView.from(found.disbursement(), found.fundCode(),
+                withVotes ? votesOf(List.of(id)).getOrDefault(id, List.of()) : null, Decision.findById(id));
+    }
+
+    private Map<UUID, List<Vote>> votesOf(List<UUID> disbursementIds) {
+        if (disbursementIds.isEmpty()) {
+            return Map.of();
+        }
+        return Vote.<Vote>list("disbursementId in ?1", Sort.by("disbursementId").and("castAt").and("voter"),
+                disbursementIds).stream().collect(Collectors.groupingBy(v -> v.disbursementId));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Money requested(Disbursement disbursement) {
+        return Money.of(disbursement.amountMinor, disbursement.currency);
+    }
+
+    private static LocalDate businessDay(Instant instant) {
+        return LocalDate.ofInstant(instant, Clocks.BUSINESS_ZONE);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

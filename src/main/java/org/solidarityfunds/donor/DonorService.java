@@ -1,0 +1,78 @@
+package org.solidarityfunds.donor;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.solidarityfunds.persistence.Constraints;
+import org.solidarityfunds.persistence.Page;
+import org.solidarityfunds.persistence.PageRequest;
+import org.solidarityfunds.problem.ProblemException;
+import org.solidarityfunds.problem.ProblemType;
+
+@ApplicationScoped
+public class DonorService {
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    DonorService(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** Registers a donor. One legal entity, one donor: a SIREN already registered is refused. */
+    @Transactional
+    public DonorView create(CreateDonor command, String createdBy) {
+        if (command.siren() != null) {
+            if (command.kind() == DonorKind.PERSON) {
+                throw ProblemException.invalid("siren", "a person has no SIREN");
+            }
+            if (Siren.parse(command.siren()).isEmpty()) {
+                throw ProblemException.invalid("siren", "is not a valid SIREN (its check digit is wrong)");
+            }
+        }
+        Donor donor = new Donor();
+        donor.id = UUID.randomUUID();
+        donor.kind = command.kind();
+        donor.name = command.name().strip();
+        donor.siren = command.siren();
+        donor.contactEmail = command.contactEmail();
+        donor.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        donor.createdBy = createdBy;
+        Constraints.insert(em, donor, Map.of("donor_siren_key", () -> new ProblemException(ProblemType.DONOR_SIREN_TAKEN,
+                "A donor with the SIREN " + command.siren() + " is already registered.")));
+        return DonorView.from(donor, true);
+    }
+
+    @Transactional
+    public Page<DonorView> list(PageRequest page, DonorKind kind, boolean withPersonalData) {
+        long after = page.afterNumber().orElse(0L);
+        List<Donor> donors = (kind == null
+                ? Donor.<Donor>find("number > ?1", Sort.by("number"), after)
+                : Donor.<Donor>find("number > ?1 and kind = ?2", Sort.by("number"), after, kind))
+                .page(0, page.limit() + 1).list();
+        return Page.of(donors, page.limit(), d -> PageRequest.cursor(d.number.toString()),
+                donor -> DonorView.from(donor, withPersonalData));
+    }
+
+    /** The donor's auxiliary account code, by which entries name it (never by a person's name). */
+    @Transactional
+    public java.util.Optional<String> auxiliaryAccountOf(UUID id) {
+        return Donor.<Donor>findByIdOptional(id).map(Donor::auxiliaryAccount);
+    }
+
+    @Transactional
+    public DonorView get(UUID id, boolean withPersonalData) {
+        Donor donor = Donor.findById(id);
+        if (donor == null) {
+            throw new ProblemException(ProblemType.DONOR_NOT_FOUND, "No donor has the id " + id + ".");
+        }
+        return DonorView.from(donor, withPersonalData);
+    }
+}

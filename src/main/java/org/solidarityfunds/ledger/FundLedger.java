@@ -1,0 +1,37 @@
+package org.solidarityfunds.ledger;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The head of one fund's hash chain; locking this row serialises the fund's postings. */
+@Entity
+@Table(name = "fund_ledger")
+public class FundLedger extends PanacheEntityBase {
+
+    /** The hash before the first entry of every fund: 32 zero bytes. */
+    public static final byte[] GENESIS_HASH = new byte[32];
+
+    @Id
+    @Column(name = "fund_id")
+    public long fundId;
+
+    @Column(name = "fund_code", nullable = false, length = 32)
+    public String fundCode;
+
+    @Column(nullable = false, length = 3)
+    public String currency;
+
+    @Column(name = "entry_count", nullable = false)
+    public long entryCount;
+
+    @Column(name = "head_hash", nullable = false)
+    public byte[] headHash;
+
+    /** When the fund's last entry was recorded; the next is never recorded before it. */
+    @Column(name = "head_recorded_at")
+    public Instant headRecordedAt;
+}

@@ -1,0 +1,382 @@
+package org.solidarityfunds.ledger;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.solidarityfunds.access.FundScope;
+import org.solidarityfunds.common.Clocks;
+import org.solidarityfunds.persistence.Page;
+import org.solidarityfunds.persistence.PageRequest;
+import org.solidarityfunds.money.Money;
+import org.solidarityfunds.problem.ProblemException;
+import org.solidarityfunds.problem.ProblemType;
+
+/**
+ * The only writer of journal entries. Every posting locks its fund's ledger row, checks
+ * that no account goes below zero, chains the entry's hash to the fund's previous one and
+ * moves the maintained balances, all in the caller's transaction.
+ */
+@ApplicationScoped
+public class LedgerService {
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final EventLog events;
+
+    LedgerService(EntityManager em, Clock clock, EventLog events) {
+        this.em = em;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Opens the ledger of a new fund: an empty chain and every account at zero. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void open(long fundId, String fundCode, Currency currency) {
+        FundLedger ledger = new FundLedger();
+        ledger.fundId = fundId;
+        ledger.fundCode = fundCode;
+        ledger.currency = currency.getCurrencyCode();
+        ledger.entryCount = 0;
+        ledger.headHash = FundLedger.GENESIS_HASH.clone();
+        em.persist(ledger);
+        for (Account account : Account.values()) {
+            AccountBalance balance = new AccountBalance();
+            balance.fundId = fundId;
+            balance.account = account;
+            em.persist(balance);
+        }
+    }
+
+    /**
+     * Writes one balanced entry for a business event, in the caller's transaction, under its
+     * fund's lock; {@code about} is the business record the entry records a fact about, which
+     * its event in the change feed names (null if none).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EntryView post(FundLock fund, Posting posting, String recordedBy, Reference about) {
+        return postAll(fund, List.of(new Fact(posting, about)), recordedBy).get(0);
+    }
+
+    /** A posting, and the business record its entry records a fact about (null if none). */
+    public record Fact(Posting posting, Reference about) {
+    }
+
+    /**
+     * Several entries of one fund, written in this order as if posted one after the other,
+     * under one lock, one check of the fund's status and one read of its balances. Each
+     * maintained row (balances, the chain's head) is then written once, however many entries
+     * (a row updated a thousand times in one transaction leaves a thousand versions that every
+     * later read must walk), and the new rows go to the database in batches, by table.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<EntryView> postAll(FundLock fund, List<Fact> facts, String recordedBy) {
+        if (facts.stream().anyMatch(fact -> fact.posting().kind() == EntryKind.REVERSAL)) {
+            throw new IllegalArgumentException("a reversal is written by reverse(), linked to the entry it reverses");
+        }
+        FundLedger ledger = fund.ledger;
+        Map<Account, AccountBalance> balances = balancesOf(ledger.fundId);
+        Totals totals = totalsOf(balances);
+        List<Written> written = new ArrayList<>(facts.size());
+        for (Fact fact : facts) {
+            fund.status().refuseUnlessItTakes(fact.posting().kind(), ledger.fundCode);
+            Written next = write(ledger, totals, fact.posting(), recordedBy, null);
+            totals = next.totals();
+            written.add(next);
+        }
+        set(balances, totals);
+        persist(ledger, written, facts.stream().map(Fact::about).toList());
+        return written.stream().map(w -> EntryView.from(w.entry(), ledger.fundCode, w.lines(), null)).toList();
+    }
+
+    /**
+     * Corrects an entry the only way the ledger allows: a new entry with the opposite lines,
+     * linked to the original. Only the record an entry belongs to asks for it (a bounced
+     * contribution, say), having brought that record in step in the same transaction and
+     * checked, under its own lock, that it was not corrected already (ADR 0008). An entry is
+     * reversed at most once and a reversal never is: asking for either is a defect of the
+     * caller, not a request to refuse.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EntryView reverse(FundLock fund, UUID entryId, String reason, String recordedBy) {
+        JournalEntry original = JournalEntry.findById(entryId);
+        if (original == null || original.kind == EntryKind.REVERSAL || original.fundId != fund.fundId()) {
+            throw new IllegalArgumentException("entry " + entryId + " is not an entry of fund " + fund.fundCode()
+                    + " that can be reversed");
+        }
+        FundLedger ledger = fund.ledger;
+        UUID reversal = reversalOf(List.of(entryId)).get(entryId);
+        if (reversal != null) {
+            throw new IllegalStateException("entry " + entryId + " was already reversed by entry " + reversal);
+        }
+        List<Posting.Line> opposite = linesOf(entryId).stream()
+                .map(line -> new Posting.Line(line.account, line.side.opposite(),
+                        Money.of(line.amountMinor, line.currency),
+                        line.originalAmountMinor == null ? null : new Posting.OriginalAmount(
+                                Money.of(line.originalAmountMinor, line.originalCurrency),
+                                line.exchangeRate)))
+                .toList();
+        Posting posting = new Posting(EntryKind.REVERSAL,
+                "Reversal of entry " + original.sequence + ": " + reason,
+                LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE)), opposite);
+        fund.status().refuseUnlessItTakes(posting.kind(), ledger.fundCode);
+        Map<Account, AccountBalance> balances = balancesOf(ledger.fundId);
+        Written written = write(ledger, totalsOf(balances), posting, recordedBy, entryId);
+        set(balances, written.totals());
+        persist(ledger, List.of(written), Collections.singletonList(events.referenceOf(entryId).orElse(null)));
+        return EntryView.from(written.entry(), ledger.fundCode, written.lines(), null);
+    }
+
+    @Transactional
+    public BalanceView balances(String fundCode, FundScope scope) {
+        FundLedger ledger = ledgerOf(fundCode, scope);
+        return BalanceView.of(ledger.fundCode, ledger.currency, totalsOf(balancesOf(ledger.fundId)), ledger.entryCount,
+                ledger.headHash, null);
+    }
+
+    /**
+     * The balances as they stood at an instant: the totals written with the last entry
+     * recorded at or before it (entries of a fund are recorded at non-decreasing instants),
+     * found by one probe of the index on (fund, recorded at). Zero before the first entry.
+     */
+    @Transactional
+    public BalanceView balancesAsOf(String fundCode, Instant asOf, FundScope scope) {
+        FundLedger ledger = ledgerOf(fundCode, scope);
+        if (asOf.isAfter(clock.instant())) {
+            throw ProblemException.invalid("asOf", "is in the future; the balances of the future are not known yet");
+        }
+        return LedgerTotals.lastAtOrBefore(em, ledger.fundId, asOf)
+                .map(kept -> BalanceView.of(ledger.fundCode, ledger.currency, kept.totals(), kept.sequence(),
+                        JournalEntry.<JournalEntry>find("fundId = ?1 and sequence = ?2", ledger.fundId, kept.sequence())
+                                .singleResult().hash, asOf))
+                .orElseGet(() -> BalanceView.of(ledger.fundCode, ledger.currency, Totals.zero(), 0,
+                        FundLedger.GENESIS_HASH, asOf));
+    }
+
+    /** An entry of a fund outside the caller's scope answers exactly as one that does not exist. */
+    @Transactional
+    public EntryView entry(UUID entryId, FundScope scope) {
+        JournalEntry entry = JournalEntry.findById(entryId);
+        FundLedger ledger = entry == null ? null : em.find(FundLedger.class, entry.fundId);
+        if (ledger == null || !scope.includes(ledger.fundCode)) {
+            throw entryNotFound(entryId);
+        }
+        return EntryView.from(entry, ledger.fundCode, linesOf(entryId), reversalOf(List.of(entryId)).get(entryId));
+    }
+
+    /** A fund's journal in posting order, with lines, {@code after} being a sequence number. */
+    @Transactional
+    public Page<EntryView> entries(String fundCode, PageRequest page, FundScope scope) {
+        FundLedger ledger = ledgerOf(fundCode, scope);
+        long after = page.afterNumber().orElse(0L);
+        List<JournalEntry> entries = JournalEntry
+                .find("fundId = ?1 and sequence > ?2", Sort.by("sequence"), ledger.fundId, after)
+                .page(0, page.limit() + 1).list();
+        List<UUID> ids = entries.stream().map(e -> e.id).toList();
+        Map<UUID, List<JournalLine>> lines = ids.isEmpty() ? Map.of()
+                : JournalLine.<JournalLine>list("entryId in ?1", Sort.by("entryId").and("lineNo"), ids).stream()
+                        .collect(Collectors.groupingBy(line -> line.entryId));
+        Map<UUID, UUID> reversals = reversalOf(ids);
+        return Page.of(entries, page.limit(), e -> PageRequest.cursor(Long.toString(e.sequence)),
+                e -> EntryView.from(e, ledger.fundCode, lines.getOrDefault(e.id, List.of()), reversals.get(e.id)));
+    }
+
+    /** An entry as built in memory, with what it writes besides itself. */
+    private record Written(JournalEntry entry, List<JournalLine> lines, Totals totals, Posting posting) {
+    }
+
+    /**
+     * Builds the next entry of the fund's chain, and the fund's totals after it, refused if an
+     * account would go below zero; moves the ledger's head in memory. Nothing is written here:
+     * the caller sets the maintained balances once all its entries are checked, and
+     * {@link #persist} writes the rest.
+     */
+    private Written write(FundLedger ledger, Totals before, Posting posting, String recordedBy, UUID reverses) {
+        if (!posting.currency().getCurrencyCode().equals(ledger.currency)) {
+            throw new IllegalArgumentException("fund " + ledger.fundCode + " keeps its books in " + ledger.currency
+                    + ", not " + posting.currency());
+        }
+        Totals after = before.after(posting.lines(), reverses != null);
+        Optional<Account> belowZero = after.firstBelowZero();
+        if (belowZero.isPresent()) {
+            throw new ProblemException(ProblemType.BALANCE_WOULD_GO_NEGATIVE,
+                    "This would take the " + belowZero.get() + " account of fund " + ledger.fundCode + " below zero, by "
+                            + (-after.balanceMinor(belowZero.get())) + " minor units of " + ledger.currency + ".");
+        }
+
+        JournalEntry entry = new JournalEntry();
+        entry.id = UUID.randomUUID();
+        entry.fundId = ledger.fundId;
+        entry.sequence = Math.addExact(ledger.entryCount, 1);
+        entry.kind = posting.kind();
+        entry.memo = posting.memo();
+        entry.effectiveDate = posting.effectiveDate();
+        // PostgreSQL keeps microseconds: hash exactly what will be stored. Never before the
+        // fund's previous entry, whichever instance's clock wrote that one.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        entry.recordedAt = ledger.headRecordedAt != null && ledger.headRecordedAt.isAfter(now) ? ledger.headRecordedAt : now;
+        entry.recordedBy = recordedBy;
+        entry.reversesEntryId = reverses;
+        entry.previousHash = ledger.headHash;
+        List<JournalLine> lines = new ArrayList<>(posting.lines().size());
+        short lineNo = 0;
+        for (Posting.Line line : posting.lines()) {
+            JournalLine stored = new JournalLine();
+            stored.entryId = entry.id;
+            stored.lineNo = ++lineNo;
+            stored.account = line.account();
+            stored.side = line.side();
+            stored.amountMinor = line.amount().amountMinor();
+            stored.currency = line.amount().currency().getCurrencyCode();
+            if (line.original() != null) {
+                stored.originalAmountMinor = line.original().amount().amountMinor();
+                stored.originalCurrency = line.original().amount().currency().getCurrencyCode();
+                stored.exchangeRate = line.original().exchangeRate();
+            }
+            lines.add(stored);
+        }
+        entry.hash = EntryHash.compute(entry.previousHash, contentOf(entry, ledger.fundCode, lines));
+        ledger.entryCount = entry.sequence;
+        ledger.headHash = entry.hash;
+        ledger.headRecordedAt = entry.recordedAt;
+        return new Written(entry, lines, after, posting);
+    }
+
+    /**
+     * Queues the new rows table by table (all entries, then all lines...): consecutive inserts
+     * into one table go to the database as one JDBC batch, and the foreign keys (a line to its
+     * entry) are satisfied in that order.
+     */
+    private void persist(FundLedger ledger, List<Written> written, List<Reference> about) {
+        written.forEach(w -> em.persist(w.entry()));
+        written.forEach(w -> w.lines().forEach(em::persist));
+        em.flush();
+        LedgerTotals.insert(em, written.stream().map(w -> new LedgerTotals.Row(ledger.fundId, w.entry().sequence,
+                w.entry().recordedAt, w.totals())).toList());
+        for (int i = 0; i < written.size(); i++) {
+            Written w = written.get(i);
+            // The first line carries the fact's amount (money received, committed, paid, pledged...);
+            // a contribution's pledge lines come after it, and a reversal keeps the order it reverses.
+            events.record(ledger.fundId, w.posting().kind().name(), w.posting().lines().get(0).amount(), w.entry().id,
+                    about.get(i), w.entry().recordedAt);
+        }
+    }
+
+    /** What the hash covers, taken from an entry and its lines as stored. */
+    static EntryHash.Content contentOf(JournalEntry entry, String fundCode, List<JournalLine> lines) {
+        return new EntryHash.Content(entry.id.toString(), fundCode, entry.sequence, entry.kind.name(), entry.memo,
+                entry.effectiveDate.toString(), entry.recordedAt, entry.recordedBy,
+                entry.reversesEntryId == null ? null : entry.reversesEntryId.toString(),
+                lines.stream().map(line -> new EntryHash.LineContent(line.lineNo, line.account.name(),
+                        line.side.code(), line.amountMinor, line.currency, line.originalAmountMinor,
+                        line.originalCurrency, line.exchangeRate)).toList());
+    }
+
+    /**
+     * Locks the fund for the rest of the transaction: its row in share mode, so that a status
+     * change waits for the postings that follow, and its ledger for writing; and reads its
+     * status under that lock. It must be
+     * the transaction's first write, and is taken once: the write gives the transaction its id,
+     * by which the change feed orders a fund's events (ADR 0006), so a transaction that wrote
+     * anything before is refused here, as a defect of its service. A service that checks
+     * business rows before posting (what a pledge still expects, say) takes this lock first,
+     * then locks its own rows: one order everywhere, so that no two transactions deadlock
+     * (ADR 0002).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public FundLock lock(long fundId) {
+        // The transaction's id is read before the fund's row is locked: in PostgreSQL's plan the
+        // uncorrelated sub-select is evaluated as the row is produced, below the locking step.
+        List<?> rows = em.createNativeQuery("""
+                SELECT (SELECT pg_current_xact_id_if_assigned()) IS NULL, status FROM fund WHERE id = ?1 FOR SHARE""")
+                .setParameter(1, fundId).getResultList();
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("fund " + fundId + " does not exist");
+        }
+        Object[] row = (Object[]) rows.get(0);
+        if (!Boolean.TRUE.equals(row[0])) {
+            throw new IllegalStateException("the lock of fund " + fundId + " must be its transaction's first write "
+                    + "(ADR 0006), and is taken once");
+        }
+        FundLedger ledger = em.find(FundLedger.class, fundId, LockModeType.PESSIMISTIC_WRITE);
+        if (ledger == null) {
+            throw new IllegalStateException("fund " + fundId + " has no ledger");
+        }
+        return new FundLock(ledger, FundStatus.valueOf((String) row[1]));
+    }
+
+    /** The balance of one account of a fund, on its normal side; under {@link #lock}, the one the next posting sees. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long balanceMinor(FundLock fund, Account account) {
+        return AccountBalance.<AccountBalance>find("fundId = ?1 and account = ?2", fund.fundId(), account).singleResult()
+                .balanceMinor();
+    }
+
+    /** The ledger of a fund in the caller's scope; any other answers as a fund that does not exist. */
+    private FundLedger ledgerOf(String fundCode, FundScope scope) {
+        return FundLedger.<FundLedger>find("fundCode", fundCode).<FundLedger>firstResultOptional()
+                .filter(ledger -> scope.includes(ledger.fundCode))
+                .orElseThrow(() -> new ProblemException(ProblemType.FUND_NOT_FOUND,
+                        "No fund has the code " + fundCode + "."));
+    }
+
+    private static Totals totalsOf(Map<Account, AccountBalance> balances) {
+        long[] debit = new long[balances.size()];
+        long[] credit = new long[balances.size()];
+        balances.forEach((account, balance) -> {
+            debit[account.ordinal()] = balance.debitTotalMinor;
+            credit[account.ordinal()] = balance.creditTotalMinor;
+        });
+        return Totals.of(debit, credit);
+    }
+
+    /** Moves the maintained balances (managed rows, written at the next flush) to these totals. */
+    private static void set(Map<Account, AccountBalance> balances, Totals totals) {
+        balances.forEach((account, balance) -> {
+            balance.debitTotalMinor = totals.debitMinor(account);
+            balance.creditTotalMinor = totals.creditMinor(account);
+        });
+    }
+
+    private Map<Account, AccountBalance> balancesOf(long fundId) {
+        Map<Account, AccountBalance> balances = new EnumMap<>(Account.class);
+        AccountBalance.<AccountBalance>list("fundId", fundId).forEach(b -> balances.put(b.account, b));
+        return balances;
+    }
+
+    private List<JournalLine> linesOf(UUID entryId) {
+        return JournalLine.list("entryId", Sort.by("lineNo"), entryId);
+    }
+
+    /** For each of the given entries that was reversed, the id of its reversal. */
+    private Map<UUID, UUID> reversalOf(List<UUID> entryIds) {
+        Map<UUID, UUID> reversals = new HashMap<>();
+        if (entryIds.isEmpty()) {
+            return reversals;
+        }
+        em.createQuery("select e.reversesEntryId, e.id from JournalEntry e where e.reversesEntryId in ?1", Object[].class)
+                .setParameter(1, entryIds)
+                .getResultList()
+                .forEach(row -> reversals.put((UUID) row[0], (UUID) row[1]));
+        return reversals;
+    }
+
+    private static ProblemException entryNotFound(UUID entryId) {
+        return new ProblemException(ProblemType.ENTRY_NOT_FOUND, "No journal entry has the id " + entryId + ".");
+    }
+}

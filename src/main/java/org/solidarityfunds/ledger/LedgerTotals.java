@@ -1,0 +1,104 @@
+package org.solidarityfunds.ledger;
+
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.hibernate.Session;
+
+/**
+ * The table ledger_totals: the totals of every account of a fund as they stood right after
+ * each of its entries, written with the entry, which a balance at a past instant is read from
+ * in one index probe (docs/concepts/ledger.md). Its columns are derived from the chart
+ * ({@link Account#column}), here only.
+ */
+public final class LedgerTotals {
+
+    private static final Account[] CHART = Account.values();
+    private static final String INSERT = "INSERT INTO ledger_totals (fund_id, sequence, recorded_at, " + columns("")
+            + ") VALUES (?, ?, ?" + ", ?".repeat(2 * CHART.length) + ")";
+    private static final String LAST_AT_OR_BEFORE = "SELECT sequence, " + columns("")
+            + " FROM ledger_totals WHERE fund_id = ?1 AND recorded_at <= ?2 ORDER BY recorded_at DESC, sequence DESC"
+            + " LIMIT 1";
+
+    private LedgerTotals() {
+    }
+
+    /** The totals kept after one entry. */
+    record Row(long fundId, long sequence, Instant recordedAt, Totals totals) {
+    }
+
+    /** The totals kept after the entry of that sequence number. */
+    record Kept(long sequence, Totals totals) {
+    }
+
+    /** The totals columns, debit then credit of each account in the chart's order, each prefixed by {@code alias.} if given. */
+    public static String columns(String alias) {
+        String prefix = alias.isEmpty() ? "" : alias + ".";
+        return Arrays.stream(CHART)
+                .flatMap(account -> Stream.of(account.column(Side.DEBIT), account.column(Side.CREDIT)))
+                .map(column -> prefix + column)
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The totals read from {@link #columns} starting at that (1-based) column; empty if the first is null (no row). */
+    public static Optional<Totals> read(ResultSet rs, int firstColumn) throws SQLException {
+        if (rs.getObject(firstColumn) == null) {
+            return Optional.empty();
+        }
+        long[] debit = new long[CHART.length];
+        long[] credit = new long[CHART.length];
+        for (int i = 0; i < CHART.length; i++) {
+            debit[i] = rs.getLong(firstColumn + 2 * i);
+            credit[i] = rs.getLong(firstColumn + 2 * i + 1);
+        }
+        return Optional.of(Totals.of(debit, credit));
+    }
+
+    /**
+     * Writes the rows in one JDBC batch. The entries they follow must have reached the database
+     * (the rows reference them): the caller flushes first.
+     */
+    static void insert(EntityManager em, List<Row> rows) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (Row row : rows) {
+                    insert.setLong(1, row.fundId());
+                    insert.setLong(2, row.sequence());
+                    insert.setObject(3, row.recordedAt().atOffset(ZoneOffset.UTC));
+                    int column = 4;
+                    for (Account account : CHART) {
+                        insert.setLong(column++, row.totals().debitMinor(account));
+                        insert.setLong(column++, row.totals().creditMinor(account));
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /** The totals after the last entry of the fund recorded at or before the instant, with that entry's sequence. */
+    static Optional<Kept> lastAtOrBefore(EntityManager em, long fundId, Instant instant) {
+        List<?> rows = em.createNativeQuery(LAST_AT_OR_BEFORE).setParameter(1, fundId).setParameter(2, instant)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        long[] debit = new long[CHART.length];
+        long[] credit = new long[CHART.length];
+        for (int i = 0; i < CHART.length; i++) {
+            debit[i] = ((Number) row[1 + 2 * i]).longValue();
+            credit[i] = ((Number) row[2 + 2 * i]).longValue();
+        }
+        return Optional.of(new Kept(((Number) row[0]).longValue(), Totals.of(debit, credit)));
+    }
+}

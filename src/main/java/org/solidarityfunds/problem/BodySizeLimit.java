@@ -1,0 +1,64 @@
+package org.solidarityfunds.problem;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Answers a request whose declared body is larger than its limit with a problem, before
+ * anything reads it: {@code ledger.http.body-size-max} (64 KiB) for every request but a
+ * bank-statement import, which may send up to {@code ledger.http.import-body-size-max}
+ * (2 MiB). A body sent in chunks, without a length, is held to the same limit as it is read
+ * (RequestBodyChecks).
+ */
+@ApplicationScoped
+public class BodySizeLimit {
+
+    /** The one kind of request that may carry more than the ordinary limit. */
+    static final Pattern IMPORT_PATH = Pattern.compile("/api/v1/funds/[^/]+/contributions/batch");
+
+    private final long bodySizeMaxBytes;
+    private final long importBodySizeMaxBytes;
+
+    BodySizeLimit(@ConfigProperty(name = "ledger.http.body-size-max") MemorySize bodySizeMax,
+            @ConfigProperty(name = "ledger.http.import-body-size-max") MemorySize importBodySizeMax) {
+        this.bodySizeMaxBytes = bodySizeMax.asLongValue();
+        this.importBodySizeMaxBytes = importBodySizeMax.asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(context -> {
+            String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            long limit = limitFor(context.request().path());
+            if (length != null && isOver(length, limit)) {
+                Problem problem = new Problem(ProblemType.PAYLOAD_TOO_LARGE.uri(), ProblemType.PAYLOAD_TOO_LARGE.title(),
+                        413, "The request body may be at most " + limit + " bytes.",
+                        context.request().path(), null);
+                context.response().setStatusCode(413)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONNECTION, "close")
+                        .end(Json.encode(problem));
+                return;
+            }
+            context.next();
+        });
+    }
+
+    /** The most bytes a request body to this path may have. */
+    long limitFor(String path) {
+        return IMPORT_PATH.matcher(path).matches() ? importBodySizeMaxBytes : bodySizeMaxBytes;
+    }
+
+    private static boolean isOver(String contentLength, long limit) {
+        try {
+            return Long.parseLong(contentLength.trim()) > limit;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.solidarityfunds.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.solidarityfunds.support.Api.anonymous;
+import static org.solidarityfunds.support.Api.as;
+import static org.solidarityfunds.support.Api.json;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.solidarityfunds.support.TestFunds;
+import org.solidarityfunds.support.TestLedger;
+import org.solidarityfunds.support.TestTokens;
+
+/**
+ * Every endpoint × every kind of caller → the expected status, from the one table below.
+ * The table must name every operation of the published contract: an endpoint added without
+ * a row fails {@link #the_table_covers_every_operation_of_the_contract()}.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    /** One call of an endpoint: method, concrete path and body, made fresh for each caller. */
+    record Call(String method, String path, Object body) {
+    }
+
+    /** An operation, how to call it in scope, and what each role gets: finance, committee, partner, auditor, admin. */
+    record Row(String operation, Supplier<Call> call, int finance, int committee, int partner, int auditor, int admin) {
+        Map<String, Integer> expectations() {
+            Map<String, Integer> byRole = new LinkedHashMap<>();
+            byRole.put(Roles.FINANCE, finance);
+            byRole.put(Roles.COMMITTEE, committee);
+            byRole.put(Roles.PARTNER, partner);
+            byRole.put(Roles.AUDITOR, auditor);
+            byRole.put(Roles.ADMIN, admin);
+            return byRole;
+        }
+    }
+
+    private final TestLedger ledger;
+    private String fund;
+    private String entry;
+    private String donor;
+    private String pledge;
+    private String contribution;
+    private String disbursement;
+
+    AuthorizationMatrixTest(TestLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @BeforeEach
+    void fixture() {
+        fund = TestFunds.open("MATRIX");
+        entry = ledger.contribution(fund, 100_00).id().toString();
+        donor = TestFunds.donor("Commune témoin");
+        pledge = TestFunds.pledge(fund, donor, 500_00);
+        contribution = TestFunds.contribution(fund, donor, 100_00, pledge);
+        TestFunds.committee(fund, 2, "matrix-committee", "matrix-member-2", "matrix-member-3");
+        disbursement = TestFunds.disbursement(fund, 1_00);
+    }
+
+    /** A disbursement of the matrix fund approved by two members, ready to be paid. */
+    private String approvedDisbursement() {
+        String id = TestFunds.disbursement(fund, 1_00);
+        TestFunds.vote(id, "matrix-member-2", "FOR");
+        TestFunds.vote(id, "matrix-member-3", "FOR");
+        return id;
+    }
+
+    private Map<String, Object> committee() {
+        return Map.of("members", List.of(
+                        Map.of("subject", "matrix-committee", "name", "Membre", "validFrom", "2020-01-01"),
+                        Map.of("subject", "matrix-member-2", "name", "Membre 2", "validFrom", "2020-01-01"),
+                        Map.of("subject", "matrix-member-3", "name", "Membre 3", "validFrom", "2020-01-01")),
+                "quorum", 2, "majority", "SIMPLE", "reason", "Renouvellement");
+    }
+
+    private List<Row> table() {
+        return List.of(
+                new Row("POST /api/v1/funds", () -> new Call("POST", "/api/v1/funds",
+                        Map.of("code", TestFunds.newCode("NEW"), "name", "Nouveau fonds")), 403, 403, 403, 403, 201),
+                new Row("GET /api/v1/funds", () -> new Call("GET", "/api/v1/funds", null), 200, 200, 200, 200, 200),
+                new Row("GET /api/v1/funds/{code}", () -> new Call("GET", "/api/v1/funds/" + fund, null),
+                        200, 200, 200, 200, 200),
+                new Row("POST /api/v1/funds/{code}/status", () -> new Call("POST",
+                        "/api/v1/funds/" + TestFunds.open("STATUS") + "/status",
+                        Map.of("status", "CLOSED_TO_PLEDGES", "reason", "Appel clos")), 403, 403, 403, 403, 200),
+                new Row("GET /api/v1/funds/{code}/balance", () -> new Call("GET", "/api/v1/funds/" + fund + "/balance", null),
+                        200, 200, 200, 200, 200),
+                new Row("GET /api/v1/funds/{code}/entries", () -> new Call("GET", "/api/v1/funds/" + fund + "/entries", null),
+                        200, 403, 200, 200, 200),
+                new Row("GET /api/v1/entries/{id}", () -> new Call("GET", "/api/v1/entries/" + entry, null),
+                        200, 403, 200, 200, 200),
+                new Row("GET /api/v1/ledger/verification", () -> new Call("GET", "/api/v1/ledger/verification", null),
+                        200, 403, 403, 200, 200),
+                new Row("POST /api/v1/donors", () -> new Call("POST", "/api/v1/donors",
+                        Map.of("kind", "REGION", "name", "Région témoin")), 403, 403, 403, 403, 201),
+                new Row("GET /api/v1/donors", () -> new Call("GET", "/api/v1/donors", null), 200, 403, 200, 200, 200),
+                new Row("GET /api/v1/donors/{id}", () -> new Call("GET", "/api/v1/donors/" + donor, null),
+                        200, 403, 200, 200, 200),
+                new Row("POST /api/v1/funds/{code}/pledges", () -> new Call("POST", "/api/v1/funds/" + fund + "/pledges",
+                        Map.of("donorId", donor, "amount", Map.of("amountMinor", 100_00, "currency", "EUR"),
+                                "pledgedOn", "2020-09-15")), 201, 403, 403, 403, 403),
+                new Row("GET /api/v1/funds/{code}/pledges", () -> new Call("GET", "/api/v1/funds/" + fund + "/pledges", null),
+                        200, 403, 200, 200, 200),
+                new Row("GET /api/v1/pledges/{id}", () -> new Call("GET", "/api/v1/pledges/" + pledge, null),
+                        200, 403, 200, 200, 200),
+                new Row("POST /api/v1/pledges/{id}/cancellation", () -> new Call("POST", "/api/v1/pledges/"
+                        + TestFunds.pledge(fund, donor, 10_00) + "/cancellation", Map.of("reason", "Délibération annulée")),
+                        200, 403, 403, 403, 403),
+                new Row("POST /api/v1/funds/{code}/contributions", () -> new Call("POST", "/api/v1/funds/" + fund
+                        + "/contributions", contribution(donor, 10_00)), 201, 403, 403, 403, 403),
+                new Row("GET /api/v1/funds/{code}/contributions", () -> new Call("GET", "/api/v1/funds/" + fund
+                        + "/contributions", null), 200, 403, 200, 200, 200),
+                new Row("GET /api/v1/contributions/{id}", () -> new Call("GET", "/api/v1/contributions/" + contribution,
+                        null), 200, 403, 200, 200, 200),
+                new Row("POST /api/v1/contributions/{id}/reversal", () -> new Call("POST", "/api/v1/contributions/"
+                        + TestFunds.contribution(fund, donor, 5_00, null) + "/reversal", Map.of("reason", "Rejeté")),
+                        200, 403, 403, 403, 403),
+                new Row("PUT /api/v1/funds/{code}/committee", () -> new Call("PUT", "/api/v1/funds/" + fund
+                        + "/committee", committee()), 403, 403, 403, 403, 200),
+                new Row("GET /api/v1/funds/{code}/committee", () -> new Call("GET", "/api/v1/funds/" + fund
+                        + "/committee", null), 200, 200, 403, 200, 200),
+                new Row("GET /api/v1/funds/{code}/committee/versions", () -> new Call("GET", "/api/v1/funds/" + fund
+                        + "/committee/versions", null), 200, 200, 403, 200, 200),
+                new Row("POST /api/v1/funds/{code}/disbursements", () -> new Call("POST", "/api/v1/funds/" + fund
+                        + "/disbursements", Map.of("beneficiary", Map.of("name", "Commune de Dondo", "country", "MZ"),
+                                "purpose", "Réhabilitation", "amount", Map.of("amountMinor", 1_00, "currency", "EUR"))),
+                        201, 201, 403, 403, 403),
+                new Row("GET /api/v1/funds/{code}/disbursements", () -> new Call("GET", "/api/v1/funds/" + fund
+                        + "/disbursements", null), 200, 200, 200, 200, 200),
+                new Row("GET /api/v1/disbursements/{id}", () -> new Call("GET", "/api/v1/disbursements/" + disbursement,
+                        null), 200, 200, 200, 200, 200),
+                new Row("POST /api/v1/disbursements/{id}/votes", () -> new Call("POST", "/api/v1/disbursements/"
+                        + TestFunds.disbursement(fund, 1_00) + "/votes", Map.of("vote", "FOR")), 403, 200, 403, 403, 403),
+                new Row("POST /api/v1/disbursements/{id}/payment", () -> new Call("POST", "/api/v1/disbursements/"
+                        + approvedDisbursement() + "/payment", Map.of("paymentReference", "VIR-SORT-1",
+                                "paidOn", "2020-11-12")), 200, 403, 403, 403, 403),
+                new Row("POST /api/v1/disbursements/{id}/cancellation", () -> new Call("POST", "/api/v1/disbursements/"
+                        + TestFunds.disbursement(fund, 1_00) + "/cancellation", Map.of("reason", "Projet abandonné")),
+                        200, 403, 403, 403, 403),
+                new Row("GET /api/v1/funds/{code}/statement", () -> new Call("GET", "/api/v1/funds/" + fund
+                        + "/statement", null), 200, 403, 200, 200, 200),
+                new Row("POST /api/v1/funds/{code}/contributions/batch", () -> new Call("POST", "/api/v1/funds/" + fund
+                        + "/contributions/batch", Map.of("contributions", List.of(contribution(donor, 2_00)))),
+                        201, 403, 403, 403, 403),
+                new Row("GET /api/v1/events", () -> new Call("GET", "/api/v1/events", null), 200, 403, 200, 200, 200));
+    }
+
+    private static Map<String, Object> contribution(String donor, long amountMinor) {
+        return Map.of("donorId", donor, "amount", Map.of("amountMinor", amountMinor, "currency", "EUR"),
+                "receivedOn", "2020-10-02", "bankReference", "VIR-" + UUID.randomUUID());
+    }
+
+    @Test
+    void every_role_gets_what_the_policy_says_on_every_endpoint() {
+        for (Row row : table()) {
+            row.expectations().forEach((role, expected) -> {
+                String token = TestTokens.as("matrix-" + role, role, fund);
+                int status = send(as(token), row.call().get());
+                assertThat(status).as(row.operation() + " as " + role).isEqualTo(expected);
+            });
+        }
+    }
+
+    @Test
+    void every_endpoint_refuses_a_missing_or_invalid_token_with_401() {
+        Map<String, String> badTokens = Map.of(
+                "expired", TestTokens.expired(),
+                "wrong issuer", TestTokens.wrongIssuer(),
+                "wrong audience", TestTokens.wrongAudience(),
+                "bad signature", TestTokens.badSignature(),
+                "not a token", "not-a-jwt");
+        for (Row row : table()) {
+            Call call = row.call().get();
+            assertUnauthenticated(anonymous(), call, row.operation() + " without a token");
+            badTokens.forEach((kind, token) -> assertUnauthenticated(as(token), call, row.operation() + " with " + kind));
+        }
+    }
+
+    @Test
+    void the_table_covers_every_operation_of_the_contract() {
+        JsonPath spec = anonymous().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        Map<String, Map<String, Object>> paths = spec.getMap("paths");
+        Set<String> published = new TreeSet<>();
+        paths.forEach((path, operations) -> operations.keySet()
+                .forEach(method -> published.add(method.toUpperCase() + " " + path)));
+        Set<String> covered = table().stream().map(Row::operation).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(covered).isEqualTo(published);
+    }
+
+    private static void assertUnauthenticated(RequestSpecification request, Call call, String what) {
+        int status = send(request, call);
+        assertThat(status).as(what).isEqualTo(401);
+    }
+
+    private static int send(RequestSpecification request, Call call) {
+        if (call.body() != null) {
+            request = request.contentType("application/json").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                    .body(call.body());
+        }
+        var response = request.request(call.method(), call.path());
+        if (response.statusCode() >= 400) {
+            response.then().contentType("application/problem+json").body("type", endsWith(
+                    switch (response.statusCode()) {
+                        case 401 -> "#unauthenticated";
+                        case 403 -> "#forbidden";
+                        default -> "";
+                    }));
+        }
+        if (response.statusCode() == 401) {
+            assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+        }
+        return response.statusCode();
+    }
+}
