@@ -3,7 +3,6 @@ package org.solidarityfunds.ledger;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -288,8 +287,8 @@ public class LedgerService {
     }
 
     /**
-     * Locks the fund for the rest of the transaction: its row in share mode, so that a status
-     * change waits for the postings that follow, and its ledger for writing; and reads its
+     * Locks the fund for the rest of the transaction: its ledger for writing, then its row in
+     * share mode, so that a status change waits for the postings that follow; and reads its
      * status under that lock. It must be
      * the transaction's first write, and is taken once: the write gives the transaction its id,
      * by which the change feed orders a fund's events (ADR 0006), so a transaction that wrote
@@ -300,23 +299,25 @@ public class LedgerService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public FundLock lock(long fundId) {
-        // The transaction's id is read before the fund's row is locked: in PostgreSQL's plan the
-        // uncorrelated sub-select is evaluated as the row is produced, below the locking step.
+        // One statement locks the fund's ledger row (first: by it the transaction gets its id, and
+        // waits behind another posting already with it, ADR 0006), then shares the fund's row, and
+        // reads whether the transaction had an id before: in PostgreSQL's plan the uncorrelated
+        // sub-select is evaluated as the row is produced, below the locking step.
         List<?> rows = em.createNativeQuery("""
-                SELECT (SELECT pg_current_xact_id_if_assigned()) IS NULL, status FROM fund WHERE id = ?1 FOR SHARE""")
-                .setParameter(1, fundId).getResultList();
+                SELECT (SELECT pg_current_xact_id_if_assigned()) IS NULL, f.status
+                  FROM fund_ledger l JOIN fund f ON f.id = l.fund_id
+                 WHERE l.fund_id = ?1
+                   FOR NO KEY UPDATE OF l FOR SHARE OF f""").setParameter(1, fundId).getResultList();
         if (rows.isEmpty()) {
-            throw new IllegalStateException("fund " + fundId + " does not exist");
+            throw new IllegalStateException("fund " + fundId + " has no ledger");
         }
         Object[] row = (Object[]) rows.get(0);
         if (!Boolean.TRUE.equals(row[0])) {
             throw new IllegalStateException("the lock of fund " + fundId + " must be its transaction's first write "
                     + "(ADR 0006), and is taken once");
         }
-        FundLedger ledger = em.find(FundLedger.class, fundId, LockModeType.PESSIMISTIC_WRITE);
-        if (ledger == null) {
-            throw new IllegalStateException("fund " + fundId + " has no ledger");
-        }
+        // Read under the lock just taken: the head and the totals the previous posting left.
+        FundLedger ledger = em.find(FundLedger.class, fundId);
         return new FundLock(ledger, FundStatus.valueOf((String) row[1]));
     }
 
