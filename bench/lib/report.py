@@ -363,7 +363,7 @@ if million:
     md.append("")
     md.append(f"**Long history** (fund BENCH-1M, {million['entries']:,} entries of 2 lines, recorded "
               f"{million['history_from'][:10]}..{million['history_to'][:10]}; BENCH-1K, {million['small_entries']:,} "
-              f"entries), bulk-loaded by `bench/loader/Load.java` in mode `{million['load_mode']}`:")
+              f"entries), bulk-loaded by `src/tools/java/org/solidarityfunds/tools/bench/Load.java` in mode `{million['load_mode']}`:")
     md.append("")
     md.append("| fund | entries | load s | entries/s | COPY s | checks s |")
     md.append("|---|---:|---:|---:|---:|---:|")
