@@ -25,7 +25,7 @@ public final class LedgerTotals {
     private static final String INSERT = "INSERT INTO ledger_totals (fund_id, sequence, recorded_at, " + columns("")
             + ") VALUES (?, ?, ?" + ", ?".repeat(2 * CHART.length) + ")";
     private static final String LAST_AT_OR_BEFORE = "SELECT sequence, " + columns("")
-            + " FROM ledger_totals WHERE fund_id = ?1 AND recorded_at <= ?2 ORDER BY recorded_at DESC, sequence DESC"
+            + " FROM ledger_totals WHERE fund_id = ? AND recorded_at <= ? ORDER BY recorded_at DESC, sequence DESC"
             + " LIMIT 1";
 
     private LedgerTotals() {
@@ -87,18 +87,15 @@ public final class LedgerTotals {
 
     /** The totals after the last entry of the fund recorded at or before the instant, with that entry's sequence. */
     static Optional<Kept> lastAtOrBefore(EntityManager em, long fundId, Instant instant) {
-        List<?> rows = em.createNativeQuery(LAST_AT_OR_BEFORE).setParameter(1, fundId).setParameter(2, instant)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        long[] debit = new long[CHART.length];
-        long[] credit = new long[CHART.length];
-        for (int i = 0; i < CHART.length; i++) {
-            debit[i] = ((Number) row[1 + 2 * i]).longValue();
-            credit[i] = ((Number) row[2 + 2 * i]).longValue();
-        }
-        return Optional.of(new Kept(((Number) row[0]).longValue(), Totals.of(debit, credit)));
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(LAST_AT_OR_BEFORE)) {
+                query.setLong(1, fundId);
+                query.setObject(2, instant.atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = query.executeQuery()) {
+                    return rs.next() ? Optional.of(new Kept(rs.getLong(1), read(rs, 2).orElseThrow()))
+                            : Optional.<Kept>empty();
+                }
+            }
+        });
     }
 }

@@ -68,11 +68,13 @@ public final class Totals {
         return new Totals(debit, credit);
     }
 
-    /** The totals after one line as stored (the verification's walk along the journal). */
-    Totals after(Account account, Side side, long amountMinor, boolean reversal) {
+    /** The totals after an entry's lines as stored (the verification's walk along the journal). */
+    Totals afterStored(List<JournalLine> lines, boolean reversal) {
         long[] debit = debitMinor.clone();
         long[] credit = creditMinor.clone();
-        add(debit, credit, account, side, amountMinor, reversal);
+        for (JournalLine line : lines) {
+            add(debit, credit, line.account, line.side, line.amountMinor, reversal);
+        }
         return new Totals(debit, credit);
     }
 

@@ -198,10 +198,7 @@ public class VerificationService {
                     breakAt(entry, Reason.HASH_MISMATCH,
                             "the entry or its lines differ from what was hashed when it was recorded");
                 } else {
-                    for (JournalLine line : lines) {
-                        recomputed = recomputed.after(line.account, line.side, line.amountMinor,
-                                entry.reversesEntryId != null);
-                    }
+                    recomputed = recomputed.afterStored(lines, entry.reversesEntryId != null);
                     runningHash = hash;
                     lastSequence = entry.sequence;
                     checkTotals(entry, totals);

@@ -21,6 +21,15 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
+    /** The slug of a problem+json body's type (what follows '#'), or "" when it has no type. */
+    public static String problemSlug(Object json) {
+        if (!(field(json, "type") instanceof String type)) {
+            return "";
+        }
+        int hash = type.indexOf('#');
+        return hash < 0 ? type : type.substring(hash + 1);
+    }
+
     /** An answer's body as JSON, or null when it is empty or not JSON (a driver reports it, never fails on it). */
     public static Object parseOrNull(String body) {
         if (body == null || body.isEmpty()) {

@@ -103,6 +103,7 @@ import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.solidarityfunds.tools.common.JsonBodies;
+import org.solidarityfunds.tools.common.Options;
 import org.solidarityfunds.tools.common.Tokens;
 import org.solidarityfunds.tools.common.Violations;
 
@@ -151,26 +152,13 @@ public class Drive {
     }
 
     static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        options.putAll(Map.of("pg-os-user", "postgres", "pg-superuser", "postgres", "app-role", "ledger_app",
-                "database", "ledger", "phase-seconds", "5", "pause-seconds", "2", "terminations", "3",
-                "threads", "6", "funds", "2", "first-success-max-ms", "1000"));
-        options.putAll(Map.of("request-timeout-seconds", "15", "retry-pause-ms", "50",
+        Map<String, String> defaults = new LinkedHashMap<>(Map.of("pg-os-user", "postgres", "pg-superuser", "postgres",
+                "app-role", "ledger_app", "database", "ledger", "phase-seconds", "5", "pause-seconds", "2",
+                "terminations", "3", "threads", "6", "funds", "2", "first-success-max-ms", "1000"));
+        defaults.putAll(Map.of("request-timeout-seconds", "15", "retry-pause-ms", "50",
                 "seed", Long.toString(System.nanoTime())));
-        for (int i = 1; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                System.err.println("bad argument: " + args[i]);
-                System.exit(2);
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        for (String required : List.of("a", "b", "private-key", "issuer", "pg-bin", "pg-data", "pg-log", "pg-port")) {
-            if (!options.containsKey(required)) {
-                System.err.println("missing --" + required);
-                System.exit(2);
-            }
-        }
-        return options;
+        return Options.parse(args, defaults,
+                List.of("a", "b", "private-key", "issuer", "pg-bin", "pg-data", "pg-log", "pg-port"));
     }
 
     // ---------------------------------------------------------------------------------------
@@ -1342,12 +1330,7 @@ public class Drive {
 
         /** The problem type's slug (after '#'), or "" for an answer that is not a problem. */
         String slug() {
-            Object type = status >= 400 ? field("type") : null;
-            if (!(type instanceof String text)) {
-                return "";
-            }
-            int hash = text.indexOf('#');
-            return hash < 0 ? text : text.substring(hash + 1);
+            return status >= 400 ? JsonBodies.problemSlug(json) : "";
         }
 
         String header(String name) {

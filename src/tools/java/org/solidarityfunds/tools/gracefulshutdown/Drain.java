@@ -70,6 +70,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.solidarityfunds.tools.common.JsonBodies;
+import org.solidarityfunds.tools.common.Options;
 import org.solidarityfunds.tools.common.Tokens;
 import org.solidarityfunds.tools.common.Violations;
 
@@ -99,27 +100,13 @@ public class Drain {
     }
 
     static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("delay-seconds", "5", "timeout-seconds", "25",
-                "threads", "4", "batch-threads", "2", "batch-size", "1000", "lb-lag-ms", "1500",
-                "seed", Long.toString(System.nanoTime())));
-        for (int i = 1; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                System.err.println("bad argument: " + args[i]);
-                System.exit(2);
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
         List<String> required = new ArrayList<>(List.of("url", "private-key", "issuer", "state"));
         if (args[0].equals("load")) {
             required.add("pid");
         }
-        for (String name : required) {
-            if (!options.containsKey(name)) {
-                System.err.println("missing --" + name);
-                System.exit(2);
-            }
-        }
-        return options;
+        return Options.parse(args, Map.of("delay-seconds", "5", "timeout-seconds", "25", "threads", "4",
+                "batch-threads", "2", "batch-size", "1000", "lb-lag-ms", "1500",
+                "seed", Long.toString(System.nanoTime())), required);
     }
 
     // ---------------------------------------------------------------------------------------

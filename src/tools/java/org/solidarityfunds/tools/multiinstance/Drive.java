@@ -50,6 +50,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.solidarityfunds.tools.common.JsonBodies;
+import org.solidarityfunds.tools.common.Options;
 import org.solidarityfunds.tools.common.Tokens;
 import org.solidarityfunds.tools.common.Violations;
 
@@ -75,22 +76,8 @@ public class Drive {
     }
 
     static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("seconds", "30", "threads", "12", "funds", "3",
-                "seed", Long.toString(System.nanoTime())));
-        for (int i = 1; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                System.err.println("bad argument: " + args[i]);
-                System.exit(2);
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        for (String required : List.of("a", "b", "private-key", "issuer")) {
-            if (!options.containsKey(required)) {
-                System.err.println("missing --" + required);
-                System.exit(2);
-            }
-        }
-        return options;
+        return Options.parse(args, Map.of("seconds", "30", "threads", "12", "funds", "3",
+                "seed", Long.toString(System.nanoTime())), List.of("a", "b", "private-key", "issuer"));
     }
 
     // ---------------------------------------------------------------------------------------
@@ -755,12 +742,7 @@ public class Drive {
 
         /** The problem type's slug (after '#'), or "" for an answer that is not a problem. */
         String slug() {
-            Object type = status >= 400 ? field("type") : null;
-            if (!(type instanceof String text)) {
-                return "";
-            }
-            int hash = text.indexOf('#');
-            return hash < 0 ? text : text.substring(hash + 1);
+            return status >= 400 ? JsonBodies.problemSlug(json) : "";
         }
 
         String header(String name) {
