@@ -77,6 +77,16 @@ public class Caller {
         return seesEverything() || identity.hasRole(Roles.COMMITTEE);
     }
 
+    /** Whether the request carries a verified identity (a page that shows who is signed in needs to know). */
+    public boolean signedIn() {
+        return !identity.isAnonymous();
+    }
+
+    /** Whether the caller holds this role (one of {@link Roles}). */
+    public boolean has(String role) {
+        return identity.hasRole(role);
+    }
+
     private boolean seesEverything() {
         return identity.hasRole(Roles.FINANCE) || identity.hasRole(Roles.AUDITOR) || identity.hasRole(Roles.ADMIN);
     }

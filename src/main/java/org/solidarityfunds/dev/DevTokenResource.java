@@ -1,7 +1,6 @@
 package org.solidarityfunds.dev;
 
 import io.quarkus.arc.profile.IfBuildProfile;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -17,13 +16,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.solidarityfunds.access.Roles;
 
 /**
  * DEV AND TEST BUILDS ONLY: mints a token for any subject, roles and funds, signed with the
@@ -37,10 +34,10 @@ public class DevTokenResource {
 
     static final int LIFETIME_SECONDS_DEFAULT = 3600;
 
-    private final Clock clock;
+    private final DevTokens tokens;
 
-    DevTokenResource(Clock clock) {
-        this.clock = clock;
+    DevTokenResource(DevTokens tokens) {
+        this.tokens = tokens;
     }
 
     /** What the token should say. */
@@ -59,17 +56,9 @@ public class DevTokenResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public Response mint(@Valid @NotNull TokenRequest request) {
-        Instant expiresAt = clock.instant().plus(Duration.ofSeconds(
-                request.lifetimeSeconds() == null ? LIFETIME_SECONDS_DEFAULT : request.lifetimeSeconds()));
-        var claims = Jwt.issuer(DevSigningKeys.ISSUER)
-                .audience(DevSigningKeys.AUDIENCE)
-                .subject(request.subject())
-                .groups(Set.copyOf(request.roles()))
-                .expiresAt(expiresAt);
-        if (request.funds() != null) {
-            claims.claim(Roles.FUNDS_CLAIM, List.copyOf(request.funds()));
-        }
+        DevTokens.Minted minted = tokens.mint(request.subject(), Set.copyOf(request.roles()), request.funds(),
+                Duration.ofSeconds(request.lifetimeSeconds() == null ? LIFETIME_SECONDS_DEFAULT : request.lifetimeSeconds()));
         return Response.status(Response.Status.CREATED)
-                .entity(new TokenResponse(claims.sign(), "Bearer", expiresAt)).build();
+                .entity(new TokenResponse(minted.token(), "Bearer", minted.expiresAt())).build();
     }
 }

@@ -167,6 +167,27 @@ public class LedgerService {
                         FundLedger.GENESIS_HASH, asOf));
     }
 
+    /**
+     * The balances at the end of each month since the fund opened (the current month's as of
+     * now), oldest first: one index probe per month (docs/concepts/ledger.md).
+     */
+    @Transactional
+    public List<BalanceView> monthEnds(String fundCode, Instant opened, FundScope scope) {
+        FundLedger ledger = ledgerOf(fundCode, scope);
+        List<Instant> cutoffs = MonthEnds.between(opened, clock.instant()).cutoffs();
+        List<Optional<LedgerTotals.KeptWithHash>> kept = LedgerTotals.lastAtOrBeforeEach(em, ledger.fundId,
+                cutoffs);
+        List<BalanceView> balances = new ArrayList<>(kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            Instant cutoff = cutoffs.get(i);
+            balances.add(kept.get(i)
+                    .map(k -> BalanceView.of(ledger.fundCode, ledger.currency, k.totals(), k.sequence(), k.hash(), cutoff))
+                    .orElseGet(() -> BalanceView.of(ledger.fundCode, ledger.currency, Totals.zero(), 0,
+                            FundLedger.GENESIS_HASH, cutoff)));
+        }
+        return balances;
+    }
+
     /** An entry of a fund outside the caller's scope answers exactly as one that does not exist. */
     @Transactional
     public EntryView entry(UUID entryId, FundScope scope) {

@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -27,6 +29,12 @@ public final class LedgerTotals {
     private static final String LAST_AT_OR_BEFORE = "SELECT sequence, " + columns("")
             + " FROM ledger_totals WHERE fund_id = ? AND recorded_at <= ? ORDER BY recorded_at DESC, sequence DESC"
             + " LIMIT 1";
+    // One probe of the (fund, recorded at) index per cutoff, with the hash of the entry found.
+    private static final String LAST_AT_OR_BEFORE_EACH = "SELECT c.n, k.* FROM unnest(?::timestamptz[]) WITH ORDINALITY"
+            + " AS c(cutoff, n) CROSS JOIN LATERAL (SELECT t.sequence, e.hash, " + columns("t")
+            + " FROM ledger_totals t JOIN journal_entry e ON e.fund_id = t.fund_id AND e.sequence = t.sequence"
+            + " WHERE t.fund_id = ? AND t.recorded_at <= c.cutoff ORDER BY t.recorded_at DESC, t.sequence DESC"
+            + " LIMIT 1) k ORDER BY c.n";
 
     private LedgerTotals() {
     }
@@ -37,6 +45,10 @@ public final class LedgerTotals {
 
     /** The totals kept after the entry of that sequence number. */
     record Kept(long sequence, Totals totals) {
+    }
+
+    /** The totals kept after an entry, with that entry's hash. */
+    record KeptWithHash(long sequence, byte[] hash, Totals totals) {
     }
 
     /** The totals columns, debit then credit of each account in the chart's order, each prefixed by {@code alias.} if given. */
@@ -96,6 +108,28 @@ public final class LedgerTotals {
                             : Optional.<Kept>empty();
                 }
             }
+        });
+    }
+
+    /**
+     * For each instant, the totals after the last entry recorded at or before it; empty where
+     * no entry was recorded yet.
+     */
+    static List<Optional<KeptWithHash>> lastAtOrBeforeEach(EntityManager em, long fundId, List<Instant> instants) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            List<Optional<KeptWithHash>> kept = new ArrayList<>(Collections.nCopies(instants.size(), Optional.empty()));
+            try (PreparedStatement query = connection.prepareStatement(LAST_AT_OR_BEFORE_EACH)) {
+                query.setArray(1, connection.createArrayOf("timestamptz",
+                        instants.stream().map(instant -> instant.atOffset(ZoneOffset.UTC)).toArray()));
+                query.setLong(2, fundId);
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        kept.set(rs.getInt(1) - 1, Optional.of(
+                                new KeptWithHash(rs.getLong(2), rs.getBytes(3), read(rs, 4).orElseThrow())));
+                    }
+                }
+            }
+            return kept;
         });
     }
 }

@@ -13,6 +13,7 @@ public enum ProblemType {
     UNKNOWN_FIELD("unknown-field", 400, "The request has a field this operation does not accept"),
     INVALID_CURSOR("invalid-cursor", 400, "The pagination cursor is not valid"),
     IDEMPOTENCY_KEY_MISSING("idempotency-key-missing", 400, "This operation needs an Idempotency-Key header"),
+    FORM_EXPIRED("form-expired", 400, "The console form is no longer valid"),
     UNAUTHENTICATED("unauthenticated", 401, "A valid bearer token is required"),
     FORBIDDEN("forbidden", 403, "Your role does not allow this"),
     NOT_A_COMMITTEE_MEMBER("not-a-committee-member", 403, "Only members holding a seat on the fund's committee vote"),

@@ -1,0 +1,60 @@
+package org.solidarityfunds.console;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+import org.solidarityfunds.ledger.FundStatus;
+import org.solidarityfunds.problem.ProblemType;
+
+/**
+ * Every word of the console, {@code {msg:...}} in its templates: French in
+ * messages/msg_fr.properties (the default), English in messages/msg_en.properties. A key
+ * missing from either fails the build. A method taking an enum reads the key
+ * {@code method_CONSTANT}.
+ */
+@MessageBundle(value = "msg", locale = "fr")
+public interface ConsoleMessages {
+
+    // The frame of every page.
+    @Message String app_name();
+    @Message String skip_to_content();
+    @Message String nav_label();
+    @Message String nav_home();
+    @Message String signed_in_as(String user);
+    @Message String sign_out();
+    @Message String language_label();
+
+    // Signing in (dev mode).
+    @Message String login_title();
+    @Message String login_intro();
+    @Message String login_as(String user);
+    @Message String login_role_finance();
+    @Message String login_role_committee();
+    @Message String login_role_auditor();
+    @Message String login_role_admin();
+
+    // The home page.
+    @Message String home_title();
+    @Message String home_intro();
+    @Message String home_no_funds();
+    @Message String fund_open(String name);
+
+    // A fund's figures and chart.
+    @Message String pledged();
+    @Message String received();
+    @Message String outstanding();
+    @Message String available();
+    @Message String committed();
+    @Message String disbursed();
+    @Message String status();
+    @Message String fundStatus(FundStatus status);
+    @Message String chart_title(String fund);
+    @Message String chart_table(String fund);
+    @Message String month();
+
+    // Errors.
+    @Message String error_title();
+    @Message String problem(ProblemType type);
+    @Message String not_found_title();
+    @Message String not_found_text();
+    @Message String back_home();
+}

@@ -1,0 +1,77 @@
+package org.solidarityfunds.console;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import org.solidarityfunds.common.Clocks;
+import org.solidarityfunds.money.Money;
+import org.solidarityfunds.money.MoneyView;
+
+/**
+ * Amounts and dates as a reader of the page's language writes them: {@code 1 500,00 €} and
+ * {@code 5 déc. 2026} in French, {@code €1,500.00} and {@code 5 Dec 2026} in English. Instants
+ * are shown in the funds' business zone, Europe/Paris, whatever the browser's.
+ */
+public final class Formats {
+
+    private static final ZoneId ZONE = Clocks.BUSINESS_ZONE;
+
+    private final Language language;
+    private final DateTimeFormatter date;
+    private final DateTimeFormatter dateTime;
+    private final DateTimeFormatter month;
+
+    public Formats(Language language) {
+        this.language = language;
+        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language.formats());
+        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(language.formats()).withZone(ZONE);
+        this.month = DateTimeFormatter.ofPattern("LLLL yyyy", language.formats());
+    }
+
+    public String money(Money amount) {
+        Currency currency = amount.currency();
+        // A NumberFormat is not thread-safe, and cheap to make.
+        NumberFormat format = NumberFormat.getCurrencyInstance(language.formats());
+        format.setCurrency(currency);
+        format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
+        format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
+        return format.format(amount.toDecimal());
+    }
+
+    public String money(MoneyView amount) {
+        return money(Money.of(amount.amountMinor(), amount.currency()));
+    }
+
+    /** The amount in major units, dot-separated, for a script or a form field: 1500.00. */
+    public String plain(MoneyView amount) {
+        return Money.of(amount.amountMinor(), amount.currency()).toDecimal().toPlainString();
+    }
+
+    public String date(LocalDate day) {
+        return day == null ? "" : date.format(day);
+    }
+
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : dateTime.format(instant);
+    }
+
+    /** The month an instant falls in, in the business zone: décembre 2026, December 2026. */
+    public String month(Instant instant) {
+        return month.format(YearMonth.from(instant.atZone(ZONE)));
+    }
+
+    /** The month as a machine reads it, 2026-12, for a script or a time element. */
+    public String isoMonth(Instant instant) {
+        return YearMonth.from(instant.atZone(ZONE)).toString();
+    }
+
+    public String number(long value) {
+        return NumberFormat.getIntegerInstance(language.formats()).format(value);
+    }
+}

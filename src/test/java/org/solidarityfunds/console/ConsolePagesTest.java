@@ -1,0 +1,124 @@
+package org.solidarityfunds.console;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.RedirectConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+import org.solidarityfunds.access.Roles;
+import org.solidarityfunds.dev.DevConsoleSession;
+import org.solidarityfunds.support.TestFunds;
+import org.solidarityfunds.support.TestTokens;
+
+/** The console's pages over HTTP: who sees what, in which language, and how a page answers a problem. */
+@QuarkusTest
+class ConsolePagesTest {
+
+    private static final RestAssuredConfig NO_REDIRECTS = RestAssuredConfig.config()
+            .redirect(RedirectConfig.redirectConfig().followRedirects(false));
+
+    static RequestSpecification as(String subject, String role, String... funds) {
+        return given().config(NO_REDIRECTS).cookie(DevConsoleSession.COOKIE, TestTokens.as(subject, role, funds));
+    }
+
+    @Test
+    void the_root_opens_the_console() {
+        given().config(NO_REDIRECTS).get("/").then().statusCode(303).header("Location", endsWith("/console"));
+    }
+
+    @Test
+    void a_visitor_without_a_session_is_sent_to_sign_in_and_back() {
+        given().config(NO_REDIRECTS).get("/console").then().statusCode(303)
+                .header("Location", endsWith("/console/login?next=%2Fconsole"));
+    }
+
+    @Test
+    void the_home_page_lists_the_funds_with_their_balances_in_french_by_default() {
+        String fund = TestFunds.open("HOME");
+        String donor = TestFunds.donor("Ville de Lyon");
+        TestFunds.contribution(fund, donor, 150_000, null);
+        Response page = as("finance", Roles.FINANCE).get("/console");
+        page.then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .body(containsString("<html lang=\"fr\">"))
+                .body(containsString("Fonds " + fund))
+                .body(containsString("1\u202f500,00\u00a0€"));
+        assertThat(page.asString()).contains("Disponible").contains("Engagé");
+    }
+
+    @Test
+    void english_is_chosen_by_the_browser_or_by_the_switch() {
+        as("finance", Roles.FINANCE).header("Accept-Language", "en-GB,en;q=0.9").get("/console").then()
+                .statusCode(200).body(containsString("<html lang=\"en\">")).body(containsString("Available"));
+        given().config(NO_REDIRECTS).get("/console/language?to=en&back=/console/funds").then().statusCode(303)
+                .header("Location", endsWith("/console/funds"))
+                .header("Set-Cookie", containsString("ledger-language=en"));
+        as("finance", Roles.FINANCE).cookie(Language.COOKIE, "en").header("Accept-Language", "fr").get("/console")
+                .then().statusCode(200).body(containsString("<html lang=\"en\">"));
+    }
+
+    @Test
+    void the_language_switch_never_sends_a_user_to_another_site() {
+        given().config(NO_REDIRECTS).get("/console/language?to=en&back=//evil.example/console").then()
+                .statusCode(303).header("Location", endsWith("/console"));
+        given().config(NO_REDIRECTS).get("/console/language?to=en&back=https://evil.example/").then()
+                .statusCode(303).header("Location", endsWith("/console"));
+    }
+
+    @Test
+    void a_committee_member_sees_only_the_funds_of_their_committees() {
+        String theirs = TestFunds.open("THEIRS");
+        String other = TestFunds.open("OTHER");
+        TestFunds.committee(theirs, 1, "member-home");
+        as("member-home", Roles.COMMITTEE).get("/console").then().statusCode(200)
+                .body(containsString("Fonds " + theirs)).body(not(containsString("Fonds " + other)));
+    }
+
+    @Test
+    void a_partner_cannot_use_the_console() {
+        String fund = TestFunds.open("PARTNER");
+        Response page = as("partner-x", Roles.PARTNER, fund).get("/console");
+        page.then().statusCode(404).contentType(containsString("text/html"));
+        assertThat(page.asString()).contains("Page introuvable").doesNotContain(fund);
+    }
+
+    @Test
+    void a_sign_in_form_without_its_token_is_refused_as_a_page() {
+        Response answer = given().config(NO_REDIRECTS).contentType("application/x-www-form-urlencoded")
+                .formParam("user", "finance").post("/console/login");
+        answer.then().statusCode(400).contentType(containsString("text/html"));
+        assertThat(answer.asString()).contains("Le formulaire n&#39;est plus valable").doesNotContain("{")
+                .doesNotContain("Exception");
+        assertThat(answer.getHeader("Set-Cookie")).doesNotContain(DevConsoleSession.COOKIE);
+    }
+
+    @Test
+    void signing_in_with_the_page_token_starts_a_session() {
+        Response page = given().config(NO_REDIRECTS).get("/console/login?next=/console");
+        String token = page.getCookie(FormGuard.COOKIE);
+        assertThat(token).hasSize(43);
+        assertThat(page.asString()).contains("value=\"" + token + "\"").contains("finance").contains("grenoble");
+        Response signedIn = given().config(NO_REDIRECTS).cookie(FormGuard.COOKIE, token)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam(FormGuard.FIELD, token).formParam("user", "finance").formParam("next", "/console")
+                .post("/console/login");
+        signedIn.then().statusCode(303).header("Location", endsWith("/console"));
+        String session = signedIn.getDetailedCookie(DevConsoleSession.COOKIE).getValue();
+        assertThat(signedIn.getHeader("Set-Cookie")).contains("HttpOnly").contains("Secure").contains("SameSite=Strict");
+        given().config(NO_REDIRECTS).cookie(DevConsoleSession.COOKIE, session).get("/console").then()
+                .statusCode(200).body(containsString("finance"));
+    }
+
+    @Test
+    void the_console_session_opens_no_api_endpoint() {
+        given().cookie(DevConsoleSession.COOKIE, TestTokens.as("finance", Roles.FINANCE)).get("/api/v1/funds")
+                .then().statusCode(401);
+    }
+}
