@@ -2,7 +2,12 @@ package org.solidarityfunds.console;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
+import org.solidarityfunds.committee.MajorityRule;
+import org.solidarityfunds.contribution.ContributionView;
+import org.solidarityfunds.disbursement.DisbursementStatus;
+import org.solidarityfunds.ledger.EntryKind;
 import org.solidarityfunds.ledger.FundStatus;
+import org.solidarityfunds.pledge.PledgeStatus;
 import org.solidarityfunds.problem.ProblemType;
 
 /**
@@ -50,6 +55,48 @@ public interface ConsoleMessages {
     @Message String chart_title(String fund);
     @Message String chart_table(String fund);
     @Message String month();
+
+    // A fund's page.
+    @Message String fund_code();
+    @Message String currency();
+    @Message String entries();
+    @Message String balances();
+    @Message String committee();
+    @Message String committee_rule(int quorum, int members);
+    @Message String majority(MajorityRule rule);
+    @Message String committee_members();
+    @Message String member();
+    @Message String member_id();
+    @Message String seated_from();
+    @Message String seated_until();
+    @Message String no_committee();
+    @Message String disbursements();
+    @Message String none_yet();
+    @Message String beneficiary();
+    @Message String purpose();
+    @Message String amount();
+    @Message String requested_on();
+    @Message String disbursementStatus(DisbursementStatus status);
+    @Message String pledges();
+    @Message String donor();
+    @Message String deliberation();
+    @Message String overdue();
+    @Message String pledgeStatus(PledgeStatus status);
+    @Message String instalments();
+    @Message String no_instalments();
+    @Message String instalment_line(int number, String amount, String due, String received);
+    @Message String contributions();
+    @Message String received_on();
+    @Message String bank_reference();
+    @Message String original_amount();
+    @Message String contributionStatus(ContributionView.Status status);
+    @Message String journal();
+    @Message String sequence();
+    @Message String recorded_at();
+    @Message String entry_kind();
+    @Message String memo();
+    @Message String hash();
+    @Message String entryKind(EntryKind kind);
 
     // Errors.
     @Message String error_title();

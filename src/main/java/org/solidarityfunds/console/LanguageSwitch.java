@@ -11,11 +11,12 @@ import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The language switch: keeps the reader's choice in a cookie for a year, and goes back to the page. */
-@Path(HomePage.ROOT + "/language")
+@Path(LanguageSwitch.PATH)
 @ConsolePage
 @PermitAll
 public class LanguageSwitch {
 
+    public static final String PATH = HomePage.ROOT + "/language";
     private static final int KEPT_SECONDS = (int) Duration.ofDays(365).toSeconds();
 
     @GET

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.solidarityfunds.access.Caller;
 import org.solidarityfunds.access.Roles;
 
@@ -54,6 +56,12 @@ public class Screen {
         return language == Language.FR ? Language.EN : Language.FR;
     }
 
+    /** The language switch's link: to the other language, and back to this page. */
+    public String switchLanguage() {
+        return LanguageSwitch.PATH + "?to=" + otherLanguage().code() + "&back="
+                + URLEncoder.encode(here(), StandardCharsets.UTF_8);
+    }
+
     /** The page's own path and query, where the language switch comes back to. */
     public String here() {
         String query = uri.getRequestUri().getRawQuery();
@@ -71,6 +79,14 @@ public class Screen {
 
     public String user() {
         return caller.subject();
+    }
+
+    /**
+     * Whether the reader may see a fund's pledges, contributions, journal and statement: the
+     * roles the API admits to those reads, but for partners, who have no console.
+     */
+    public boolean readsTheBooks() {
+        return finance() || auditor() || admin();
     }
 
     public boolean finance() {

@@ -23,4 +23,9 @@ public record Page<T>(
         String next = hasMore ? cursorOf.apply(rows.get(rows.size() - 1)) : null;
         return new Page<>(rows.stream().map(view).toList(), next, hasMore);
     }
+
+    /** A list the reader may not see, or that has nothing yet. */
+    public static <T> Page<T> empty() {
+        return new Page<>(List.of(), null, false);
+    }
 }

@@ -96,7 +96,7 @@ class ConsolePagesTest {
         answer.then().statusCode(400).contentType(containsString("text/html"));
         assertThat(answer.asString()).contains("Le formulaire n&#39;est plus valable").doesNotContain("{")
                 .doesNotContain("Exception");
-        assertThat(answer.getHeader("Set-Cookie")).doesNotContain(DevConsoleSession.COOKIE);
+        assertThat(answer.getCookie(DevConsoleSession.COOKIE)).isNull();
     }
 
     @Test
@@ -120,5 +120,36 @@ class ConsolePagesTest {
     void the_console_session_opens_no_api_endpoint() {
         given().cookie(DevConsoleSession.COOKIE, TestTokens.as("finance", Roles.FINANCE)).get("/api/v1/funds")
                 .then().statusCode(401);
+    }
+
+    @Test
+    void the_fund_page_shows_the_books_to_finance_and_only_the_committee_side_to_its_members() {
+        String fund = TestFunds.open("PAGE");
+        TestFunds.committee(fund, 1, "member-page");
+        String donor = TestFunds.donor("Ville de Nantes");
+        String pledge = TestFunds.pledge(fund, donor, 300_000);
+        TestFunds.contribution(fund, donor, 100_000, pledge);
+        Response finance = as("finance", Roles.FINANCE).get("/console/funds/" + fund);
+        finance.then().statusCode(200);
+        assertThat(finance.asString()).contains("Ville de Nantes").contains("Promesses").contains("Journal")
+                .contains("3\u202f000,00\u00a0€").contains("Contribution reçue").contains("member-page");
+        Response member = as("member-page", Roles.COMMITTEE).get("/console/funds/" + fund);
+        member.then().statusCode(200);
+        assertThat(member.asString()).contains("Comité").contains("Décaissements")
+                .doesNotContain("Ville de Nantes").doesNotContain("id=\"pledges\"").doesNotContain("id=\"journal\"");
+    }
+
+    @Test
+    void a_fund_outside_a_members_committees_answers_as_one_that_does_not_exist() {
+        String fund = TestFunds.open("HIDDEN");
+        String formToken = "f".repeat(43);
+        Response hidden = as("member-elsewhere", Roles.COMMITTEE).cookie(FormGuard.COOKIE, formToken)
+                .get("/console/funds/" + fund);
+        Response missing = as("member-elsewhere", Roles.COMMITTEE).cookie(FormGuard.COOKIE, formToken)
+                .get("/console/funds/NO-SUCH-FUND");
+        hidden.then().statusCode(404);
+        missing.then().statusCode(404);
+        // Alike but for the path asked for, which the language switch returns to.
+        assertThat(hidden.asString().replace(fund, "NO-SUCH-FUND")).isEqualTo(missing.asString());
     }
 }

@@ -1,0 +1,125 @@
+package org.solidarityfunds.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.solidarityfunds.access.Caller;
+import org.solidarityfunds.access.Roles;
+import org.solidarityfunds.committee.CommitteeService;
+import org.solidarityfunds.committee.CommitteeView;
+import org.solidarityfunds.contribution.ContributionService;
+import org.solidarityfunds.contribution.ContributionView;
+import org.solidarityfunds.disbursement.DisbursementService;
+import org.solidarityfunds.disbursement.DisbursementView;
+import org.solidarityfunds.donor.DonorService;
+import org.solidarityfunds.donor.DonorView;
+import org.solidarityfunds.fund.FundService;
+import org.solidarityfunds.ledger.EntryView;
+import org.solidarityfunds.ledger.LedgerService;
+import org.solidarityfunds.persistence.Page;
+import org.solidarityfunds.persistence.PageRequest;
+import org.solidarityfunds.pledge.PledgeService;
+import org.solidarityfunds.pledge.PledgeView;
+import org.solidarityfunds.problem.ProblemException;
+import org.solidarityfunds.problem.ProblemType;
+
+/**
+ * A fund's page: its balances and chart, its committee and disbursements for everyone who
+ * may see the fund; its pledges, contributions and journal for those the API lets read
+ * them (finance, auditors, administrators: {@link Screen#readsTheBooks()}).
+ */
+@Path(HomePage.ROOT + "/funds/{code}")
+@Produces(MediaType.TEXT_HTML)
+@ConsolePage
+public class FundPage {
+
+    /** Each list on the page shows its first page; the API pages through the rest. */
+    static final PageRequest FIRST_PAGE = new PageRequest(PageRequest.LIMIT_DEFAULT, Optional.empty());
+
+    /** What the page shows; the lists a reader may not see are empty, and their sections hidden. */
+    public record View(FundCard card, Optional<CommitteeView> committee, Page<DisbursementView> disbursements,
+            Page<PledgeView> pledges, Page<ContributionView> contributions, Page<EntryView> journal,
+            Map<UUID, DonorView> donors) {
+
+        public String donorName(UUID id) {
+            DonorView donor = donors.get(id);
+            return donor == null || donor.name() == null ? donor == null ? "" : donor.auxiliaryAccount() : donor.name();
+        }
+    }
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance fund(Screen screen, View view);
+    }
+
+    private final FundService funds;
+    private final HomePage home;
+    private final CommitteeService committees;
+    private final DisbursementService disbursements;
+    private final PledgeService pledges;
+    private final ContributionService contributions;
+    private final LedgerService ledger;
+    private final DonorService donors;
+    private final Caller caller;
+    private final Screen screen;
+
+    FundPage(FundService funds, HomePage home, CommitteeService committees, DisbursementService disbursements,
+            PledgeService pledges, ContributionService contributions, LedgerService ledger, DonorService donors,
+            Caller caller, Screen screen) {
+        this.funds = funds;
+        this.home = home;
+        this.committees = committees;
+        this.disbursements = disbursements;
+        this.pledges = pledges;
+        this.contributions = contributions;
+        this.ledger = ledger;
+        this.donors = donors;
+        this.caller = caller;
+        this.screen = screen;
+    }
+
+    @GET
+    @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(hidden = true)
+    public TemplateInstance page(@PathParam("code") String code) {
+        FundCard card = home.card(funds.get(code, caller.scope()));
+        Optional<CommitteeView> committee = committeeOf(code);
+        Page<DisbursementView> requests = disbursements.list(code, null, FIRST_PAGE, caller.scope(), caller.seesVotes());
+        Page<PledgeView> pledged = Page.empty();
+        Page<ContributionView> received = Page.empty();
+        Page<EntryView> journal = Page.empty();
+        if (screen.readsTheBooks()) {
+            pledged = pledges.list(code, null, null, FIRST_PAGE, caller.scope());
+            received = contributions.list(code, null, FIRST_PAGE, caller.scope());
+            journal = ledger.entries(code, FIRST_PAGE, caller.scope());
+        }
+        Set<UUID> donorIds = new HashSet<>();
+        pledged.items().forEach(p -> donorIds.add(p.donorId()));
+        received.items().forEach(c -> donorIds.add(c.donorId()));
+        return screen.render(Templates.fund(screen, new View(card, committee, requests, pledged, received, journal,
+                donors.getAll(donorIds, caller.seesPersonalData()))));
+    }
+
+    private Optional<CommitteeView> committeeOf(String code) {
+        try {
+            return Optional.of(committees.get(code, caller.scope()));
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.COMMITTEE_NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+}
