@@ -24,7 +24,7 @@
       width: width,
       height: 220,
       series: [
-        { value: function (u, v) { return v == null ? '' : month.format(new Date(v * 1000)); } },
+        { label: headers[0].textContent, value: function (u, v) { return v == null ? '' : month.format(new Date(v * 1000)); } },
         { label: headers[1].textContent, stroke: '#00509e', width: 2, fill: 'rgba(0,80,158,0.08)',
           value: function (u, v) { return v == null ? '' : money.format(v); } },
         { label: headers[2].textContent, stroke: '#b35c00', width: 2, dash: [6, 4],
