@@ -53,6 +53,13 @@ class PackageGraphTest {
                 .resideInAnyPackage(FEATURES).check(classes);
     }
 
+    /** The console sits on top: it calls the features' services; nothing but the dev tools knows it. */
+    @Test
+    void nothing_below_the_console_knows_it() {
+        noClasses().that().resideOutsideOfPackages(ROOT + ".console..", ROOT + ".dev..").should().dependOnClassesThat()
+                .resideInAPackage(ROOT + ".console..").check(classes);
+    }
+
     @Test
     void no_service_calls_a_resource() {
         noClasses().that().haveSimpleNameEndingWith("Service").should().dependOnClassesThat()

@@ -1,0 +1,126 @@
+package org.solidarityfunds.console;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.RedirectConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.specification.RequestSpecification;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.solidarityfunds.access.Roles;
+import org.solidarityfunds.dev.DevConsoleSession;
+import org.solidarityfunds.support.TestFunds;
+import org.solidarityfunds.support.TestTokens;
+
+/**
+ * Every console route × every kind of caller → the expected status, from the one table
+ * below, which must name every route of every console page class. A console page answers
+ * what it may not show exactly as what does not exist (404); a visitor without a session
+ * is sent to sign in (303); a form without its token is refused (400) before anything.
+ */
+@QuarkusTest
+class ConsoleAuthorizationMatrixTest {
+
+    private static final RestAssuredConfig NO_REDIRECTS = RestAssuredConfig.config()
+            .redirect(RedirectConfig.redirectConfig().followRedirects(false));
+    private static final String MEMBER = "matrix-console-member";
+    private static final List<String> CALLERS = List.of("anonymous", Roles.FINANCE, "committee in scope",
+            "committee elsewhere", Roles.PARTNER, Roles.AUDITOR, Roles.ADMIN);
+
+    /** A route as declared ("GET /console/funds/{code}"), how to call it, and each caller's status in CALLERS' order. */
+    record Row(String route, Function<RequestSpecification, io.restassured.response.Response> call, int... statuses) {
+    }
+
+    private String fund;
+
+    @BeforeEach
+    void fixture() {
+        fund = TestFunds.open("CONSOLE-MATRIX");
+        TestFunds.committee(fund, 1, MEMBER);
+    }
+
+    private List<Row> table() {
+        return List.of(
+                new Row("GET /", r -> r.get("/"), 303, 303, 303, 303, 303, 303, 303),
+                new Row("GET /console", r -> r.get("/console"), 303, 200, 200, 200, 404, 200, 200),
+                new Row("GET /console/funds/{code}", r -> r.get("/console/funds/" + fund),
+                        303, 200, 200, 404, 404, 200, 200),
+                new Row("GET /console/language", r -> r.get("/console/language?to=en&back=/console"),
+                        303, 303, 303, 303, 303, 303, 303),
+                new Row("GET /console/login", r -> r.get("/console/login"), 200, 200, 200, 200, 200, 200, 200),
+                new Row("POST /console/login", r -> r.contentType("application/x-www-form-urlencoded")
+                        .formParam("user", "finance").post("/console/login"), 400, 400, 400, 400, 400, 400, 400),
+                new Row("POST /console/logout", r -> r.contentType("application/x-www-form-urlencoded")
+                        .formParam("x", "y").post("/console/logout"), 400, 400, 400, 400, 400, 400, 400));
+    }
+
+    private RequestSpecification caller(String who) {
+        RequestSpecification request = given().config(NO_REDIRECTS);
+        String token = switch (who) {
+            case "anonymous" -> null;
+            case "committee in scope" -> TestTokens.as(MEMBER, Roles.COMMITTEE);
+            case "committee elsewhere" -> TestTokens.as("matrix-console-stranger", Roles.COMMITTEE);
+            case Roles.PARTNER -> TestTokens.as("matrix-console-partner", Roles.PARTNER, fund);
+            default -> TestTokens.as("matrix-console-" + who, who);
+        };
+        return token == null ? request : request.cookie(DevConsoleSession.COOKIE, token);
+    }
+
+    @Test
+    void every_caller_gets_what_the_table_says() {
+        List<String> wrong = new ArrayList<>();
+        for (Row row : table()) {
+            for (int i = 0; i < CALLERS.size(); i++) {
+                int status = row.call().apply(caller(CALLERS.get(i))).statusCode();
+                if (status != row.statuses()[i]) {
+                    wrong.add(row.route() + " as " + CALLERS.get(i) + ": " + status + ", expected " + row.statuses()[i]);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void the_table_covers_every_console_route() {
+        Set<String> declared = new TreeSet<>();
+        new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.solidarityfunds").stream()
+                .filter(c -> c.isAnnotatedWith(ConsolePage.class) && c.isAnnotatedWith(Path.class))
+                .map(JavaClass::reflect)
+                .forEach(type -> declared.addAll(routesOf(type)));
+        Set<String> tabled = table().stream().map(Row::route).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(declared).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(tabled).isEqualTo(declared);
+    }
+
+    private static Set<String> routesOf(Class<?> type) {
+        String base = type.getAnnotation(Path.class).value();
+        Map<String, String> routes = new LinkedHashMap<>();
+        for (Method method : type.getDeclaredMethods()) {
+            String verb = method.isAnnotationPresent(GET.class) ? "GET" : method.isAnnotationPresent(POST.class) ? "POST" : null;
+            if (verb != null) {
+                Path sub = method.getAnnotation(Path.class);
+                String path = sub == null ? base : (base.endsWith("/") ? base : base + "/") + sub.value();
+                routes.put(verb + " " + path, path);
+            }
+        }
+        return routes.keySet();
+    }
+}
