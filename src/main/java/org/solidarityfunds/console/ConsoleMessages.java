@@ -5,6 +5,7 @@ import io.quarkus.qute.i18n.MessageBundle;
 import org.solidarityfunds.committee.MajorityRule;
 import org.solidarityfunds.contribution.ContributionView;
 import org.solidarityfunds.disbursement.DisbursementStatus;
+import org.solidarityfunds.disbursement.VoteChoice;
 import org.solidarityfunds.ledger.EntryKind;
 import org.solidarityfunds.ledger.FundStatus;
 import org.solidarityfunds.pledge.PledgeStatus;
@@ -97,6 +98,51 @@ public interface ConsoleMessages {
     @Message String memo();
     @Message String hash();
     @Message String entryKind(EntryKind kind);
+
+    // Forms.
+    @Message String required_mark();
+    @Message String form_problems_title();
+    @Message String fieldProblem(FieldProblem problem);
+
+    // Disbursements.
+    @Message String nav_votes();
+    @Message String request_link();
+    @Message String request_title(String fund);
+    @Message String request_intro();
+    @Message String country();
+    @Message String country_hint();
+    @Message String amount_in(String currency);
+    @Message String amount_hint();
+    @Message String request_send();
+    @Message String awaiting_title();
+    @Message String awaiting_none();
+    @Message String requested_by(String who, String when);
+    @Message String disbursement_title(String beneficiary);
+    @Message String available_now();
+    @Message String votes();
+    @Message String votes_cast(long votes);
+    @Message String votes_to_quorum(long votes);
+    @Message String no_votes();
+    @Message String vote();
+    @Message String comment();
+    @Message String minutes();
+    @Message String cast_at();
+    @Message String voteChoice(VoteChoice choice);
+    @Message String decision();
+    @Message String decision_line(String when, int votesFor, int votesAgainst, int abstentions);
+    @Message String payment();
+    @Message String payment_line(String paidOn, String reference, String paidBy);
+    @Message String cancellation();
+    @Message String cancellation_line(String when, String reason);
+    @Message String vote_title();
+    @Message String vote_send();
+    @Message String pay_title();
+    @Message String payment_reference();
+    @Message String paid_on();
+    @Message String pay_send();
+    @Message String cancel_title();
+    @Message String reason();
+    @Message String cancel_send();
 
     // Errors.
     @Message String error_title();

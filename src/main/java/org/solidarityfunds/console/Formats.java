@@ -71,6 +71,31 @@ public final class Formats {
         return YearMonth.from(instant.atZone(ZONE)).toString();
     }
 
+    /**
+     * An amount as a reader types it, in minor units: {@code 1 500,50} or {@code 1500.50} in
+     * French, {@code 1,500.50} in English; spaces are ignored, and no more decimals than the
+     * currency has. Empty when it is not one.
+     */
+    public java.util.Optional<Long> amountMinor(String typed, Currency currency) {
+        if (typed == null) {
+            return java.util.Optional.empty();
+        }
+        String text = typed.replaceAll("[\\s\\u00a0\\u202f]", "");
+        text = language == Language.FR ? text.replace(',', '.') : text.replace(",", "");
+        if (!text.matches("[0-9]{1,16}(\\.[0-9]{1,6})?")) {
+            return java.util.Optional.empty();
+        }
+        java.math.BigDecimal amount = new java.math.BigDecimal(text);
+        if (amount.scale() > currency.getDefaultFractionDigits()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(amount.movePointRight(currency.getDefaultFractionDigits()).longValueExact());
+        } catch (ArithmeticException tooLarge) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public String number(long value) {
         return NumberFormat.getIntegerInstance(language.formats()).format(value);
     }

@@ -40,7 +40,7 @@ import org.solidarityfunds.problem.ProblemType;
  * may see the fund; its pledges, contributions and journal for those the API lets read
  * them (finance, auditors, administrators: {@link Screen#readsTheBooks()}).
  */
-@Path(HomePage.ROOT + "/funds/{code}")
+@Path(HomePage.ROOT)
 @Produces(MediaType.TEXT_HTML)
 @ConsolePage
 public class FundPage {
@@ -91,6 +91,7 @@ public class FundPage {
     }
 
     @GET
+    @Path("funds/{code}")
     @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(hidden = true)
     public TemplateInstance page(@PathParam("code") String code) {

@@ -25,6 +25,9 @@ public class HomePage {
     /** The console's root; every console path starts with it. */
     public static final String ROOT = "/console";
 
+    /** The funds the console lists: the first 200 the user may see (docs/reference/limits.md). */
+    static final PageRequest ALL_FUNDS = new PageRequest(PageRequest.LIMIT_MAX, java.util.Optional.empty());
+
     @CheckedTemplate(basePath = "console")
     static class Templates {
         static native TemplateInstance home(Screen screen, List<FundCard> cards);
@@ -46,8 +49,7 @@ public class HomePage {
     @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(hidden = true)
     public TemplateInstance home() {
-        List<FundCard> cards = funds.list(new PageRequest(PageRequest.LIMIT_MAX, java.util.Optional.empty()),
-                        caller.scope()).items().stream()
+        List<FundCard> cards = funds.list(ALL_FUNDS, caller.scope()).items().stream()
                 .map(this::card)
                 .toList();
         return screen.render(Templates.home(screen, cards));

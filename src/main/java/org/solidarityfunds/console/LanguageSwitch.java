@@ -11,7 +11,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The language switch: keeps the reader's choice in a cookie for a year, and goes back to the page. */
-@Path(LanguageSwitch.PATH)
+@Path(HomePage.ROOT)
 @ConsolePage
 @PermitAll
 public class LanguageSwitch {
@@ -20,6 +20,7 @@ public class LanguageSwitch {
     private static final int KEPT_SECONDS = (int) Duration.ofDays(365).toSeconds();
 
     @GET
+    @Path("language")
     @Operation(hidden = true)
     public Response choose(@QueryParam("to") String to, @QueryParam("back") String back) {
         Response.ResponseBuilder answer = Response.seeOther(URI.create(SafeReturn.of(back)));

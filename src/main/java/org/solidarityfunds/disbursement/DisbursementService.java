@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.solidarityfunds.access.FundScope;
@@ -133,26 +134,26 @@ public class DisbursementService {
     private DisbursementView vote(UUID id, CastVote command, String voter, FundScope scope) {
         Found found = lockOpen(id, scope);
         Disbursement disbursement = found.disbursement();
-        if (disbursement.status != DisbursementStatus.REQUESTED) {
-            throw new ProblemException(ProblemType.DISBURSEMENT_ALREADY_DECIDED,
-                    "Disbursement " + id + " is " + disbursement.status + "; it takes no more votes.");
-        }
-        if (voter.equals(disbursement.requestedBy)) {
-            throw new ProblemException(ProblemType.REQUESTER_CANNOT_VOTE,
-                    "You requested disbursement " + id + "; the other members of the committee decide it.");
-        }
-        Committee committee = committees.current(disbursement.fundId).orElseThrow(
-                () -> new IllegalStateException("fund " + disbursement.fundId + " has a request and no committee"));
         LocalDate today = LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE));
-        if (!committee.seats(voter, today)) {
-            throw new ProblemException(ProblemType.NOT_A_COMMITTEE_MEMBER, "You hold no seat on the committee of fund "
-                    + found.fundCode() + " on " + today + " (committee version " + committee.version() + ").");
-        }
+        Optional<Committee> current = committees.current(disbursement.fundId);
         List<Vote> votes = votesOf(List.of(id)).getOrDefault(id, List.of());
-        if (votes.stream().anyMatch(v -> v.voter.equals(voter))) {
-            throw new ProblemException(ProblemType.VOTE_ALREADY_CAST,
-                    "You have already voted on disbursement " + id + "; a vote is never changed.");
+        Optional<VoteRefusal> refusal = VoteRefusal.of(disbursement.status, disbursement.requestedBy, voter,
+                current.map(c -> c.seats(voter, today)).orElse(false), votes.stream().map(v -> v.voter).toList());
+        if (refusal.isPresent()) {
+            throw switch (refusal.get()) {
+                case ALREADY_DECIDED -> new ProblemException(ProblemType.DISBURSEMENT_ALREADY_DECIDED,
+                        "Disbursement " + id + " is " + disbursement.status + "; it takes no more votes.");
+                case REQUESTER -> new ProblemException(ProblemType.REQUESTER_CANNOT_VOTE,
+                        "You requested disbursement " + id + "; the other members of the committee decide it.");
+                case NOT_SEATED -> new ProblemException(ProblemType.NOT_A_COMMITTEE_MEMBER, "You hold no seat on the "
+                        + "committee of fund " + found.fundCode() + " on " + today
+                        + current.map(c -> " (committee version " + c.version() + ")").orElse("") + ".");
+                case ALREADY_VOTED -> new ProblemException(ProblemType.VOTE_ALREADY_CAST,
+                        "You have already voted on disbursement " + id + "; a vote is never changed.");
+            };
         }
+        Committee committee = current.orElseThrow(
+                () -> new IllegalStateException("fund " + disbursement.fundId + " has a request and no committee"));
         Vote vote = new Vote();
         vote.disbursementId = id;
         vote.voter = voter;
@@ -310,7 +311,39 @@ public class DisbursementService {
                         decisions.get(d.id)));
     }
 
-    /** A disbursement and the code of its fund, which must be in the caller's scope. */
+    /**
+     * The requests of a fund that wait for this member's vote ({@link VoteRefusal}), oldest
+     * first: what the console's "awaiting my vote" lists.
+     */
+    @Transactional
+    public List<DisbursementView> awaitingVoteOf(String fundCode, String voter, FundScope scope) {
+        FundRef fund = funds.require(fundCode, scope);
+        LocalDate today = LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE));
+        boolean seated = committees.current(fund.id()).map(c -> c.seats(voter, today)).orElse(false);
+        if (!seated) {
+            return List.of();
+        }
+        List<Disbursement> open = Disbursement.<Disbursement>find("fundId = ?1 and status = ?2", Sort.by("number"),
+                fund.id(), DisbursementStatus.REQUESTED).page(0, PageRequest.LIMIT_MAX).list();
+        Map<UUID, List<Vote>> votes = votesOf(open.stream().map(d -> d.id).toList());
+        return open.stream()
+                .filter(d -> VoteRefusal.of(d.status, d.requestedBy, voter, true,
+                        votes.getOrDefault(d.id, List.of()).stream().map(v -> v.voter).toList()).isEmpty())
+                .map(d -> DisbursementView.from(d, fund.code(), votes.getOrDefault(d.id, List.of()), null))
+                .toList();
+    }
+
+    /** Why this member may not vote on the request now; empty when they may (the rule {@link #vote} applies). */
+    @Transactional
+    public Optional<VoteRefusal> voteRefusal(UUID id, String voter, FundScope scope) {
+        Found found = find(id, scope);
+        Disbursement disbursement = found.disbursement();
+        LocalDate today = LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE));
+        return VoteRefusal.of(disbursement.status, disbursement.requestedBy, voter,
+                committees.current(disbursement.fundId).map(c -> c.seats(voter, today)).orElse(false),
+                votesOf(List.of(id)).getOrDefault(id, List.of()).stream().map(v -> v.voter).toList());
+    }
+
     /** A disbursement in the caller's scope, and its fund's lock when it was found to be changed (else null). */
     private record Found(Disbursement disbursement, String fundCode, FundLock fund) {
     }

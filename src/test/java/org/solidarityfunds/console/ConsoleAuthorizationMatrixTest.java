@@ -49,17 +49,38 @@ class ConsoleAuthorizationMatrixTest {
     }
 
     private String fund;
+    private String disbursement;
 
     @BeforeEach
     void fixture() {
         fund = TestFunds.open("CONSOLE-MATRIX");
-        TestFunds.committee(fund, 1, MEMBER);
+        TestFunds.committee(fund, 1, MEMBER, "matrix-console-requester");
+        disbursement = TestFunds.disbursement(fund, 1_00);
+    }
+
+    /** A form without its token: whoever may send it is refused before anything is done (400). */
+    private static RequestSpecification form(RequestSpecification request) {
+        return request.contentType("application/x-www-form-urlencoded").formParam("x", "y");
     }
 
     private List<Row> table() {
         return List.of(
                 new Row("GET /", r -> r.get("/"), 303, 303, 303, 303, 303, 303, 303),
                 new Row("GET /console", r -> r.get("/console"), 303, 200, 200, 200, 404, 200, 200),
+                new Row("GET /console/{page: .+}", r -> r.get("/console/no/such/page"), 404, 404, 404, 404, 404, 404, 404),
+                new Row("GET /console/votes", r -> r.get("/console/votes"), 303, 404, 200, 200, 404, 404, 404),
+                new Row("GET /console/disbursements/{id}", r -> r.get("/console/disbursements/" + disbursement),
+                        303, 200, 200, 404, 404, 200, 200),
+                new Row("GET /console/funds/{code}/disbursements/new",
+                        r -> r.get("/console/funds/" + fund + "/disbursements/new"), 303, 200, 200, 404, 404, 404, 404),
+                new Row("POST /console/funds/{code}/disbursements", r -> form(r).post("/console/funds/" + fund
+                        + "/disbursements"), 303, 400, 400, 400, 404, 404, 404),
+                new Row("POST /console/disbursements/{id}/votes", r -> form(r).post("/console/disbursements/"
+                        + disbursement + "/votes"), 303, 404, 400, 400, 404, 404, 404),
+                new Row("POST /console/disbursements/{id}/payment", r -> form(r).post("/console/disbursements/"
+                        + disbursement + "/payment"), 303, 400, 404, 404, 404, 404, 404),
+                new Row("POST /console/disbursements/{id}/cancellation", r -> form(r).post("/console/disbursements/"
+                        + disbursement + "/cancellation"), 303, 400, 404, 404, 404, 404, 404),
                 new Row("GET /console/funds/{code}", r -> r.get("/console/funds/" + fund),
                         303, 200, 200, 404, 404, 200, 200),
                 new Row("GET /console/language", r -> r.get("/console/language?to=en&back=/console"),

@@ -57,9 +57,9 @@ class ConsoleBrowserTest {
         wait(ExpectedConditions.titleContains("Les fonds"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
         WebElement card = browser.findElement(By.xpath("//section[.//h2[contains(., '" + fund + "')]]"));
-        assertThat(spaced(card.getText())).contains("Disponible 2 500,00 €");
+        assertThat(Browser.spaced(card.getText())).contains("Disponible 2 500,00 €");
         assertThat(card.findElements(By.cssSelector(".chart-canvas canvas"))).as("the chart is drawn").isNotEmpty();
-        assertThat(spaced(card.findElement(By.cssSelector(".chart details table")).getAttribute("textContent")))
+        assertThat(Browser.spaced(card.findElement(By.cssSelector(".chart details table")).getAttribute("textContent")))
                 .as("the chart's table alternative").contains("2 500,00 €");
         Browser.assertAccessible(browser);
 
@@ -85,11 +85,6 @@ class ConsoleBrowserTest {
         List<WebElement> available = browser.findElements(By.xpath("//dt[normalize-space()='Available']"));
         assertThat(available).isNotEmpty();
         Browser.assertAccessible(browser);
-    }
-
-    /** Every run of spaces, the no-break ones French amounts are written with included, as one space. */
-    private static String spaced(String text) {
-        return text.replaceAll("[\\s\\u00a0\\u202f]+", " ");
     }
 
     private void wait(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {

@@ -152,4 +152,14 @@ class ConsolePagesTest {
         // Alike but for the path asked for, which the language switch returns to.
         assertThat(hidden.asString().replace(fund, "NO-SUCH-FUND")).isEqualTo(missing.asString());
     }
+
+    @Test
+    void each_rendering_of_a_form_carries_its_own_idempotency_key() {
+        String fund = TestFunds.open("FORM");
+        Response first = as("finance", Roles.FINANCE).get("/console/funds/" + fund + "/disbursements/new");
+        Response second = as("finance", Roles.FINANCE).get("/console/funds/" + fund + "/disbursements/new");
+        first.then().statusCode(200);
+        String key = first.htmlPath().getString("**.find { it.@name == 'key' }.@value");
+        assertThat(key).hasSize(36).isNotEqualTo(second.htmlPath().getString("**.find { it.@name == 'key' }.@value"));
+    }
 }

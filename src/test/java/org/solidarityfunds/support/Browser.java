@@ -53,6 +53,11 @@ public final class Browser {
         }
     }
 
+    /** Every run of spaces, the no-break ones French amounts are written with included, as one space. */
+    public static String spaced(String text) {
+        return text.replaceAll("[\\s\\u00a0\\u202f]+", " ").strip();
+    }
+
     /** What the page wrote to the browser's console: a script error or a Content-Security-Policy refusal shows there. */
     public static List<String> consoleErrors(ChromeDriver browser) {
         return browser.manage().logs().get(LogType.BROWSER).getAll().stream()

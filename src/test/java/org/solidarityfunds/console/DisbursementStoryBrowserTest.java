@@ -1,0 +1,173 @@
+package org.solidarityfunds.console;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.solidarityfunds.common.Clocks;
+import org.solidarityfunds.support.Api;
+import org.solidarityfunds.support.Browser;
+import org.solidarityfunds.support.TestFunds;
+
+/**
+ * The Dondo story through the screens only: a member asks for a disbursement, two other
+ * members approve it, the fourth finds it decided, the requester never had a vote button,
+ * finance pays it and the fund's available money moves. Then the same form sent twice.
+ */
+@QuarkusTest
+class DisbursementStoryBrowserTest {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private final Clock clock;
+    private ChromeDriver browser;
+
+    DisbursementStoryBrowserTest(Clock clock) {
+        this.clock = clock;
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void a_request_is_voted_decided_and_paid_through_the_screens() {
+        String fund = TestFunds.open("DONDO");
+        TestFunds.committee(fund, 2, "lyon", "nantes", "rennes", "grenoble");
+        String donor = TestFunds.donor("Région Bretagne");
+        TestFunds.contribution(fund, donor, 50_000_00, null);
+        browser = Browser.start("fr");
+
+        signIn("lyon");
+        open("/console/funds/" + fund);
+        browser.findElement(By.linkText("Demander un décaissement")).click();
+        waitTitle("Demander un décaissement");
+        type("f-beneficiary.name", "Conseil municipal de Dondo");
+        type("f-beneficiary.country", "MZ");
+        type("f-purpose", "Réhabilitation de l'école primaire");
+        type("f-amount", "12 000,00");
+        Browser.assertAccessible(browser);
+        browser.findElement(By.xpath("//button[@type='submit' and contains(., 'Envoyer la demande')]")).click();
+        waitTitle("Décaissement pour Conseil municipal de Dondo");
+        String page = browser.getCurrentUrl();
+        assertThat(text("disbursement-status")).isEqualTo("Demandé");
+        assertThat(browser.findElements(By.id("vote-title"))).as("the requester has no vote button").isEmpty();
+        Browser.assertAccessible(browser);
+
+        signIn("nantes");
+        open("/console/votes");
+        browser.findElement(By.partialLinkText("Conseil municipal de Dondo")).click();
+        waitTitle("Décaissement pour");
+        assertThat(text("fund-available")).isEqualTo("50 000,00 €");
+        assertThat(text("votes-needed")).contains("Encore 2 vote(s)");
+        Browser.assertAccessible(browser);
+        vote("FOR", "PV-DONDO-2020-11");
+
+        signIn("rennes");
+        open(page.substring(page.indexOf("/console")));
+        vote("FOR", "PV-DONDO-2020-11");
+        assertThat(text("disbursement-status")).isEqualTo("Approuvé");
+        assertThat(text("decision")).contains("2 pour, 0 contre");
+
+        signIn("grenoble");
+        open("/console/votes");
+        assertThat(browser.getPageSource()).doesNotContain("Conseil municipal de Dondo");
+        open(page.substring(page.indexOf("/console")));
+        assertThat(text("disbursement-status")).isEqualTo("Approuvé");
+        assertThat(browser.findElements(By.id("vote-title"))).as("a decided request takes no vote").isEmpty();
+
+        signIn("finance");
+        open(page.substring(page.indexOf("/console")));
+        assertThat(text("fund-available")).isEqualTo("38 000,00 €");
+        type("f-paymentReference", "VIR-DONDO-0001");
+        // A date field's typing order is the browser's own (day or month first): its value is set as the form sends it.
+        browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("f-paidOn")),
+                LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE)).toString());
+        browser.findElement(By.xpath("//button[contains(., 'Enregistrer le versement')]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                ExpectedConditions.textToBe(By.id("disbursement-status"), "Versé"));
+        assertThat(text("payment")).contains("VIR-DONDO-0001");
+        Browser.assertAccessible(browser);
+        open("/console/funds/" + fund);
+        assertThat(Browser.spaced(browser.findElement(By.xpath("//dt[.='Versé']/following-sibling::dd")).getText()))
+                .isEqualTo("12 000,00 €");
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+    }
+
+    @Test
+    void a_request_sent_twice_and_again_after_going_back_is_recorded_once() {
+        String fund = TestFunds.open("TWICE");
+        TestFunds.committee(fund, 2, "lyon", "nantes", "rennes", "grenoble");
+        browser = Browser.start("fr");
+        signIn("finance");
+        open("/console/funds/" + fund + "/disbursements/new");
+        type("f-beneficiary.name", "Croix-Rouge libanaise");
+        type("f-beneficiary.country", "LB");
+        type("f-purpose", "Aide d'urgence");
+        type("f-amount", "1 000");
+        // A double click: the form is sent twice before the first answer arrives.
+        browser.executeScript("const f = document.querySelector('form.form'); f.requestSubmit(); f.requestSubmit();");
+        waitTitle("Décaissement pour Croix-Rouge libanaise");
+        String first = browser.getCurrentUrl();
+        browser.navigate().back();
+        waitTitle("Demander un décaissement");
+        browser.findElement(By.xpath("//button[contains(., 'Envoyer la demande')]")).click();
+        waitTitle("Décaissement pour Croix-Rouge libanaise");
+        assertThat(browser.getCurrentUrl()).isEqualTo(first);
+        List<Map<String, Object>> recorded = Api.api().get("/api/v1/funds/{code}/disbursements", fund).then()
+                .statusCode(200).extract().path("items");
+        assertThat(recorded).hasSize(1);
+    }
+
+    private void signIn(String user) {
+        browser.manage().deleteAllCookies();
+        open("/console/login");
+        browser.findElement(By.xpath("//button[contains(., '" + user + "')]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Les fonds"));
+    }
+
+    private void vote(String choice, String minutes) {
+        browser.findElement(By.id("f-vote-" + choice)).click();
+        type("f-minutesReference", minutes);
+        WebElement before = browser.findElement(By.tagName("html"));
+        browser.findElement(By.xpath("//button[contains(., 'Enregistrer mon vote')]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+        waitTitle("Décaissement pour");
+    }
+
+    private void open(String path) {
+        browser.get(root.toString().replaceAll("/$", "") + path);
+    }
+
+    private void type(String id, String value) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private String text(String id) {
+        return Browser.spaced(browser.findElement(By.id(id)).getText());
+    }
+
+    private void waitTitle(String part) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains(part));
+    }
+}
