@@ -102,6 +102,8 @@ public interface ConsoleMessages {
     // Forms.
     @Message String required_mark();
     @Message String form_problems_title();
+    @Message String form_problems_fields(int fields);
+    @Message String day_hint();
     @Message String fieldProblem(FieldProblem problem);
 
     // Disbursements.
@@ -143,6 +145,33 @@ public interface ConsoleMessages {
     @Message String cancel_title();
     @Message String reason();
     @Message String cancel_send();
+
+    // Contributions.
+    @Message String new_contribution_link();
+    @Message String contribution_new_title(String fund);
+    @Message String contribution_new_intro();
+    @Message String choose();
+    @Message String amount_received();
+    @Message String exchange_rate(String currency);
+    @Message String exchange_rate_hint();
+    @Message String contribution_preview();
+    @Message String contribution_confirm_title();
+    @Message String credited();
+    @Message String allocation_title();
+    @Message String allocation_none();
+    @Message String allocation_intro();
+    @Message String instalment();
+    @Message String due_on();
+    @Message String still_expected();
+    @Message String allocated_in(String currency);
+    @Message String allocated_to(int line);
+    @Message String contribution_record();
+    @Message String contribution_title(String reference);
+    @Message String unallocated();
+    @Message String reversed_line(String when, String reason);
+    @Message String reverse_title();
+    @Message String reverse_intro();
+    @Message String reverse_send();
 
     // Errors.
     @Message String error_title();

@@ -14,15 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.solidarityfunds.access.Caller;
 import org.solidarityfunds.access.Roles;
@@ -38,8 +34,6 @@ import org.solidarityfunds.disbursement.RequestDisbursement;
 import org.solidarityfunds.disbursement.VoteChoice;
 import org.solidarityfunds.fund.FundService;
 import org.solidarityfunds.fund.FundView;
-import org.solidarityfunds.idempotency.Answer;
-import org.solidarityfunds.idempotency.Idempotency;
 import org.solidarityfunds.ledger.BalanceView;
 import org.solidarityfunds.ledger.LedgerService;
 import org.solidarityfunds.problem.ProblemException;
@@ -94,19 +88,17 @@ public class DisbursementPages {
     private final FundService funds;
     private final LedgerService ledger;
     private final CommitteeService committees;
-    private final CommandReader reader;
-    private final FormGuard guard;
+    private final Submissions submissions;
     private final Caller caller;
     private final Screen screen;
 
     DisbursementPages(DisbursementService disbursements, FundService funds, LedgerService ledger,
-            CommitteeService committees, CommandReader reader, FormGuard guard, Caller caller, Screen screen) {
+            CommitteeService committees, Submissions submissions, Caller caller, Screen screen) {
         this.disbursements = disbursements;
         this.funds = funds;
         this.ledger = ledger;
         this.committees = committees;
-        this.reader = reader;
-        this.guard = guard;
+        this.submissions = submissions;
         this.caller = caller;
         this.screen = screen;
     }
@@ -150,18 +142,16 @@ public class DisbursementPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response request(@PathParam("code") String code, MultivaluedMap<String, String> sent, UriInfo uri) {
-        guard.verify(sent.getFirst(FormGuard.FIELD));
+        Form form = submissions.received(sent, "beneficiary.name", "beneficiary.country", "purpose", "amount");
         FundView fund = funds.get(code, caller.scope());
-        Form form = Form.sent(sent.getFirst("key"), fields(sent, "beneficiary.name", "beneficiary.country", "purpose",
-                "amount"));
-        ObjectNode command = reader.tree();
+        ObjectNode command = submissions.command();
         command.putObject("beneficiary").put("name", form.value("beneficiary.name"))
                 .put("country", form.value("beneficiary.country").strip().toUpperCase(java.util.Locale.ROOT));
-        command.put("purpose", form.value("purpose"));
-        amount(command, "amount", form, Currency.getInstance(fund.currency()));
-        return send(form, command, RequestDisbursement.class,
-                c -> disbursements.request(request(form, uri, c), code, c, caller.scope()),
-                answer -> idFromLocation(answer.location()),
+        Submissions.text(command, "purpose", form);
+        submissions.amount(command, "amount", form, Currency.getInstance(fund.currency()));
+        return submissions.send(form, command, RequestDisbursement.class, uri,
+                (request, c) -> disbursements.request(request, code, c, caller.scope()),
+                answer -> pageOf(Submissions.lastSegment(answer.location())),
                 f -> screen.render(Templates.disbursementRequest(screen, fund, f)));
     }
 
@@ -171,16 +161,15 @@ public class DisbursementPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response vote(@PathParam("id") String id, MultivaluedMap<String, String> sent, UriInfo uri) {
-        guard.verify(sent.getFirst(FormGuard.FIELD));
+        Form form = submissions.received(sent, "vote", "comment", "minutesReference");
         UUID disbursement = disbursementId(id);
-        Form form = Form.sent(sent.getFirst("key"), fields(sent, "vote", "comment", "minutesReference"));
-        ObjectNode command = reader.tree();
-        text(command, "vote", form);
-        text(command, "comment", form);
-        text(command, "minutesReference", form);
-        return send(form, command, CastVote.class,
-                c -> disbursements.vote(request(form, uri, c), disbursement, c, caller.scope()),
-                answer -> disbursement, f -> render(disbursement, f, Form.fresh(), Form.fresh()));
+        ObjectNode command = submissions.command();
+        Submissions.text(command, "vote", form);
+        Submissions.text(command, "comment", form);
+        Submissions.text(command, "minutesReference", form);
+        return submissions.send(form, command, CastVote.class, uri,
+                (request, c) -> disbursements.vote(request, disbursement, c, caller.scope()),
+                answer -> pageOf(disbursement.toString()), f -> render(disbursement, f, Form.fresh(), Form.fresh()));
     }
 
     @POST
@@ -189,15 +178,14 @@ public class DisbursementPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response pay(@PathParam("id") String id, MultivaluedMap<String, String> sent, UriInfo uri) {
-        guard.verify(sent.getFirst(FormGuard.FIELD));
+        Form form = submissions.received(sent, "paymentReference", "paidOn");
         UUID disbursement = disbursementId(id);
-        Form form = Form.sent(sent.getFirst("key"), fields(sent, "paymentReference", "paidOn"));
-        ObjectNode command = reader.tree();
-        text(command, "paymentReference", form);
-        text(command, "paidOn", form);
-        return send(form, command, PayDisbursement.class,
-                c -> disbursements.pay(request(form, uri, c), disbursement, c, caller.scope()),
-                answer -> disbursement, f -> render(disbursement, Form.fresh(), f, Form.fresh()));
+        ObjectNode command = submissions.command();
+        Submissions.text(command, "paymentReference", form);
+        submissions.day(command, "paidOn", form);
+        return submissions.send(form, command, PayDisbursement.class, uri,
+                (request, c) -> disbursements.pay(request, disbursement, c, caller.scope()),
+                answer -> pageOf(disbursement.toString()), f -> render(disbursement, Form.fresh(), f, Form.fresh()));
     }
 
     @POST
@@ -206,14 +194,13 @@ public class DisbursementPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response cancel(@PathParam("id") String id, MultivaluedMap<String, String> sent, UriInfo uri) {
-        guard.verify(sent.getFirst(FormGuard.FIELD));
+        Form form = submissions.received(sent, "reason");
         UUID disbursement = disbursementId(id);
-        Form form = Form.sent(sent.getFirst("key"), fields(sent, "reason"));
-        ObjectNode command = reader.tree();
-        text(command, "reason", form);
-        return send(form, command, CancelDisbursement.class,
-                c -> disbursements.cancel(request(form, uri, c), disbursement, c, caller.scope()),
-                answer -> disbursement, f -> render(disbursement, Form.fresh(), Form.fresh(), f));
+        ObjectNode command = submissions.command();
+        Submissions.text(command, "reason", form);
+        return submissions.send(form, command, CancelDisbursement.class, uri,
+                (request, c) -> disbursements.cancel(request, disbursement, c, caller.scope()),
+                answer -> pageOf(disbursement.toString()), f -> render(disbursement, Form.fresh(), Form.fresh(), f));
     }
 
     private TemplateInstance render(UUID id, Form vote, Form payment, Form cancellation) {
@@ -230,33 +217,6 @@ public class DisbursementPages {
         return screen.render(Templates.disbursement(screen, view));
     }
 
-    /**
-     * Reads the form into the command and sends it: to the disbursement's page when done (or
-     * replayed), back to the form with its problems, and the same key, when refused.
-     */
-    private <T> Response send(Form form, ObjectNode fields, Class<T> type, Function<T, Answer<?>> command,
-            Function<Answer<?>, UUID> shown, Function<Form, TemplateInstance> again) {
-        Optional<T> read = reader.read(fields, type, form);
-        if (read.isEmpty() || form.refused()) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(again.apply(form)).build();
-        }
-        try {
-            Answer<?> answer = command.apply(read.get());
-            return Response.seeOther(URI.create(HomePage.ROOT + "/disbursements/" + shown.apply(answer))).build();
-        } catch (ProblemException refused) {
-            if (refused.type().status() == Response.Status.NOT_FOUND.getStatusCode()
-                    || refused.type() == ProblemType.FORBIDDEN) {
-                throw refused;
-            }
-            CommandReader.refused(form, refused);
-            return Response.status(refused.type().status()).entity(again.apply(form)).build();
-        }
-    }
-
-    private Idempotency.Request request(Form form, UriInfo uri, Object command) {
-        return Idempotency.Request.post(caller.subject(), form.key(), uri.getPath(), command);
-    }
-
     private Optional<CommitteeView> committee(String code) {
         try {
             return Optional.of(committees.get(code, caller.scope()));
@@ -268,40 +228,11 @@ public class DisbursementPages {
         }
     }
 
-    /** An amount typed in the reader's way, put as the API's minor units; a problem on the form if it is not one. */
-    private void amount(ObjectNode command, String field, Form form, Currency currency) {
-        String typed = form.value(field);
-        if (typed.isBlank()) {
-            form.problem(field, FieldProblem.REQUIRED);
-            return;
-        }
-        screen.fmt().amountMinor(typed, currency).ifPresentOrElse(
-                minor -> command.putObject(field).put("amountMinor", minor).put("currency", currency.getCurrencyCode()),
-                () -> form.problem(field, FieldProblem.NOT_AN_AMOUNT));
-    }
-
-    /** A text field; left empty, it is absent, and the command's own rules say whether it is needed. */
-    private static void text(ObjectNode command, String field, Form form) {
-        String value = form.value(field);
-        if (!value.isBlank()) {
-            command.put(field, value);
-        }
-    }
-
-    private static Map<String, String> fields(MultivaluedMap<String, String> sent, String... names) {
-        Map<String, String> values = new HashMap<>();
-        for (String name : names) {
-            String value = sent.getFirst(name);
-            values.put(name, value == null ? "" : value);
-        }
-        return values;
-    }
-
     private static UUID disbursementId(String id) {
         return Ids.require(id, ProblemType.DISBURSEMENT_NOT_FOUND, "disbursement");
     }
 
-    private static UUID idFromLocation(String location) {
-        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    private static String pageOf(String id) {
+        return HomePage.ROOT + "/disbursements/" + id;
     }
 }

@@ -72,8 +72,20 @@ public final class Form {
         return refusal != null || !problems.isEmpty();
     }
 
+    /**
+     * Notes a problem on the form's field of that name, or on the nearest one it lies under
+     * ({@code amount.amountMinor} is the form's {@code amount}); on the whole form otherwise.
+     */
     Form problem(String field, FieldProblem problem) {
-        problems.putIfAbsent(field, problem);
+        String name = field;
+        while (!values.containsKey(name) && name.contains(".")) {
+            name = name.substring(0, name.lastIndexOf('.'));
+        }
+        if (values.containsKey(name)) {
+            problems.putIfAbsent(name, problem);
+        } else if (refusal == null) {
+            refusal = ProblemType.VALIDATION_FAILED;
+        }
         return this;
     }
 

@@ -44,6 +44,10 @@ public final class Formats {
         return format.format(amount.toDecimal());
     }
 
+    public String money(long amountMinor, String currency) {
+        return money(Money.of(amountMinor, currency));
+    }
+
     public String money(MoneyView amount) {
         return money(Money.of(amount.amountMinor(), amount.currency()));
     }
@@ -94,6 +98,50 @@ public final class Formats {
         } catch (ArithmeticException tooLarge) {
             return java.util.Optional.empty();
         }
+    }
+
+    /**
+     * A day as a reader types it: {@code 02/10/2020} (day first, in both languages: the English
+     * is British), or {@code 2020-10-02}. Empty when it is not a day of the calendar.
+     */
+    public java.util.Optional<LocalDate> day(String typed) {
+        if (typed == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher dayFirst = java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})")
+                .matcher(typed.strip());
+        try {
+            if (dayFirst.matches()) {
+                return java.util.Optional.of(LocalDate.of(Integer.parseInt(dayFirst.group(3)),
+                        Integer.parseInt(dayFirst.group(2)), Integer.parseInt(dayFirst.group(1))));
+            }
+            return typed.strip().matches("\\d{4}-\\d{2}-\\d{2}")
+                    ? java.util.Optional.of(LocalDate.parse(typed.strip())) : java.util.Optional.empty();
+        } catch (java.time.DateTimeException notADay) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** A day as a reader types it back into a field: 02/10/2020. */
+    public String typed(LocalDate day) {
+        return DateTimeFormatter.ofPattern("dd/MM/yyyy").format(day);
+    }
+
+    /** A decimal as a reader types it ({@code 0,9174} in French, {@code 0.9174} in English); empty when it is not one. */
+    public java.util.Optional<java.math.BigDecimal> decimal(String typed) {
+        if (typed == null) {
+            return java.util.Optional.empty();
+        }
+        String text = typed.replaceAll("[\\s\\u00a0\\u202f]", "");
+        text = language == Language.FR ? text.replace(',', '.') : text.replace(",", "");
+        return text.matches("[0-9]{1,12}(\\.[0-9]{1,12})?") ? java.util.Optional.of(new java.math.BigDecimal(text))
+                : java.util.Optional.empty();
+    }
+
+    /** An amount in minor units as a reader would type it back into a field: 1500,00 in French. */
+    public String typed(long amountMinor, Currency currency) {
+        String plain = Money.of(amountMinor, currency.getCurrencyCode()).toDecimal().toPlainString();
+        return language == Language.FR ? plain.replace('.', ',') : plain;
     }
 
     public String number(long value) {

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.time.Clock;
@@ -341,12 +340,10 @@ public class ContributionService {
 
     /** The amount in the fund's currency, rounded half-even to its minor unit (docs/concepts/pledges-and-contributions.md). */
     private static Money converted(Money received, BigDecimal rate, Currency fundCurrency) {
-        BigDecimal major = received.toDecimal().multiply(rate)
-                .setScale(fundCurrency.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
-        long minor = major.unscaledValue().longValueExact();
-        if (minor <= 0) {
+        Money converted = received.convertedAt(rate, fundCurrency);
+        if (converted.isZero()) {
             throw ProblemException.invalid("amount", "is worth nothing in " + fundCurrency + " at this rate");
         }
-        return new Money(minor, fundCurrency);
+        return converted;
     }
 }

@@ -34,7 +34,10 @@ public record RecordContribution(
         @NotNull String bankReference,
         @Schema(description = "To which pledges (or instalments) the money goes, in the fund's currency; what is not "
                 + "allocated stays unallocated.", maxItems = 50)
-        @Size(max = 50) List<@NotNull @Valid AllocationInput> allocations) {
+        @Size(max = RecordContribution.ALLOCATIONS_MAX) List<@NotNull @Valid AllocationInput> allocations) {
+
+    /** The most pledges or instalments one contribution is allocated to. */
+    public static final int ALLOCATIONS_MAX = 50;
 
     @Schema(name = "AllocationInput")
     public record AllocationInput(

@@ -1,6 +1,7 @@
 package org.solidarityfunds.money;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
 
@@ -46,6 +47,19 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
 
     public boolean isZero() {
         return amountMinor == 0;
+    }
+
+    /**
+     * This amount in another currency at a rate (units of that currency per unit of this one),
+     * rounded half-even to its minor unit: how money received in a foreign currency is
+     * credited (docs/concepts/pledges-and-contributions.md). Zero when it is worth less than
+     * half a minor unit there.
+     *
+     * @throws ArithmeticException when the result does not fit in a long
+     */
+    public Money convertedAt(BigDecimal rate, Currency into) {
+        BigDecimal major = toDecimal().multiply(rate).setScale(into.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
+        return new Money(major.unscaledValue().longValueExact(), into);
     }
 
     /** The amount in major units, exact (for display and exports, never for arithmetic). */

@@ -50,11 +50,13 @@ class ConsoleAuthorizationMatrixTest {
 
     private String fund;
     private String disbursement;
+    private String contribution;
 
     @BeforeEach
     void fixture() {
         fund = TestFunds.open("CONSOLE-MATRIX");
         TestFunds.committee(fund, 1, MEMBER, "matrix-console-requester");
+        contribution = TestFunds.contribution(fund, TestFunds.donor("Commune témoin de la console"), 5_00, null);
         disbursement = TestFunds.disbursement(fund, 1_00);
     }
 
@@ -79,6 +81,16 @@ class ConsoleAuthorizationMatrixTest {
                         + disbursement + "/votes"), 303, 404, 400, 400, 404, 404, 404),
                 new Row("POST /console/disbursements/{id}/payment", r -> form(r).post("/console/disbursements/"
                         + disbursement + "/payment"), 303, 400, 404, 404, 404, 404, 404),
+                new Row("GET /console/funds/{code}/contributions/new",
+                        r -> r.get("/console/funds/" + fund + "/contributions/new"), 303, 200, 404, 404, 404, 404, 404),
+                new Row("POST /console/funds/{code}/contributions/preview", r -> form(r).post("/console/funds/" + fund
+                        + "/contributions/preview"), 303, 400, 404, 404, 404, 404, 404),
+                new Row("POST /console/funds/{code}/contributions", r -> form(r).post("/console/funds/" + fund
+                        + "/contributions"), 303, 400, 404, 404, 404, 404, 404),
+                new Row("GET /console/contributions/{id}", r -> r.get("/console/contributions/" + contribution),
+                        303, 200, 404, 404, 404, 200, 200),
+                new Row("POST /console/contributions/{id}/reversal", r -> form(r).post("/console/contributions/"
+                        + contribution + "/reversal"), 303, 400, 404, 404, 404, 404, 404),
                 new Row("POST /console/disbursements/{id}/cancellation", r -> form(r).post("/console/disbursements/"
                         + disbursement + "/cancellation"), 303, 400, 404, 404, 404, 404, 404),
                 new Row("GET /console/funds/{code}", r -> r.get("/console/funds/" + fund),

@@ -98,9 +98,8 @@ class DisbursementStoryBrowserTest {
         open(page.substring(page.indexOf("/console")));
         assertThat(text("fund-available")).isEqualTo("38 000,00 €");
         type("f-paymentReference", "VIR-DONDO-0001");
-        // A date field's typing order is the browser's own (day or month first): its value is set as the form sends it.
-        browser.executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("f-paidOn")),
-                LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE)).toString());
+        type("f-paidOn", LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE))
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         browser.findElement(By.xpath("//button[contains(., 'Enregistrer le versement')]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(
                 ExpectedConditions.textToBe(By.id("disbursement-status"), "Versé"));

@@ -36,4 +36,26 @@ class LanguageTest {
         assertThat(new Formats(Language.FR).plain(org.solidarityfunds.money.MoneyView.from(amount)))
                 .isEqualTo(new BigDecimal("1500.00").toPlainString());
     }
+
+    @Test
+    void days_and_amounts_are_read_as_typed() {
+        Formats french = new Formats(Language.FR);
+        Formats english = new Formats(Language.EN);
+        assertThat(french.day("02/10/2020")).contains(LocalDate.of(2020, 10, 2));
+        assertThat(english.day("2/10/2020")).contains(LocalDate.of(2020, 10, 2));
+        assertThat(french.day("2020-10-02")).contains(LocalDate.of(2020, 10, 2));
+        assertThat(french.day("31/02/2020")).isEmpty();
+        assertThat(french.day("10-02-2020")).isEmpty();
+        java.util.Currency euro = java.util.Currency.getInstance("EUR");
+        assertThat(french.amountMinor("1 500,50", euro)).contains(150_050L);
+        assertThat(french.amountMinor("1\u202f500,5", euro)).contains(150_050L);
+        assertThat(english.amountMinor("1,500.50", euro)).contains(150_050L);
+        assertThat(french.amountMinor("1500,505", euro)).isEmpty();
+        assertThat(french.amountMinor("-5", euro)).isEmpty();
+        assertThat(french.amountMinor("12abc", euro)).isEmpty();
+        assertThat(french.amountMinor("1000", java.util.Currency.getInstance("XOF"))).contains(1000L);
+        assertThat(french.decimal("0,917431192660")).contains(new BigDecimal("0.917431192660"));
+        assertThat(english.decimal("0.9174")).contains(new BigDecimal("0.9174"));
+        assertThat(french.decimal("0,1234567890123")).isEmpty();
+    }
 }

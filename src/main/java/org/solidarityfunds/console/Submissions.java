@@ -1,0 +1,119 @@
+package org.solidarityfunds.console;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.solidarityfunds.access.Caller;
+import org.solidarityfunds.idempotency.Answer;
+import org.solidarityfunds.idempotency.Idempotency;
+import org.solidarityfunds.problem.ProblemException;
+import org.solidarityfunds.problem.ProblemType;
+
+/**
+ * How every console form that moves money is sent: its token checked first, its fields read
+ * into the API's command ({@link CommandReader}), the command given to the service with the
+ * Idempotency-Key made when the form was rendered. Done (or replayed): 303 to the page that
+ * shows the result, so that a reload never sends the form again. Refused: the form again,
+ * with its values, its problems beside their fields, and the same key.
+ */
+@RequestScoped
+public class Submissions {
+
+    private final CommandReader reader;
+    private final FormGuard guard;
+    private final Caller caller;
+    private final Screen screen;
+
+    Submissions(CommandReader reader, FormGuard guard, Caller caller, Screen screen) {
+        this.reader = reader;
+        this.guard = guard;
+        this.caller = caller;
+        this.screen = screen;
+    }
+
+    /** The form as sent, with these fields, once its token is checked. */
+    public Form received(MultivaluedMap<String, String> sent, String... fields) {
+        guard.verify(sent.getFirst(FormGuard.FIELD));
+        Map<String, String> values = new HashMap<>();
+        for (String name : fields) {
+            String value = sent.getFirst(name);
+            values.put(name, value == null ? "" : value);
+        }
+        return Form.sent(sent.getFirst("key"), values);
+    }
+
+    public ObjectNode command() {
+        return reader.tree();
+    }
+
+    /**
+     * @param command the service's command boundary, given the command and its request
+     * @param shown   the console path that shows what the answer recorded
+     * @param again   the form's page, to show it again with its problems
+     */
+    public <T> Response send(Form form, ObjectNode fields, Class<T> type, UriInfo uri,
+            java.util.function.BiFunction<Idempotency.Request, T, Answer<?>> command,
+            Function<Answer<?>, String> shown, Function<Form, TemplateInstance> again) {
+        Optional<T> read = reader.read(fields, type, form);
+        if (read.isEmpty() || form.refused()) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(again.apply(form)).build();
+        }
+        try {
+            Answer<?> answer = command.apply(
+                    Idempotency.Request.post(caller.subject(), form.key(), uri.getPath(), read.get()), read.get());
+            return Response.seeOther(URI.create(shown.apply(answer))).build();
+        } catch (ProblemException refused) {
+            if (refused.type().status() == Response.Status.NOT_FOUND.getStatusCode()
+                    || refused.type() == ProblemType.FORBIDDEN) {
+                throw refused;
+            }
+            CommandReader.refused(form, refused);
+            return Response.status(refused.type().status()).entity(again.apply(form)).build();
+        }
+    }
+
+    /** An amount typed in the reader's way, put as the API's minor units; a problem on the form if it is not one. */
+    public void amount(ObjectNode command, String field, Form form, Currency currency) {
+        String typed = form.value(field);
+        if (typed.isBlank()) {
+            form.problem(field, FieldProblem.REQUIRED);
+            return;
+        }
+        screen.fmt().amountMinor(typed, currency).ifPresentOrElse(
+                minor -> command.putObject(field).put("amountMinor", minor).put("currency", currency.getCurrencyCode()),
+                () -> form.problem(field, FieldProblem.NOT_AN_AMOUNT));
+    }
+
+    /** A day typed in the reader's way, put as the API's ISO date; a problem on the form if it is not one. */
+    public void day(ObjectNode command, String field, Form form) {
+        String typed = form.value(field);
+        if (typed.isBlank()) {
+            form.problem(field, FieldProblem.REQUIRED);
+            return;
+        }
+        screen.fmt().day(typed).ifPresentOrElse(day -> command.put(field, day.toString()),
+                () -> form.problem(field, FieldProblem.NOT_A_DAY));
+    }
+
+    /** A text field; left empty, it is absent, and the command's own rules say whether it is needed. */
+    public static void text(ObjectNode command, String field, Form form) {
+        String value = form.value(field);
+        if (!value.isBlank()) {
+            command.put(field, value);
+        }
+    }
+
+    /** The id at the end of a stored answer's location: {@code api/v1/disbursements/<id>}. */
+    public static String lastSegment(String location) {
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+}
