@@ -39,6 +39,32 @@ public class CommandReader {
         return json.createObjectNode();
     }
 
+    /**
+     * A file's bytes as the command, read as strictly as a request body of the API (strict
+     * UTF-8, the same JSON rules, the same validation); empty with the form's problems noted.
+     */
+    public <T> Optional<T> read(byte[] file, Class<T> type, Form form) {
+        Optional<ObjectNode> tree = tree(file);
+        if (tree.isEmpty()) {
+            form.refuse(ProblemType.MALFORMED_REQUEST);
+            return Optional.empty();
+        }
+        return read(tree.get(), type, form);
+    }
+
+    /** A file's bytes as one JSON object, read by the service's own reader after a strict UTF-8 decoding. */
+    public Optional<ObjectNode> tree(byte[] file) {
+        try {
+            String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(file)).toString();
+            return json.readTree(text) instanceof ObjectNode object ? Optional.of(object) : Optional.empty();
+        } catch (java.nio.charset.CharacterCodingException | JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The command, or empty with the form's problems noted. */
     public <T> Optional<T> read(ObjectNode fields, Class<T> type, Form form) {
         T command;

@@ -173,6 +173,36 @@ public interface ConsoleMessages {
     @Message String reverse_intro();
     @Message String reverse_send();
 
+    // Pledges.
+    @Message String pledge_new_link();
+    @Message String pledge_new_title(String fund);
+    @Message String pledge_new_intro();
+    @Message String pledged_on();
+    @Message String deliberation_ref();
+    @Message String deliberation_hint();
+    @Message String instalments_hint();
+    @Message String instalment_amount(int number);
+    @Message String instalment_due(int number);
+    @Message String pledge_record();
+
+    // Importing a bank statement.
+    @Message String import_link();
+    @Message String import_title(String fund);
+    @Message String import_intro();
+    @Message String import_file();
+    @Message String import_file_hint();
+    @Message String import_preview();
+    @Message String import_preview_title();
+    @Message String import_no_lines();
+    @Message String import_lines(int lines);
+    @Message String line();
+    @Message String line_check();
+    @Message String line_ok();
+    @Message String allocated_lines(int lines);
+    @Message String import_confirm_intro(int lines);
+    @Message String import_confirm();
+    @Message String import_again();
+
     // Errors.
     @Message String error_title();
     @Message String problem(ProblemType type);

@@ -81,27 +81,43 @@ public class Submissions {
         }
     }
 
-    /** An amount typed in the reader's way, put as the API's minor units; a problem on the form if it is not one. */
-    public void amount(ObjectNode command, String field, Form form, Currency currency) {
+    /** An amount typed in the reader's way, in minor units; a problem on the form if it is missing or not one. */
+    public Optional<Long> minor(Form form, String field, Currency currency) {
         String typed = form.value(field);
         if (typed.isBlank()) {
             form.problem(field, FieldProblem.REQUIRED);
-            return;
+            return Optional.empty();
         }
-        screen.fmt().amountMinor(typed, currency).ifPresentOrElse(
-                minor -> command.putObject(field).put("amountMinor", minor).put("currency", currency.getCurrencyCode()),
-                () -> form.problem(field, FieldProblem.NOT_AN_AMOUNT));
+        Optional<Long> minor = screen.fmt().amountMinor(typed, currency);
+        if (minor.isEmpty()) {
+            form.problem(field, FieldProblem.NOT_AN_AMOUNT);
+        }
+        return minor;
     }
 
-    /** A day typed in the reader's way, put as the API's ISO date; a problem on the form if it is not one. */
-    public void day(ObjectNode command, String field, Form form) {
+    /** An amount typed in the reader's way, put as the API's money. */
+    public void amount(ObjectNode command, String field, Form form, Currency currency) {
+        minor(form, field, currency).ifPresent(minor -> command.putObject(field).put("amountMinor", minor)
+                .put("currency", currency.getCurrencyCode()));
+    }
+
+    /** A day typed in the reader's way; a problem on the form if it is missing or not one. */
+    public Optional<java.time.LocalDate> day(Form form, String field) {
         String typed = form.value(field);
         if (typed.isBlank()) {
             form.problem(field, FieldProblem.REQUIRED);
-            return;
+            return Optional.empty();
         }
-        screen.fmt().day(typed).ifPresentOrElse(day -> command.put(field, day.toString()),
-                () -> form.problem(field, FieldProblem.NOT_A_DAY));
+        Optional<java.time.LocalDate> day = screen.fmt().day(typed);
+        if (day.isEmpty()) {
+            form.problem(field, FieldProblem.NOT_A_DAY);
+        }
+        return day;
+    }
+
+    /** A day typed in the reader's way, put as the API's ISO date. */
+    public void day(ObjectNode command, String field, Form form) {
+        day(form, field).ifPresent(day -> command.put(field, day.toString()));
     }
 
     /** A text field; left empty, it is absent, and the command's own rules say whether it is needed. */

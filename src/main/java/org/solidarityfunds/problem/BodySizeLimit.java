@@ -20,7 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodySizeLimit {
 
     /** The one kind of request that may carry more than the ordinary limit. */
-    static final Pattern IMPORT_PATH = Pattern.compile("/api/v1/funds/[^/]+/contributions/batch");
+    // The API's batch endpoint, and the console's pages that carry the same statement (its upload and confirmation).
+    static final Pattern IMPORT_PATH = Pattern.compile(
+            "/api/v1/funds/[^/]+/contributions/batch|/console/funds/[^/]+/contributions/import(/preview)?");
 
     private final long bodySizeMaxBytes;
     private final long importBodySizeMaxBytes;

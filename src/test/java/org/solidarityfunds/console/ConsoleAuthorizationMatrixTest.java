@@ -87,6 +87,16 @@ class ConsoleAuthorizationMatrixTest {
                         + "/contributions/preview"), 303, 400, 404, 404, 404, 404, 404),
                 new Row("POST /console/funds/{code}/contributions", r -> form(r).post("/console/funds/" + fund
                         + "/contributions"), 303, 400, 404, 404, 404, 404, 404),
+                new Row("GET /console/funds/{code}/pledges/new",
+                        r -> r.get("/console/funds/" + fund + "/pledges/new"), 303, 200, 404, 404, 404, 404, 404),
+                new Row("POST /console/funds/{code}/pledges", r -> form(r).post("/console/funds/" + fund
+                        + "/pledges"), 303, 400, 404, 404, 404, 404, 404),
+                new Row("GET /console/funds/{code}/contributions/import",
+                        r -> r.get("/console/funds/" + fund + "/contributions/import"), 303, 200, 404, 404, 404, 404, 404),
+                new Row("POST /console/funds/{code}/contributions/import/preview", r -> r.multiPart("x", "y")
+                        .post("/console/funds/" + fund + "/contributions/import/preview"), 303, 400, 404, 404, 404, 404, 404),
+                new Row("POST /console/funds/{code}/contributions/import", r -> form(r).post("/console/funds/" + fund
+                        + "/contributions/import"), 303, 400, 404, 404, 404, 404, 404),
                 new Row("GET /console/contributions/{id}", r -> r.get("/console/contributions/" + contribution),
                         303, 200, 404, 404, 404, 200, 200),
                 new Row("POST /console/contributions/{id}/reversal", r -> form(r).post("/console/contributions/"

@@ -58,11 +58,18 @@ public final class Browser {
         return text.replaceAll("[\\s\\u00a0\\u202f]+", " ").strip();
     }
 
-    /** What the page wrote to the browser's console: a script error or a Content-Security-Policy refusal shows there. */
+    /**
+     * What the page wrote to the browser's console: a script error, a Content-Security-Policy
+     * refusal, a resource that did not load. A form refused with its problems is answered 400
+     * or 409 on purpose; the browser notes that status too, and it is left out here.
+     */
     public static List<String> consoleErrors(ChromeDriver browser) {
         return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
-                .map(LogEntry::getMessage).toList();
+                .map(LogEntry::getMessage)
+                .filter(message -> !message.matches(".*/console/\\S+ - Failed to load resource: the server responded "
+                        + "with a status of 4(00|09) .*"))
+                .toList();
     }
 
     /** axe-core's WCAG 2.1 A and AA rules on the page as it stands: no serious or critical violation. */
