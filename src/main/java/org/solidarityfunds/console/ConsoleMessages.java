@@ -6,7 +6,9 @@ import org.solidarityfunds.committee.MajorityRule;
 import org.solidarityfunds.contribution.ContributionView;
 import org.solidarityfunds.disbursement.DisbursementStatus;
 import org.solidarityfunds.disbursement.VoteChoice;
+import org.solidarityfunds.ledger.Account;
 import org.solidarityfunds.ledger.EntryKind;
+import org.solidarityfunds.ledger.VerificationReport;
 import org.solidarityfunds.ledger.FundStatus;
 import org.solidarityfunds.pledge.PledgeStatus;
 import org.solidarityfunds.problem.ProblemType;
@@ -202,6 +204,30 @@ public interface ConsoleMessages {
     @Message String import_confirm_intro(int lines);
     @Message String import_confirm();
     @Message String import_again();
+
+    // Auditors.
+    @Message String nav_verification();
+    @Message String verification_title();
+    @Message String verification_intro();
+    @Message String verificationStatus(VerificationReport.Status status);
+    @Message String verification_line(String when, String entries);
+    @Message String break_line(String fund);
+    @Message String breakReason(VerificationReport.Reason reason);
+    @Message String see_entry();
+    @Message String verification_run();
+    @Message String heads_title();
+    @Message String heads_intro();
+    @Message String head_hash();
+    @Message String entry_title(long sequence, String fund);
+    @Message String reverses();
+    @Message String reversed_by();
+    @Message String lines();
+    @Message String account();
+    @Message String accountName(Account account);
+    @Message String debit();
+    @Message String credit();
+    @Message String hashes();
+    @Message String previous_hash();
 
     // Errors.
     @Message String error_title();

@@ -51,6 +51,7 @@ class ConsoleAuthorizationMatrixTest {
     private String fund;
     private String disbursement;
     private String contribution;
+    private String entry;
 
     @BeforeEach
     void fixture() {
@@ -58,6 +59,8 @@ class ConsoleAuthorizationMatrixTest {
         TestFunds.committee(fund, 1, MEMBER, "matrix-console-requester");
         contribution = TestFunds.contribution(fund, TestFunds.donor("Commune témoin de la console"), 5_00, null);
         disbursement = TestFunds.disbursement(fund, 1_00);
+        entry = org.solidarityfunds.support.Api.api().get("/api/v1/contributions/{id}", contribution).then()
+                .statusCode(200).extract().path("entryId");
     }
 
     /** A form without its token: whoever may send it is refused before anything is done (400). */
@@ -97,6 +100,10 @@ class ConsoleAuthorizationMatrixTest {
                         .post("/console/funds/" + fund + "/contributions/import/preview"), 303, 400, 404, 404, 404, 404, 404),
                 new Row("POST /console/funds/{code}/contributions/import", r -> form(r).post("/console/funds/" + fund
                         + "/contributions/import"), 303, 400, 404, 404, 404, 404, 404),
+                new Row("GET /console/verification", r -> r.get("/console/verification"), 303, 200, 404, 404, 404, 200, 200),
+                new Row("POST /console/verification", r -> form(r).post("/console/verification"),
+                        303, 400, 404, 404, 404, 400, 400),
+                new Row("GET /console/entries/{id}", r -> r.get("/console/entries/" + entry), 303, 200, 404, 404, 404, 200, 200),
                 new Row("GET /console/contributions/{id}", r -> r.get("/console/contributions/" + contribution),
                         303, 200, 404, 404, 404, 200, 200),
                 new Row("POST /console/contributions/{id}/reversal", r -> form(r).post("/console/contributions/"
