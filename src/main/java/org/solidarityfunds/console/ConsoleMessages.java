@@ -229,6 +229,14 @@ public interface ConsoleMessages {
     @Message String hashes();
     @Message String previous_hash();
 
+    // Statements.
+    @Message String statement_title();
+    @Message String statement_hint();
+    @Message String statement_from();
+    @Message String statement_to();
+    @Message String statement_csv();
+    @Message String statement_json();
+
     // Errors.
     @Message String error_title();
     @Message String problem(ProblemType type);

@@ -7,7 +7,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import io.vertx.core.http.HttpServerRequest;
+import org.solidarityfunds.statement.StatementDownload;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,12 +77,14 @@ public class FundPage {
     private final ContributionService contributions;
     private final LedgerService ledger;
     private final DonorService donors;
+    private final StatementDownload downloads;
     private final Caller caller;
     private final Screen screen;
 
     FundPage(FundService funds, HomePage home, CommitteeService committees, DisbursementService disbursements,
             PledgeService pledges, ContributionService contributions, LedgerService ledger, DonorService donors,
-            Caller caller, Screen screen) {
+            StatementDownload downloads, Caller caller, Screen screen) {
+        this.downloads = downloads;
         this.funds = funds;
         this.home = home;
         this.committees = committees;
@@ -111,6 +118,29 @@ public class FundPage {
         received.items().forEach(c -> donorIds.add(c.donorId()));
         return screen.render(Templates.fund(screen, new View(card, committee, requests, pledged, received, journal,
                 donors.getAll(donorIds, caller.seesPersonalData()))));
+    }
+
+    /**
+     * The fund's statement for a period, downloaded as CSV (for a spreadsheet) or JSON: the
+     * API's statement, the days typed as the reader writes them.
+     */
+    @GET
+    @Path("funds/{code}/statement")
+    @Produces({MediaType.TEXT_HTML, "text/csv", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.FINANCE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(hidden = true)
+    public Response statement(@PathParam("code") String code, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("format") String format, @Context HttpServerRequest exchange) {
+        return downloads.of(code, isoDay("from", from), isoDay("to", to), caller.scope(), !"json".equals(format), true,
+                exchange);
+    }
+
+    private String isoDay(String field, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        return screen.fmt().day(typed).map(java.time.LocalDate::toString)
+                .orElseThrow(() -> ProblemException.invalid(field, "is not a day written DD/MM/YYYY"));
     }
 
     private Optional<CommitteeView> committeeOf(String code) {

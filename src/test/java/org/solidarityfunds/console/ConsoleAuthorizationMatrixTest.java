@@ -100,6 +100,8 @@ class ConsoleAuthorizationMatrixTest {
                         .post("/console/funds/" + fund + "/contributions/import/preview"), 303, 400, 404, 404, 404, 404, 404),
                 new Row("POST /console/funds/{code}/contributions/import", r -> form(r).post("/console/funds/" + fund
                         + "/contributions/import"), 303, 400, 404, 404, 404, 404, 404),
+                new Row("GET /console/funds/{code}/statement", r -> r.get("/console/funds/" + fund + "/statement?format=csv"),
+                        303, 200, 404, 404, 404, 200, 200),
                 new Row("GET /console/verification", r -> r.get("/console/verification"), 303, 200, 404, 404, 404, 200, 200),
                 new Row("POST /console/verification", r -> form(r).post("/console/verification"),
                         303, 400, 404, 404, 404, 400, 400),

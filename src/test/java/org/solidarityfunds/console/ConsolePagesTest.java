@@ -162,4 +162,20 @@ class ConsolePagesTest {
         String key = first.htmlPath().getString("**.find { it.@name == 'key' }.@value");
         assertThat(key).hasSize(36).isNotEqualTo(second.htmlPath().getString("**.find { it.@name == 'key' }.@value"));
     }
+
+    @Test
+    void the_statement_downloads_as_csv_or_json_for_the_days_typed() {
+        String fund = TestFunds.open("STATEMENT");
+        TestFunds.contribution(fund, TestFunds.donor("Ville de Brest"), 700_00, null);
+        Response csv = as("auditor", Roles.AUDITOR).get("/console/funds/" + fund + "/statement?format=csv&from=&to=");
+        csv.then().statusCode(200).contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString(fund + "-statement.csv"));
+        assertThat(csv.asString()).contains("CONTRIBUTION_RECEIVED").contains("700.00");
+        as("auditor", Roles.AUDITOR).get("/console/funds/" + fund + "/statement?format=json").then().statusCode(200)
+                .contentType(containsString("application/json"))
+                .header("Content-Disposition", containsString(fund + "-statement.json"));
+        Response refused = as("auditor", Roles.AUDITOR).get("/console/funds/" + fund + "/statement?from=32/13/2020");
+        refused.then().statusCode(400).contentType(containsString("text/html"));
+        assertThat(refused.asString()).contains("Certains champs ne sont pas valides");
+    }
 }
