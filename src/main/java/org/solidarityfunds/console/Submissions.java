@@ -81,6 +81,28 @@ public class Submissions {
         }
     }
 
+    /**
+     * Reads and applies a command that moves no money (an administrator's: a fund, a donor, a
+     * committee), which the service records at once; done: 303 to the page that shows it.
+     */
+    public <T> Response apply(Form form, ObjectNode fields, Class<T> type, Function<T, String> command,
+            Function<Form, TemplateInstance> again) {
+        Optional<T> read = reader.read(fields, type, form);
+        if (read.isEmpty() || form.refused()) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(again.apply(form)).build();
+        }
+        try {
+            return Response.seeOther(URI.create(command.apply(read.get()))).build();
+        } catch (ProblemException refused) {
+            if (refused.type().status() == Response.Status.NOT_FOUND.getStatusCode()
+                    || refused.type() == ProblemType.FORBIDDEN) {
+                throw refused;
+            }
+            CommandReader.refused(form, refused);
+            return Response.status(refused.type().status()).entity(again.apply(form)).build();
+        }
+    }
+
     /** An amount typed in the reader's way, in minor units; a problem on the form if it is missing or not one. */
     public Optional<Long> minor(Form form, String field, Currency currency) {
         String typed = form.value(field);
