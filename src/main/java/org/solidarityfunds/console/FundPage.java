@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import io.vertx.core.http.HttpServerRequest;
 import org.solidarityfunds.statement.StatementDownload;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
