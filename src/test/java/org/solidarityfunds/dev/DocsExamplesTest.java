@@ -95,6 +95,7 @@ class DocsExamplesTest {
             "python", "a Python client's functions, called by the reader's own code",
             "java", "a Java client's polling loop, which never ends",
             "xml", "Maven configuration for the reader's project",
+            "properties", "configuration of application.properties, read by the service, not a command",
             "http", "an HTTP message shown for its headers; the entry id is made up",
             "json", "a request body or a log line, shown for its shape (not after a shell block)");
 
