@@ -83,10 +83,16 @@ public class CommitteeService {
     /** The current committee of a fund in the caller's scope. */
     @Transactional
     public CommitteeView get(String fundCode, FundScope scope) {
+        return find(fundCode, scope).orElseThrow(() -> new ProblemException(
+                ProblemType.COMMITTEE_NOT_FOUND, "Fund " + fundCode + " has no committee yet."));
+    }
+
+    /** The current committee of a fund in the caller's scope; empty while it has none. */
+    @Transactional
+    public Optional<CommitteeView> find(String fundCode, FundScope scope) {
         FundRef fund = funds.require(fundCode, scope);
-        CommitteeVersion version = latest(fund.id()).orElseThrow(() -> new ProblemException(
-                ProblemType.COMMITTEE_NOT_FOUND, "Fund " + fund.code() + " has no committee yet."));
-        return CommitteeView.from(version, membersOf(version), fund.code(), fund.currency());
+        return latest(fund.id()).map(version -> CommitteeView.from(version, membersOf(version), fund.code(),
+                fund.currency()));
     }
 
     /** Every version of a fund's committee, oldest first, {@code after} being a version number. */

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.solidarityfunds.access.Caller;
@@ -35,8 +34,6 @@ import org.solidarityfunds.fund.CreateFund;
 import org.solidarityfunds.fund.FundService;
 import org.solidarityfunds.fund.FundView;
 import org.solidarityfunds.ledger.FundStatus;
-import org.solidarityfunds.problem.ProblemException;
-import org.solidarityfunds.problem.ProblemType;
 
 /**
  * What administrators set up: funds (opened, and their status changed with a reason), donors,
@@ -181,7 +178,7 @@ public class AdminPages {
     public TemplateInstance committeeForm(@PathParam("code") String code) {
         FundView fund = funds.get(code, caller.scope());
         Form form = Form.fresh().with("quorum", "1").with("majority", MajorityRule.SIMPLE.name());
-        currentCommittee(code).ifPresent(current -> {
+        committees.find(code, caller.scope()).ifPresent(current -> {
             form.with("quorum", String.valueOf(current.quorum())).with("majority", current.majority().name());
             for (int row = 0; row < Math.min(current.members().size(), MEMBER_ROWS); row++) {
                 CommitteeView.MemberView member = current.members().get(row);
@@ -266,19 +263,8 @@ public class AdminPages {
     }
 
     private TemplateInstance overview(Form fund, Form donor, String statusOf, Form status) {
-        return screen.render(Templates.admin(screen, new Overview(funds.list(HomePage.ALL_FUNDS, caller.scope()).items(),
-                donors.list(HomePage.ALL_FUNDS, null, true).items(), fund, donor, statusOf, status)));
-    }
-
-    private Optional<CommitteeView> currentCommittee(String code) {
-        try {
-            return Optional.of(committees.get(code, caller.scope()));
-        } catch (ProblemException e) {
-            if (e.type() == ProblemType.COMMITTEE_NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return screen.render(Templates.admin(screen, new Overview(funds.list(HomePage.FIRST_200, caller.scope()).items(),
+                donors.list(HomePage.FIRST_200, null, true).items(), fund, donor, statusOf, status)));
     }
 
     static String member(int row, String part) {

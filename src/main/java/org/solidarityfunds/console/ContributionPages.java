@@ -224,7 +224,7 @@ public class ContributionPages {
         currencies.add(fund.currency());
         currencies.addAll(CURRENCIES);
         return screen.render(Templates.contributionNew(screen, new Details(fund,
-                donors.list(HomePage.ALL_FUNDS, null, caller.seesPersonalData()).items(), List.copyOf(currencies), form)));
+                donors.list(HomePage.FIRST_200, null, caller.seesPersonalData()).items(), List.copyOf(currencies), form)));
     }
 
     /**

@@ -36,7 +36,6 @@ import org.solidarityfunds.fund.FundService;
 import org.solidarityfunds.fund.FundView;
 import org.solidarityfunds.ledger.BalanceView;
 import org.solidarityfunds.ledger.LedgerService;
-import org.solidarityfunds.problem.ProblemException;
 import org.solidarityfunds.problem.ProblemType;
 import org.solidarityfunds.web.Ids;
 
@@ -109,7 +108,7 @@ public class DisbursementPages {
     @Operation(hidden = true)
     public TemplateInstance awaiting() {
         List<String> codes = caller.scope().codes().map(List::copyOf).orElseGet(() -> funds.list(
-                HomePage.ALL_FUNDS, caller.scope()).items().stream().map(FundView::code).toList());
+                HomePage.FIRST_200, caller.scope()).items().stream().map(FundView::code).toList());
         List<Awaiting> waiting = new ArrayList<>();
         for (String code : codes.stream().sorted().toList()) {
             List<DisbursementView> requests = disbursements.awaitingVoteOf(code, caller.subject(), caller.scope());
@@ -211,21 +210,10 @@ public class DisbursementPages {
         boolean mayVote = caller.has(Roles.COMMITTEE)
                 && disbursements.voteRefusal(id, caller.subject(), caller.scope()).isEmpty();
         View view = new View(disbursement, fund, ledger.balances(fund.code(), caller.scope()),
-                committee(fund.code()), mayVote,
+                committees.find(fund.code(), caller.scope()), mayVote,
                 caller.has(Roles.FINANCE) && disbursement.status() == DisbursementStatus.APPROVED,
                 caller.has(Roles.FINANCE) && open, vote, payment, cancellation);
         return screen.render(Templates.disbursement(screen, view));
-    }
-
-    private Optional<CommitteeView> committee(String code) {
-        try {
-            return Optional.of(committees.get(code, caller.scope()));
-        } catch (ProblemException e) {
-            if (e.type() == ProblemType.COMMITTEE_NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 
     private static UUID disbursementId(String id) {

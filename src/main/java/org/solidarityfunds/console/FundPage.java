@@ -37,7 +37,6 @@ import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.pledge.PledgeService;
 import org.solidarityfunds.pledge.PledgeView;
 import org.solidarityfunds.problem.ProblemException;
-import org.solidarityfunds.problem.ProblemType;
 
 /**
  * A fund's page: its balances and chart, its committee and disbursements for everyone who
@@ -102,7 +101,7 @@ public class FundPage {
     @Operation(hidden = true)
     public TemplateInstance page(@PathParam("code") String code) {
         FundCard card = home.card(funds.get(code, caller.scope()));
-        Optional<CommitteeView> committee = committeeOf(code);
+        Optional<CommitteeView> committee = committees.find(code, caller.scope());
         Page<DisbursementView> requests = disbursements.list(code, null, FIRST_PAGE, caller.scope(), caller.seesVotes());
         Page<PledgeView> pledged = Page.empty();
         Page<ContributionView> received = Page.empty();
@@ -142,14 +141,4 @@ public class FundPage {
                 .orElseThrow(() -> ProblemException.invalid(field, "is not a day written DD/MM/YYYY"));
     }
 
-    private Optional<CommitteeView> committeeOf(String code) {
-        try {
-            return Optional.of(committees.get(code, caller.scope()));
-        } catch (ProblemException e) {
-            if (e.type() == ProblemType.COMMITTEE_NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
 }

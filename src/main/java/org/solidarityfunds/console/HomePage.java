@@ -25,8 +25,8 @@ public class HomePage {
     /** The console's root; every console path starts with it. */
     public static final String ROOT = "/console";
 
-    /** The funds the console lists: the first 200 the user may see (docs/reference/limits.md). */
-    static final PageRequest ALL_FUNDS = new PageRequest(PageRequest.LIMIT_MAX, java.util.Optional.empty());
+    /** The lists the console shows without paging (funds, donors): their first 200 (docs/reference/limits.md). */
+    static final PageRequest FIRST_200 = new PageRequest(PageRequest.LIMIT_MAX, java.util.Optional.empty());
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
@@ -49,7 +49,7 @@ public class HomePage {
     @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(hidden = true)
     public TemplateInstance home() {
-        List<FundCard> cards = funds.list(ALL_FUNDS, caller.scope()).items().stream()
+        List<FundCard> cards = funds.list(FIRST_200, caller.scope()).items().stream()
                 .map(this::card)
                 .toList();
         return screen.render(Templates.home(screen, cards));

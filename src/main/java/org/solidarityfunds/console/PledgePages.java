@@ -136,6 +136,6 @@ public class PledgePages {
 
     private TemplateInstance page(FundView fund, Form form) {
         return screen.render(Templates.pledgeNew(screen, new View(fund,
-                donors.list(HomePage.ALL_FUNDS, null, caller.seesPersonalData()).items(), form)));
+                donors.list(HomePage.FIRST_200, null, caller.seesPersonalData()).items(), form)));
     }
 }

@@ -72,12 +72,7 @@ public class Submissions {
                     Idempotency.Request.post(caller.subject(), form.key(), uri.getPath(), read.get()), read.get());
             return Response.seeOther(URI.create(shown.apply(answer))).build();
         } catch (ProblemException refused) {
-            if (refused.type().status() == Response.Status.NOT_FOUND.getStatusCode()
-                    || refused.type() == ProblemType.FORBIDDEN) {
-                throw refused;
-            }
-            CommandReader.refused(form, refused);
-            return Response.status(refused.type().status()).entity(again.apply(form)).build();
+            return again(form, refused, again);
         }
     }
 
@@ -94,13 +89,21 @@ public class Submissions {
         try {
             return Response.seeOther(URI.create(command.apply(read.get()))).build();
         } catch (ProblemException refused) {
-            if (refused.type().status() == Response.Status.NOT_FOUND.getStatusCode()
-                    || refused.type() == ProblemType.FORBIDDEN) {
-                throw refused;
-            }
-            CommandReader.refused(form, refused);
-            return Response.status(refused.type().status()).entity(again.apply(form)).build();
+            return again(form, refused, again);
         }
+    }
+
+    /**
+     * The form again with the service's refusal beside its fields. What it may not see or does
+     * not exist is not a problem of the form: it answers as a missing page (ConsoleErrors).
+     */
+    public static Response again(Form form, ProblemException refused, Function<Form, TemplateInstance> again) {
+        if (refused.type().status() == Response.Status.NOT_FOUND.getStatusCode()
+                || refused.type() == ProblemType.FORBIDDEN) {
+            throw refused;
+        }
+        CommandReader.refused(form, refused);
+        return Response.status(refused.type().status()).entity(again.apply(form)).build();
     }
 
     /** An amount typed in the reader's way, in minor units; a problem on the form if it is missing or not one. */
