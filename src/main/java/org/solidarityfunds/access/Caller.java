@@ -77,6 +77,14 @@ public class Caller {
         return seesEverything() || identity.hasRole(Roles.COMMITTEE);
     }
 
+    /**
+     * The caller's name as a person reads it: the provider's user name for a console user
+     * ({@code preferred_username}, or {@code upn}), else the subject.
+     */
+    public String name() {
+        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+    }
+
     /** Whether the request carries a verified identity (a page that shows who is signed in needs to know). */
     public boolean signedIn() {
         return !identity.isAnonymous();

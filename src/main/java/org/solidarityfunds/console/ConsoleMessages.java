@@ -40,6 +40,11 @@ public interface ConsoleMessages {
     @Message String login_role_auditor();
     @Message String login_role_admin();
 
+    // Signed out (production, through the identity provider).
+    @Message String signed_out_title();
+    @Message String signed_out_text();
+    @Message String sign_in_again();
+
     // The home page.
     @Message String home_title();
     @Message String home_intro();

@@ -78,7 +78,7 @@ public class Screen {
     }
 
     public String user() {
-        return caller.subject();
+        return caller.name();
     }
 
     /**
