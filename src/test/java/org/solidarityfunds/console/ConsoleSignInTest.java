@@ -1,34 +1,26 @@
 package org.solidarityfunds.console;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.oidc.server.OidcWireMock;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
-import io.smallrye.jwt.build.Jwt;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -40,22 +32,19 @@ import org.solidarityfunds.access.SignInClaims;
 import org.solidarityfunds.support.Api;
 import org.solidarityfunds.support.Browser;
 import org.solidarityfunds.support.TestFunds;
+import org.solidarityfunds.support.TestProvider;
 import org.solidarityfunds.support.TestTokens;
 
 /**
  * Signing in to the console through an identity provider, as production does (ADR 0012): the
  * authorization code flow of the "staff" tenant against Quarkus' OpenID provider for tests
- * (WireMock), with Debian's Chromium. The provider's login page takes any name; what it signs
- * in as is the tokens its token endpoint is given here, as a real provider would issue them.
+ * (WireMock, support/TestProvider), with Debian's Chromium.
  */
 @QuarkusTest
 @TestProfile(ConsoleSignInTest.ThroughTheProvider.class)
 @WithTestResource(OidcWiremockTestResource.class)
 class ConsoleSignInTest {
 
-    /** The test provider's issuer, and the client its ID tokens are for. */
-    private static final String ISSUER = "https://server.example.com";
-    private static final String CLIENT = "quarkus-web-app";
     private static final RestAssuredConfig NO_REDIRECTS = RestAssuredConfig.config()
             .redirect(RedirectConfig.redirectConfig().followRedirects(false));
 
@@ -67,7 +56,7 @@ class ConsoleSignInTest {
             return Map.of(
                     "%test." + tenant + "tenant-enabled", "true",
                     tenant + "auth-server-url", "${keycloak.url}/realms/quarkus",
-                    tenant + "client-id", CLIENT,
+                    tenant + "client-id", TestProvider.CLIENT,
                     tenant + "credentials.secret", "secret",
                     tenant + "token-state-manager.encryption-secret", "a-test-secret-of-more-than-thirty-two-characters",
                     "quarkus.http.auth.permission.console.paths", "/console,/console/*",
@@ -77,16 +66,19 @@ class ConsoleSignInTest {
         }
     }
 
-    @OidcWireMock
-    WireMockServer provider;
-
     @TestHTTPResource("/")
     URL root;
 
     @ConfigProperty(name = "keycloak.url")
     String providerUrl;
 
+    private TestProvider provider;
     private ChromeDriver browser;
+
+    @BeforeEach
+    void provider() {
+        provider = new TestProvider(providerUrl);
+    }
 
     @AfterEach
     void close() {
@@ -102,11 +94,11 @@ class ConsoleSignInTest {
         TestFunds.committee(fund, 1, member, "nantes");
         TestFunds.contribution(fund, TestFunds.donor("Ville de Lyon"), 20_000_00, null);
         String request = TestFunds.disbursement(fund, 5_000_00);
-        issues(member, "Élise Martin", List.of(Roles.COMMITTEE), null);
+        provider.issues(member, "Élise Martin", List.of(Roles.COMMITTEE), null);
 
         browser = Browser.start("fr");
         open("/console");
-        signInAtTheProvider();
+        provider.signIn(browser);
         waitTitle("Les fonds");
         assertThat(Browser.spaced(browser.findElement(By.className("session")).getText()))
                 .contains("Connecté·e en tant que Élise Martin");
@@ -124,36 +116,33 @@ class ConsoleSignInTest {
         List<String> voters = Api.api().get("/api/v1/disbursements/{id}", request).then().statusCode(200)
                 .extract().path("votes.voter");
         assertThat(voters).as("the vote is recorded under the provider's subject").containsExactly(member);
-        String providerOrigin = providerUrl.substring(0, providerUrl.indexOf("/auth"));
         assertThat(Browser.consoleErrors(browser)).as("the console's own pages log no error (the test provider has no favicon)")
-                .filteredOn(error -> !error.startsWith(providerOrigin)).isEmpty();
+                .filteredOn(error -> !error.startsWith(provider.origin())).isEmpty();
 
         browser.findElement(By.xpath("//button[contains(., 'Se déconnecter')]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/console/signed-out"));
-        provider.verify(getRequestedFor(urlPathEqualTo("/auth/realms/quarkus/protocol/openid-connect/end-session"))
-                .withQueryParam("id_token_hint", containing("."))
-                .withQueryParam("post_logout_redirect_uri", containing("/console/signed-out")));
+        provider.verifySessionEnded("/console/signed-out");
         open("/console");
-        assertThat(browser.findElements(By.id("username"))).as("signed out: the provider asks again").hasSize(1);
+        assertThat(TestProvider.asksToSignIn(browser)).as("signed out: the provider asks again").isTrue();
     }
 
     @Test
     void a_partner_signed_in_through_the_provider_finds_no_console() {
         String fund = TestFunds.open("SSOPART");
-        issues("partner-system-7", "partner-system-7", List.of(Roles.PARTNER), List.of(fund));
+        provider.issues("partner-system-7", "partner-system-7", List.of(Roles.PARTNER), List.of(fund));
         browser = Browser.start("fr");
         open("/console");
-        signInAtTheProvider();
+        provider.signIn(browser);
         waitTitle("Page introuvable");
         assertThat(browser.getPageSource()).doesNotContain(fund);
     }
 
     @Test
     void tokens_whose_claims_the_service_could_not_use_sign_nobody_in() {
-        issues("someone", "someone", List.of(Roles.FINANCE), "LIBAN-2020");
+        provider.issues("someone", "someone", List.of(Roles.FINANCE), "LIBAN-2020");
         browser = Browser.start("fr");
         open("/console");
-        signInAtTheProvider();
+        provider.signIn(browser);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
         assertThat(browser.getPageSource()).doesNotContain("Les fonds").doesNotContain("LIBAN-2020");
         assertThat(browser.manage().getCookies()).noneMatch(cookie -> cookie.getName().startsWith("q_session"));
@@ -162,7 +151,7 @@ class ConsoleSignInTest {
     @Test
     void a_console_page_without_a_session_goes_to_the_provider_and_an_api_call_never_does() {
         given().config(NO_REDIRECTS).get("/console/funds/LIBAN-2020").then().statusCode(302)
-                .header("Location", startsWith(providerUrl + "/realms/quarkus"))
+                .header("Location", startsWith(provider.url()))
                 .header("Location", containsString("code_challenge_method=S256"));
         given().config(NO_REDIRECTS).get("/console/assets/console.css").then().statusCode(200);
         for (String path : List.of("/api/v1/funds", "/api/v1/funds/" + SignInClaims.TENANT, "/api/v1/funds/console")) {
@@ -177,35 +166,6 @@ class ConsoleSignInTest {
                 .then().statusCode(200).body(containsString("Les fonds"));
         given().config(NO_REDIRECTS).auth().oauth2(TestTokens.as("sso-partner", Roles.PARTNER, "LIBAN-2020"))
                 .get("/console").then().statusCode(404).body(containsString("Page introuvable"));
-    }
-
-    /**
-     * What the provider's token endpoint answers to the next code exchange: an access token for
-     * the service, with the claims of the API's tokens, and an ID token for the console's client.
-     */
-    private void issues(String subject, String name, List<String> groups, Object funds) {
-        var access = Jwt.issuer(ISSUER).audience("fund-ledger").subject(subject).claim("preferred_username", name)
-                .claim("groups", groups).claim("typ", "Bearer").expiresIn(300);
-        if (funds != null) {
-            access.claim("funds", funds);
-        }
-        String id = Jwt.issuer(ISSUER).audience(CLIENT).subject(subject).claim("preferred_username", name)
-                .claim("typ", "ID").expiresIn(300).jws().keyId("1").sign("privateKey.jwk");
-        provider.stubFor(post("/auth/realms/quarkus/token").withRequestBody(containing("authorization_code"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"access_token\":\""
-                        + access.jws().keyId("1").sign("privateKey.jwk") + "\",\"token_type\":\"Bearer\","
-                        + "\"expires_in\":300,\"refresh_token\":\"r1\",\"id_token\":\"" + id + "\"}")));
-        provider.stubFor(get(urlPathEqualTo("/auth/realms/quarkus/protocol/openid-connect/end-session"))
-                .willReturn(aResponse().withStatus(302).withHeader("Location", "{{request.query.post_logout_redirect_uri}}")
-                        .withTransformers("response-template")));
-    }
-
-    /** The test provider's login page: any name and password sign in as {@link #issues}. */
-    private void signInAtTheProvider() {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElements(By.id("username")).isEmpty());
-        browser.findElement(By.id("username")).sendKeys("user");
-        browser.findElement(By.id("password")).sendKeys("password");
-        browser.findElement(By.id("login")).click();
     }
 
     private void open(String path) {

@@ -38,7 +38,8 @@ final class PackagedService implements AutoCloseable {
 
     /**
      * The production environment for this database and the test tokens' key: the database's
-     * Quarkus properties as environment variables, and the issuer and public key of TestTokens.
+     * Quarkus properties as environment variables, and the issuer and public key of TestTokens;
+     * the console's sign-in turned off.
      */
     static Map<String, String> environmentFor(EmbeddedDatabase database) {
         Map<String, String> environment = new HashMap<>();
@@ -46,6 +47,8 @@ final class PackagedService implements AutoCloseable {
                 name.toUpperCase().replace('.', '_').replace('-', '_'), value));
         environment.put("MP_JWT_VERIFY_PUBLICKEY", TestTokens.KEYS.quarkusConfig().get("mp.jwt.verify.publickey"));
         environment.put("MP_JWT_VERIFY_ISSUER", TestTokens.KEYS.quarkusConfig().get("mp.jwt.verify.issuer"));
+        // No console: ConsoleSignInIT adds the identity provider where users sign in.
+        environment.put("QUARKUS_OIDC_STAFF_TENANT_ENABLED", "false");
         return environment;
     }
 
