@@ -67,7 +67,8 @@ for name in phases:  # in the order they ran
         mean_s = r["latency_ms"]["mean"] / 1000.0
         r["contributions_per_s_from_latency"] = (round(r["connections"] * meta["import_size"] / mean_s, 2)
                                                  if created and mean_s > 0 else None)
-    elif kind.startswith("balance") or kind.startswith("asof"):  # balance, balance-1k, balance-1m, asof-1m
+    elif kind.startswith("balance") or kind.startswith("asof") or kind.startswith("console"):
+        # balance, balance-1k, balance-1m, asof-1m, console-fund, console-votes
         r["reads_per_s"] = round(reads / r["duration_s"], 2)
     elif kind == "mixed":
         r["reads_per_s"] = round(reads / r["duration_s"], 2)
@@ -273,6 +274,20 @@ if million:
     if st["max_s"] is not None:
         target(f"CSV statement of {st['rows']:,} lines, slowest of {len(st['runs'])} (s, {meta['java_opts']})",
                st["max_s"], "<= 15", st["all_ok"] and st["max_s"] <= 15)
+# --- the console (issue #16): server time at 8 clients, and what a page weighs in a browser
+page_weights = {}
+for page in ("console-fund", "console-votes"):
+    path = os.path.join(work, "page-weight-%s.json" % page)
+    if os.path.exists(path):
+        page_weights[page] = json.load(open(path))
+for n, w in workloads.items():
+    if w["workload"].startswith("console") and not n.startswith("warmup"):
+        target(f"{w['workload']} p99 at {w['connections']} clients (ms)", w["latency_ms"]["p99"], "<= 50",
+               w["latency_ms"]["p99"] <= 50)
+for page, pw in page_weights.items():
+    first, cached = round(pw["first_load_bytes"] / 1000.0, 1), round(pw["cached_load_bytes"] / 1000.0, 1)
+    target(f"{page} page weight, first load (KB)", first, "<= 300", first <= 300)
+    target(f"{page} page weight, assets cached (KB)", cached, "<= 30", cached <= 30)
 total_non2xx = sum(w["non2xx"] for n, w in workloads.items())
 total_socket = sum(sum(w["socket_errors"].values()) for w in workloads.values())
 
@@ -284,6 +299,7 @@ result = {
     "pgbench": pgbench,
     "service_over_pgbench": ratios,
     "targets": targets,
+    "page_weights": page_weights,
     "errors": {"non2xx_total": total_non2xx, "socket_errors_total": total_socket,
                "pgbench_failed_total": sum(p["failed"] or 0 for p in pgbench.values())},
     "service_log": {"lines": len(log_lines), "error_lines": len(errors), "warn_lines": len(warns),
@@ -345,7 +361,7 @@ for name, run in list(workloads.items()) + [("pgbench-c" + c, p) for c, p in pgb
     md.append(f"| {name} | {fmt(run['cpu_s']['service'])} | {fmt(run['cpu_s']['postgres'])} | {fmt(run['cpu_s']['other'])} | "
               f"{fmt(per.get('service'), 2)} | {fmt(per.get('postgres'), 2)} | {fmt(per.get('other'), 2)} |")
 md.append("")
-md.append("| target (issue #7) | value | goal | met |")
+md.append("| target (issues #7, #16) | value | goal | met |")
 md.append("|---|---:|---:|---|")
 for t in targets:
     md.append(f"| {t['target']} | {fmt(t['value'], 2) if isinstance(t['value'], float) else fmt(t['value'])} | {t['goal']} | {'yes' if t['met'] else '**no**'} |")
@@ -359,6 +375,19 @@ md.append(f"Non-2xx answers in total: {total_non2xx}; socket errors: {total_sock
           + (f"Ledger verification of the service's funds: {'all INTACT' if db['verification']['service_funds_intact'] else json.dumps(db['verification']['service_funds'])}"
            " (pgbench's PGB-* funds are BROKEN by design: contribution.sql does not compute the real hash)."
            if db["verification"] else "Ledger verification: not available."))
+if page_weights:
+    md.append("")
+    md.append("What the console's pages weigh in a browser (`bench/lib/page_weight.py`: status line, headers and body "
+              "as sent, compressed where the service compresses; cached: the page again, and a conditional request "
+              "for each asset the browser may not reuse without asking):")
+    md.append("")
+    md.append("| page | resource | encoding | Cache-Control | first load bytes | cached bytes |")
+    md.append("|---|---|---|---|---:|---:|")
+    for page, pw in page_weights.items():
+        for r in pw["resources"]:
+            md.append(f"| {pw['path']} | {r['url']} | {r.get('content_encoding') or 'none'} | {r.get('cache_control') or '–'} | "
+                      f"{r['bytes']:,} | {r['cached_bytes']:,} |")
+        md.append(f"| {pw['path']} | **total** | | | **{pw['first_load_bytes']:,}** | **{pw['cached_load_bytes']:,}** |")
 if million:
     md.append("")
     md.append(f"**Long history** (fund BENCH-1M, {million['entries']:,} entries of 2 lines, recorded "

@@ -26,6 +26,13 @@ class ProductionProfileIT {
     }
 
     @Test
+    void without_its_provider_the_console_asks_for_a_token_and_lists_no_demo_account() {
+        // AuthTestResource turns the console's sign-in off here (ConsoleSignInIT has a provider).
+        given().redirects().follow(false).get("/console/login").then().statusCode(401);
+        given().redirects().follow(false).get("/console").then().statusCode(401);
+    }
+
+    @Test
     void production_mints_no_dev_tokens_loads_no_demo_data_and_serves_no_swagger_ui() {
         given().contentType("application/json").body(Map.of("subject", "me", "roles", new String[] {"admin"}))
                 .post("/dev/tokens").then().statusCode(404);

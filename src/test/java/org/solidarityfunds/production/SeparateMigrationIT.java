@@ -25,7 +25,9 @@ class SeparateMigrationIT {
                     "QUARKUS_DATASOURCE_USERNAME", config.get("quarkus.datasource.username"),
                     "QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"),
                     "MP_JWT_VERIFY_PUBLICKEY", TestTokens.KEYS.quarkusConfig().get("mp.jwt.verify.publickey"),
-                    "MP_JWT_VERIFY_ISSUER", TestTokens.KEYS.quarkusConfig().get("mp.jwt.verify.issuer"));
+                    "MP_JWT_VERIFY_ISSUER", TestTokens.KEYS.quarkusConfig().get("mp.jwt.verify.issuer"),
+                    // Neither run serves the console (k8s' migrate container does the same).
+                    "QUARKUS_OIDC_STAFF_TENANT_ENABLED", "false");
 
             Map<String, String> migration = new java.util.HashMap<>(app);
             migration.put("QUARKUS_FLYWAY_USERNAME", config.get("quarkus.flyway.username"));
