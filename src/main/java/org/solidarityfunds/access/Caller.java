@@ -19,6 +19,7 @@ public class Caller {
     private final SecurityIdentity identity;
     private final JsonWebToken token;
     private final CommitteeSeats seats;
+    private FundScope scope;
 
     Caller(SecurityIdentity identity, JsonWebToken token, CommitteeSeats seats) {
         this.identity = identity;
@@ -39,6 +40,14 @@ public class Caller {
      * token lists; a committee member, the funds whose committee lists it.
      */
     public FundScope scope() {
+        if (scope == null) {
+            scope = readScope();
+        }
+        return scope;
+    }
+
+    /** The funds are read once per request: a page asks for them for every fund it shows. */
+    private FundScope readScope() {
         if (seesEverything()) {
             return FundScope.all();
         }

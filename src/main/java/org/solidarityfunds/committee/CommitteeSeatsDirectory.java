@@ -17,13 +17,18 @@ class CommitteeSeatsDirectory implements CommitteeSeats {
         this.em = em;
     }
 
+    /**
+     * A query in JPQL, not SQL: Hibernate 7 keeps a native query's result mapping in a plan cache
+     * whose keys for this query collided, and each call then compared them one by one (the
+     * console's benchmark spent 40 % of its CPU there, bench/README.md "The console").
+     */
     @Override
     @Transactional
     public Set<String> fundsOf(String subject) {
-        return new HashSet<>(em.createNativeQuery("""
-                SELECT f.code FROM committee_member m JOIN fund f ON f.id = m.fund_id
-                WHERE m.subject = ?1
-                  AND m.version = (SELECT max(v.version) FROM committee_version v WHERE v.fund_id = m.fund_id)
+        return new HashSet<>(em.createQuery("""
+                SELECT f.code FROM CommitteeMember m, Fund f
+                WHERE f.id = m.fundId AND m.subject = ?1
+                  AND m.version = (SELECT max(v.version) FROM CommitteeVersion v WHERE v.fundId = m.fundId)
                 """, String.class).setParameter(1, subject).getResultList());
     }
 }

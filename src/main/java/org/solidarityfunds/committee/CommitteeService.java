@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,14 +15,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.solidarityfunds.access.FundScope;
+import org.solidarityfunds.fund.FundService.FundRef;
+import org.solidarityfunds.fund.FundService;
+import org.solidarityfunds.ledger.LedgerService;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.persistence.PageRequest;
-import org.solidarityfunds.fund.FundService;
-import org.solidarityfunds.fund.FundService.FundRef;
-import org.solidarityfunds.ledger.LedgerService;
 import org.solidarityfunds.problem.ProblemException;
 import org.solidarityfunds.problem.ProblemType;
-
 /**
  * Funds' committees. A change writes the whole committee again as the next version, under
  * the fund's ledger lock: a vote, which takes the same lock, counts with the committee as it
@@ -78,6 +78,26 @@ public class CommitteeService {
     @Transactional
     public Optional<Committee> current(long fundId) {
         return latest(fundId).map(version -> Committee.of(version, membersOf(version)));
+    }
+
+    /** The current committees in which this subject holds a seat on that day, whatever their funds. */
+    @Transactional
+    public List<Committee> seating(String subject, LocalDate day) {
+        List<CommitteeVersion> versions = CommitteeVersion.list("""
+                from CommitteeVersion c
+                where c.version = (select max(v.version) from CommitteeVersion v where v.fundId = c.fundId)
+                  and exists (select 1 from CommitteeMember m where m.fundId = c.fundId and m.version = c.version
+                              and m.subject = ?1)""", subject);
+        if (versions.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<CommitteeMember>> members = CommitteeMember.<CommitteeMember>list("fundId in ?1",
+                Sort.by("subject"), versions.stream().map(v -> v.fundId).toList()).stream()
+                .collect(Collectors.groupingBy(m -> m.fundId));
+        return versions.stream()
+                .map(v -> Committee.of(v, members.getOrDefault(v.fundId, List.of()).stream()
+                        .filter(m -> m.version == v.version).toList()))
+                .filter(committee -> committee.seats(subject, day)).toList();
     }
 
     /** The current committee of a fund in the caller's scope. */

@@ -15,10 +15,14 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.solidarityfunds.access.Caller;
 import org.solidarityfunds.access.Roles;
@@ -38,7 +42,6 @@ import org.solidarityfunds.ledger.BalanceView;
 import org.solidarityfunds.ledger.LedgerService;
 import org.solidarityfunds.problem.ProblemType;
 import org.solidarityfunds.web.Ids;
-
 /**
  * Disbursements in the console: a request to the committee, "awaiting my vote", a request's
  * page with its votes, and the vote, payment and cancellation forms. Each form is the API's
@@ -107,14 +110,13 @@ public class DisbursementPages {
     @RolesAllowed(Roles.COMMITTEE)
     @Operation(hidden = true)
     public TemplateInstance awaiting() {
-        List<String> codes = caller.scope().codes().map(List::copyOf).orElseGet(() -> funds.list(
-                HomePage.FIRST_200, caller.scope()).items().stream().map(FundView::code).toList());
+        Map<String, List<DisbursementView>> byFund = disbursements.awaitingVoteOf(caller.subject(), caller.scope())
+                .stream().collect(Collectors.groupingBy(DisbursementView::fundCode, TreeMap::new, Collectors.toList()));
         List<Awaiting> waiting = new ArrayList<>();
-        for (String code : codes.stream().sorted().toList()) {
-            List<DisbursementView> requests = disbursements.awaitingVoteOf(code, caller.subject(), caller.scope());
-            if (!requests.isEmpty()) {
-                waiting.add(new Awaiting(funds.get(code, caller.scope()), requests));
-            }
+        if (!byFund.isEmpty()) {
+            funds.list(HomePage.FIRST_200, caller.scope()).items().stream().filter(f -> byFund.containsKey(f.code()))
+                    .sorted(Comparator.comparing(FundView::code))
+                    .forEach(fund -> waiting.add(new Awaiting(fund, byFund.get(fund.code()))));
         }
         return screen.render(Templates.awaitingVotes(screen, waiting));
     }

@@ -8,10 +8,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
 import org.solidarityfunds.common.Clocks;
 import org.solidarityfunds.money.Money;
 import org.solidarityfunds.money.MoneyView;
-
 /**
  * Amounts and dates as a reader of the page's language writes them: {@code 1 500,00 €} and
  * {@code 5 déc. 2026} in French, {@code €1,500.00} and {@code 5 Dec 2026} in English. Instants
@@ -25,6 +26,11 @@ public final class Formats {
     private final DateTimeFormatter date;
     private final DateTimeFormatter dateTime;
     private final DateTimeFormatter month;
+    /**
+     * Made once per currency and page: a fund page formats hundreds of amounts, and making a
+     * NumberFormat is not cheap. Not thread-safe, nor is this class: one per request (Screen).
+     */
+    private final Map<Currency, NumberFormat> moneyFormats = new HashMap<>();
 
     public Formats(Language language) {
         this.language = language;
@@ -35,13 +41,15 @@ public final class Formats {
     }
 
     public String money(Money amount) {
-        Currency currency = amount.currency();
-        // A NumberFormat is not thread-safe, and cheap to make.
+        return moneyFormats.computeIfAbsent(amount.currency(), this::moneyFormat).format(amount.toDecimal());
+    }
+
+    private NumberFormat moneyFormat(Currency currency) {
         NumberFormat format = NumberFormat.getCurrencyInstance(language.formats());
         format.setCurrency(currency);
         format.setMinimumFractionDigits(currency.getDefaultFractionDigits());
         format.setMaximumFractionDigits(currency.getDefaultFractionDigits());
-        return format.format(amount.toDecimal());
+        return format;
     }
 
     public String money(long amountMinor, String currency) {

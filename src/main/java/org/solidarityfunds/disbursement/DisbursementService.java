@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,27 +22,26 @@ import org.solidarityfunds.committee.Committee;
 import org.solidarityfunds.committee.CommitteeService;
 import org.solidarityfunds.common.BusinessDates;
 import org.solidarityfunds.common.Clocks;
-import org.solidarityfunds.persistence.Page;
-import org.solidarityfunds.persistence.PageRequest;
-import org.solidarityfunds.ledger.EventLog;
-import org.solidarityfunds.ledger.Reference;
-import org.solidarityfunds.fund.FundService;
 import org.solidarityfunds.fund.FundService.FundRef;
 import org.solidarityfunds.fund.FundService.Scoped;
+import org.solidarityfunds.fund.FundService;
 import org.solidarityfunds.idempotency.Answer;
 import org.solidarityfunds.idempotency.Idempotency;
 import org.solidarityfunds.idempotency.Result;
 import org.solidarityfunds.ledger.Account;
 import org.solidarityfunds.ledger.EntryKind;
 import org.solidarityfunds.ledger.EntryView;
+import org.solidarityfunds.ledger.EventLog;
 import org.solidarityfunds.ledger.FundLock;
 import org.solidarityfunds.ledger.LedgerService;
 import org.solidarityfunds.ledger.Posting;
+import org.solidarityfunds.ledger.Reference;
 import org.solidarityfunds.money.Money;
 import org.solidarityfunds.observability.LedgerMetrics;
+import org.solidarityfunds.persistence.Page;
+import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.problem.ProblemException;
 import org.solidarityfunds.problem.ProblemType;
-
 /**
  * Money out. A vote, a payment and a cancellation each lock the fund's ledger first, then the
  * disbursement's row, and do everything else under those locks in one transaction: the
@@ -312,24 +312,27 @@ public class DisbursementService {
     }
 
     /**
-     * The requests of a fund that wait for this member's vote ({@link VoteRefusal}), oldest
-     * first: what the console's "awaiting my vote" lists.
+     * The requests awaiting this member's vote, in every fund of the caller's scope whose
+     * committee seats them today, by fund code then number: those {@link #vote} would take
+     * from them now (the rule is {@link VoteRefusal}'s). A few queries whatever the number of
+     * funds: the console's "awaiting my vote" reads it on every visit.
      */
     @Transactional
-    public List<DisbursementView> awaitingVoteOf(String fundCode, String voter, FundScope scope) {
-        FundRef fund = funds.require(fundCode, scope);
+    public List<DisbursementView> awaitingVoteOf(String voter, FundScope scope) {
         LocalDate today = LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE));
-        boolean seated = committees.current(fund.id()).map(c -> c.seats(voter, today)).orElse(false);
-        if (!seated) {
+        Map<Long, String> codes = funds.codesOf(committees.seating(voter, today).stream().map(Committee::fundId)
+                .toList(), scope);
+        if (codes.isEmpty()) {
             return List.of();
         }
-        List<Disbursement> open = Disbursement.<Disbursement>find("fundId = ?1 and status = ?2", Sort.by("number"),
-                fund.id(), DisbursementStatus.REQUESTED).page(0, PageRequest.LIMIT_MAX).list();
+        List<Disbursement> open = Disbursement.<Disbursement>find("fundId in ?1 and status = ?2", Sort.by("number"),
+                codes.keySet(), DisbursementStatus.REQUESTED).page(0, PageRequest.LIMIT_MAX).list();
         Map<UUID, List<Vote>> votes = votesOf(open.stream().map(d -> d.id).toList());
         return open.stream()
                 .filter(d -> VoteRefusal.of(d.status, d.requestedBy, voter, true,
                         votes.getOrDefault(d.id, List.of()).stream().map(v -> v.voter).toList()).isEmpty())
-                .map(d -> DisbursementView.from(d, fund.code(), votes.getOrDefault(d.id, List.of()), null))
+                .map(d -> DisbursementView.from(d, codes.get(d.fundId), votes.getOrDefault(d.id, List.of()), null))
+                .sorted(Comparator.comparing(DisbursementView::fundCode))
                 .toList();
     }
 

@@ -8,23 +8,24 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.solidarityfunds.access.FundScope;
-import org.solidarityfunds.persistence.Constraints;
-import org.solidarityfunds.persistence.Page;
-import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.ledger.FundStatus;
 import org.solidarityfunds.ledger.LedgerService;
 import org.solidarityfunds.money.Currencies;
 import org.solidarityfunds.money.Money;
 import org.solidarityfunds.money.MoneyInput;
+import org.solidarityfunds.persistence.Constraints;
+import org.solidarityfunds.persistence.Page;
+import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.problem.ProblemException;
 import org.solidarityfunds.problem.ProblemType;
-
 @ApplicationScoped
 public class FundService {
 
@@ -118,6 +119,17 @@ public class FundService {
             throw notFound.get();
         }
         return new Scoped<>(record, code);
+    }
+
+    /** The codes of these funds, by id, leaving out those outside the caller's scope. */
+    @Transactional
+    public Map<Long, String> codesOf(Collection<Long> ids, FundScope scope) {
+        Map<Long, String> codes = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Fund.<Fund>list("id in ?1", ids).stream().filter(fund -> scope.includes(fund.code))
+                    .forEach(fund -> codes.put(fund.id, fund.code));
+        }
+        return codes;
     }
 
     @Transactional
