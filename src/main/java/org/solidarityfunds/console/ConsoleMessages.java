@@ -80,6 +80,7 @@ public interface ConsoleMessages {
     @Message String no_committee();
     @Message String disbursements();
     @Message String none_yet();
+    @Message String latest_hint(int count);
     @Message String beneficiary();
     @Message String purpose();
     @Message String amount();

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import io.vertx.core.http.HttpServerRequest;
 import org.solidarityfunds.statement.StatementDownload;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +31,7 @@ import org.solidarityfunds.disbursement.DisbursementView;
 import org.solidarityfunds.donor.DonorService;
 import org.solidarityfunds.donor.DonorView;
 import org.solidarityfunds.fund.FundService;
-import org.solidarityfunds.ledger.EntryView;
+import org.solidarityfunds.ledger.EntrySummary;
 import org.solidarityfunds.ledger.LedgerService;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.persistence.PageRequest;
@@ -50,11 +51,20 @@ public class FundPage {
 
     /** Each list on the page shows its first page; the API pages through the rest. */
     static final PageRequest FIRST_PAGE = new PageRequest(PageRequest.LIMIT_DEFAULT, Optional.empty());
+    /**
+     * The contributions and journal entries a fund's page lists, newest first: what finance
+     * checks after recording; every one is in the statement (below them) and the API.
+     */
+    static final int LATEST = 20;
 
     /** What the page shows; the lists a reader may not see are empty, and their sections hidden. */
     public record View(FundCard card, Optional<CommitteeView> committee, Page<DisbursementView> disbursements,
-            Page<PledgeView> pledges, Page<ContributionView> contributions, Page<EntryView> journal,
+            Page<PledgeView> pledges, List<ContributionView> contributions, List<EntrySummary> journal,
             Map<UUID, DonorView> donors) {
+
+        public int latestCount() {
+            return LATEST;
+        }
 
         public String donorName(UUID id) {
             DonorView donor = donors.get(id);
@@ -104,16 +114,16 @@ public class FundPage {
         Optional<CommitteeView> committee = committees.find(code, caller.scope());
         Page<DisbursementView> requests = disbursements.list(code, null, FIRST_PAGE, caller.scope(), caller.seesVotes());
         Page<PledgeView> pledged = Page.empty();
-        Page<ContributionView> received = Page.empty();
-        Page<EntryView> journal = Page.empty();
+        List<ContributionView> received = List.of();
+        List<EntrySummary> journal = List.of();
         if (screen.readsTheBooks()) {
             pledged = pledges.list(code, null, null, FIRST_PAGE, caller.scope());
-            received = contributions.list(code, null, FIRST_PAGE, caller.scope());
-            journal = ledger.entries(code, FIRST_PAGE, caller.scope());
+            received = contributions.latest(code, LATEST, caller.scope());
+            journal = ledger.latestEntries(code, LATEST, caller.scope());
         }
         Set<UUID> donorIds = new HashSet<>();
         pledged.items().forEach(p -> donorIds.add(p.donorId()));
-        received.items().forEach(c -> donorIds.add(c.donorId()));
+        received.forEach(c -> donorIds.add(c.donorId()));
         return screen.render(Templates.fund(screen, new View(card, committee, requests, pledged, received, journal,
                 donors.getAll(donorIds, caller.seesPersonalData()))));
     }

@@ -303,6 +303,17 @@ public class ContributionService {
                 c -> ContributionView.from(c, fund.code(), allocations.getOrDefault(c.id, List.of())));
     }
 
+    /** The fund's latest contributions, newest first: what a page of the console lists. */
+    @Transactional
+    public List<ContributionView> latest(String fundCode, int count, FundScope scope) {
+        FundRef fund = funds.require(fundCode, scope);
+        List<Contribution> contributions = Contribution.<Contribution>find("fundId", Sort.descending("number"), fund.id())
+                .page(0, count).list();
+        Map<UUID, List<Allocation>> allocations = allocationsOf(contributions.stream().map(c -> c.id).toList());
+        return contributions.stream()
+                .map(c -> ContributionView.from(c, fund.code(), allocations.getOrDefault(c.id, List.of()))).toList();
+    }
+
     private Scoped<Contribution> find(UUID id, FundScope scope) {
         return funds.inScope(Contribution.<Contribution>findById(id), c -> c.fundId, scope, () -> new ProblemException(
                 ProblemType.CONTRIBUTION_NOT_FOUND, "No contribution has the id " + id + "."));

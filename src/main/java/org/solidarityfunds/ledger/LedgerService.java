@@ -216,6 +216,14 @@ public class LedgerService {
                 e -> EntryView.from(e, ledger.fundCode, lines.getOrDefault(e.id, List.of()), reversals.get(e.id)));
     }
 
+    /** The fund's latest entries, newest first, without their lines: what a page of the console lists. */
+    @Transactional
+    public List<EntrySummary> latestEntries(String fundCode, int count, FundScope scope) {
+        FundLedger ledger = ledgerOf(fundCode, scope);
+        return JournalEntry.<JournalEntry>find("fundId", Sort.descending("sequence"), ledger.fundId)
+                .page(0, count).list().stream().map(EntrySummary::from).toList();
+    }
+
     /** An entry as built in memory, with what it writes besides itself. */
     private record Written(JournalEntry entry, List<JournalLine> lines, Totals totals, Posting posting) {
     }

@@ -11,9 +11,11 @@ import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.access.Roles;
 import org.solidarityfunds.dev.DevConsoleSession;
+import org.solidarityfunds.support.Api;
 import org.solidarityfunds.support.TestFunds;
 import org.solidarityfunds.support.TestTokens;
 
@@ -79,6 +81,25 @@ class ConsolePagesTest {
         TestFunds.committee(theirs, 1, "member-home");
         as("member-home", Roles.COMMITTEE).get("/console").then().statusCode(200)
                 .body(containsString("Fonds " + theirs)).body(not(containsString("Fonds " + other)));
+    }
+
+    @Test
+    void a_funds_page_lists_its_latest_contributions_and_entries_newest_first() {
+        String fund = TestFunds.open("LATEST");
+        String donor = TestFunds.donor("Ville de Latest");
+        for (int i = 1; i <= 22; i++) {
+            Api.json(TestTokens.as("test-finance", Roles.FINANCE), Map.of("donorId", donor,
+                    "amount", Map.of("amountMinor", 100 * i, "currency", "EUR"), "receivedOn", "2020-10-02",
+                    "bankReference", String.format("LATEST-%02d", i)))
+                    .post("/api/v1/funds/{code}/contributions", fund).then().statusCode(201);
+        }
+        String page = as("finance", Roles.FINANCE).get("/console/funds/" + fund).then().statusCode(200).extract().asString();
+        String contributions = page.substring(page.indexOf("id=\"contributions\""), page.indexOf("id=\"journal\""));
+        assertThat(contributions).contains("LATEST-22", "LATEST-03").doesNotContain("LATEST-02", "LATEST-01");
+        assertThat(contributions.indexOf("LATEST-22")).isLessThan(contributions.indexOf("LATEST-21"));
+        String journal = page.substring(page.indexOf("id=\"journal\""), page.indexOf("id=\"statement\""));
+        assertThat(journal).contains("LATEST-22").doesNotContain("LATEST-02<").doesNotContain(">2</a>");
+        assertThat(journal.indexOf(">22</a>")).isLessThan(journal.indexOf(">21</a>")).isNotNegative();
     }
 
     @Test
