@@ -88,10 +88,12 @@ public class FundPage {
     private final StatementDownload downloads;
     private final Caller caller;
     private final Screen screen;
+    private final PageReads reads;
 
     FundPage(FundService funds, HomePage home, CommitteeService committees, DisbursementService disbursements,
             PledgeService pledges, ContributionService contributions, LedgerService ledger, DonorService donors,
-            StatementDownload downloads, Caller caller, Screen screen) {
+            StatementDownload downloads, Caller caller, Screen screen, PageReads reads) {
+        this.reads = reads;
         this.downloads = downloads;
         this.funds = funds;
         this.home = home;
@@ -110,6 +112,10 @@ public class FundPage {
     @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(hidden = true)
     public TemplateInstance page(@PathParam("code") String code) {
+        return screen.render(Templates.fund(screen, reads.of(() -> view(code))));
+    }
+
+    private View view(String code) {
         FundCard card = home.card(funds.get(code, caller.scope()));
         Optional<CommitteeView> committee = committees.find(code, caller.scope());
         Page<DisbursementView> requests = disbursements.list(code, null, FIRST_PAGE, caller.scope(), caller.seesVotes());
@@ -124,8 +130,8 @@ public class FundPage {
         Set<UUID> donorIds = new HashSet<>();
         pledged.items().forEach(p -> donorIds.add(p.donorId()));
         received.forEach(c -> donorIds.add(c.donorId()));
-        return screen.render(Templates.fund(screen, new View(card, committee, requests, pledged, received, journal,
-                donors.getAll(donorIds, caller.seesPersonalData()))));
+        return new View(card, committee, requests, pledged, received, journal,
+                donors.getAll(donorIds, caller.seesPersonalData()));
     }
 
     /**

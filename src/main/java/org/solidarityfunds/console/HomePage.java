@@ -37,8 +37,10 @@ public class HomePage {
     private final LedgerService ledger;
     private final Caller caller;
     private final Screen screen;
+    private final PageReads reads;
 
-    HomePage(FundService funds, LedgerService ledger, Caller caller, Screen screen) {
+    HomePage(FundService funds, LedgerService ledger, Caller caller, Screen screen, PageReads reads) {
+        this.reads = reads;
         this.funds = funds;
         this.ledger = ledger;
         this.caller = caller;
@@ -49,9 +51,9 @@ public class HomePage {
     @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(hidden = true)
     public TemplateInstance home() {
-        List<FundCard> cards = funds.list(FIRST_200, caller.scope()).items().stream()
+        List<FundCard> cards = reads.of(() -> funds.list(FIRST_200, caller.scope()).items().stream()
                 .map(this::card)
-                .toList();
+                .toList());
         return screen.render(Templates.home(screen, cards));
     }
 
