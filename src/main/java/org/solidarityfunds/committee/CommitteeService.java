@@ -18,7 +18,6 @@ import org.solidarityfunds.access.FundScope;
 import org.solidarityfunds.fund.FundService.FundRef;
 import org.solidarityfunds.fund.FundService;
 import org.solidarityfunds.ledger.LedgerService;
-import org.solidarityfunds.persistence.AnyOf;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.problem.ProblemException;
@@ -92,8 +91,8 @@ public class CommitteeService {
         if (versions.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<CommitteeMember>> members = CommitteeMember.<CommitteeMember>list("array_contains(?1, fundId)",
-                Sort.by("subject"), (Object) AnyOf.longs(versions.stream().map(v -> v.fundId).toList())).stream()
+        Map<Long, List<CommitteeMember>> members = CommitteeMember.<CommitteeMember>list("fundId in ?1",
+                Sort.by("subject"), versions.stream().map(v -> v.fundId).toList()).stream()
                 .collect(Collectors.groupingBy(m -> m.fundId));
         return versions.stream()
                 .map(v -> Committee.of(v, members.getOrDefault(v.fundId, List.of()).stream()

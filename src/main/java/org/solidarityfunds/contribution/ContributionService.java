@@ -6,9 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -18,29 +18,28 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.solidarityfunds.access.FundScope;
 import org.solidarityfunds.common.BusinessDates;
+import org.solidarityfunds.persistence.Page;
+import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.donor.DonorService;
+import org.solidarityfunds.fund.FundService;
 import org.solidarityfunds.fund.FundService.FundRef;
 import org.solidarityfunds.fund.FundService.Scoped;
-import org.solidarityfunds.fund.FundService;
 import org.solidarityfunds.idempotency.Answer;
 import org.solidarityfunds.idempotency.Idempotency;
 import org.solidarityfunds.idempotency.Result;
+import org.solidarityfunds.ledger.Reference;
 import org.solidarityfunds.ledger.Account;
 import org.solidarityfunds.ledger.EntryKind;
 import org.solidarityfunds.ledger.EntryView;
 import org.solidarityfunds.ledger.FundLock;
 import org.solidarityfunds.ledger.LedgerService;
 import org.solidarityfunds.ledger.Posting;
-import org.solidarityfunds.ledger.Reference;
 import org.solidarityfunds.ledger.Side;
 import org.solidarityfunds.money.Currencies;
 import org.solidarityfunds.money.Money;
+import org.solidarityfunds.pledge.PledgeAllocations;
 import org.solidarityfunds.money.MoneyView;
 import org.solidarityfunds.observability.LedgerMetrics;
-import org.solidarityfunds.persistence.AnyOf;
-import org.solidarityfunds.persistence.Page;
-import org.solidarityfunds.persistence.PageRequest;
-import org.solidarityfunds.pledge.PledgeAllocations;
 import org.solidarityfunds.problem.Problem;
 import org.solidarityfunds.problem.ProblemException;
 import org.solidarityfunds.problem.ProblemType;
@@ -324,8 +323,8 @@ public class ContributionService {
         if (contributionIds.isEmpty()) {
             return Map.of();
         }
-        return Allocation.<Allocation>list("array_contains(?1, contributionId)", Sort.by("contributionId").and("number"),
-                (Object) AnyOf.uuids(contributionIds)).stream().collect(Collectors.groupingBy(a -> a.contributionId));
+        return Allocation.<Allocation>list("contributionId in ?1", Sort.by("contributionId").and("number"),
+                contributionIds).stream().collect(Collectors.groupingBy(a -> a.contributionId));
     }
 
     private static List<PledgeAllocations.Request> allocationRequests(RecordContribution command, long amountMinor) {

@@ -38,7 +38,6 @@ import org.solidarityfunds.ledger.Posting;
 import org.solidarityfunds.ledger.Reference;
 import org.solidarityfunds.money.Money;
 import org.solidarityfunds.observability.LedgerMetrics;
-import org.solidarityfunds.persistence.AnyOf;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.problem.ProblemException;
@@ -305,7 +304,7 @@ public class DisbursementService {
         List<UUID> ids = disbursements.stream().map(d -> d.id).toList();
         Map<UUID, List<Vote>> votes = withVotes ? votesOf(ids) : Map.of();
         Map<UUID, Decision> decisions = ids.isEmpty() ? Map.of()
-                : Decision.<Decision>list("array_contains(?1, disbursementId)", (Object) AnyOf.uuids(ids)).stream()
+                : Decision.<Decision>list("disbursementId in ?1", ids).stream()
                         .collect(Collectors.toMap(d -> d.disbursementId, d -> d));
         return Page.of(disbursements, page.limit(), d -> PageRequest.cursor(d.number.toString()),
                 d -> DisbursementView.from(d, fund.code(), withVotes ? votes.getOrDefault(d.id, List.of()) : null,
@@ -326,8 +325,8 @@ public class DisbursementService {
         if (codes.isEmpty()) {
             return List.of();
         }
-        List<Disbursement> open = Disbursement.<Disbursement>find("array_contains(?1, fundId) and status = ?2", Sort.by("number"),
-                AnyOf.longs(codes.keySet()), DisbursementStatus.REQUESTED).page(0, PageRequest.LIMIT_MAX).list();
+        List<Disbursement> open = Disbursement.<Disbursement>find("fundId in ?1 and status = ?2", Sort.by("number"),
+                codes.keySet(), DisbursementStatus.REQUESTED).page(0, PageRequest.LIMIT_MAX).list();
         Map<UUID, List<Vote>> votes = votesOf(open.stream().map(d -> d.id).toList());
         return open.stream()
                 .filter(d -> VoteRefusal.of(d.status, d.requestedBy, voter, true,
@@ -376,8 +375,8 @@ public class DisbursementService {
         if (disbursementIds.isEmpty()) {
             return Map.of();
         }
-        return Vote.<Vote>list("array_contains(?1, disbursementId)", Sort.by("disbursementId").and("castAt").and("voter"),
-                (Object) AnyOf.uuids(disbursementIds)).stream().collect(Collectors.groupingBy(v -> v.disbursementId));
+        return Vote.<Vote>list("disbursementId in ?1", Sort.by("disbursementId").and("castAt").and("voter"),
+                disbursementIds).stream().collect(Collectors.groupingBy(v -> v.disbursementId));
     }
 
     private Instant now() {

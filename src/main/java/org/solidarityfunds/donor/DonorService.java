@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.solidarityfunds.persistence.AnyOf;
 import org.solidarityfunds.persistence.Constraints;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.persistence.PageRequest;
@@ -74,7 +73,7 @@ public class DonorService {
         if (ids.isEmpty()) {
             return java.util.Map.of();
         }
-        return Donor.<Donor>list("array_contains(?1, id)", (Object) AnyOf.uuids(java.util.Set.copyOf(ids))).stream()
+        return Donor.<Donor>list("id in ?1", java.util.Set.copyOf(ids)).stream()
                 .collect(java.util.stream.Collectors.toMap(donor -> donor.id, donor -> DonorView.from(donor, withPersonalData)));
     }
 

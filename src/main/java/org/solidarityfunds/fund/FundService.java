@@ -21,7 +21,6 @@ import org.solidarityfunds.ledger.LedgerService;
 import org.solidarityfunds.money.Currencies;
 import org.solidarityfunds.money.Money;
 import org.solidarityfunds.money.MoneyInput;
-import org.solidarityfunds.persistence.AnyOf;
 import org.solidarityfunds.persistence.Constraints;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.persistence.PageRequest;
@@ -127,7 +126,7 @@ public class FundService {
     public Map<Long, String> codesOf(Collection<Long> ids, FundScope scope) {
         Map<Long, String> codes = new HashMap<>();
         if (!ids.isEmpty()) {
-            Fund.<Fund>list("array_contains(?1, id)", (Object) AnyOf.longs(ids)).stream().filter(fund -> scope.includes(fund.code))
+            Fund.<Fund>list("id in ?1", ids).stream().filter(fund -> scope.includes(fund.code))
                     .forEach(fund -> codes.put(fund.id, fund.code));
         }
         return codes;

@@ -20,10 +20,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.solidarityfunds.access.FundScope;
 import org.solidarityfunds.common.Clocks;
-import org.solidarityfunds.money.Money;
-import org.solidarityfunds.persistence.AnyOf;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.persistence.PageRequest;
+import org.solidarityfunds.money.Money;
 import org.solidarityfunds.problem.ProblemException;
 import org.solidarityfunds.problem.ProblemType;
 
@@ -210,7 +209,7 @@ public class LedgerService {
                 .page(0, page.limit() + 1).list();
         List<UUID> ids = entries.stream().map(e -> e.id).toList();
         Map<UUID, List<JournalLine>> lines = ids.isEmpty() ? Map.of()
-                : JournalLine.<JournalLine>list("array_contains(?1, entryId)", Sort.by("entryId").and("lineNo"), (Object) AnyOf.uuids(ids)).stream()
+                : JournalLine.<JournalLine>list("entryId in ?1", Sort.by("entryId").and("lineNo"), ids).stream()
                         .collect(Collectors.groupingBy(line -> line.entryId));
         Map<UUID, UUID> reversals = reversalOf(ids);
         return Page.of(entries, page.limit(), e -> PageRequest.cursor(Long.toString(e.sequence)),
@@ -400,8 +399,8 @@ public class LedgerService {
         if (entryIds.isEmpty()) {
             return reversals;
         }
-        em.createQuery("select e.reversesEntryId, e.id from JournalEntry e where array_contains(?1, e.reversesEntryId)", Object[].class)
-                .setParameter(1, AnyOf.uuids(entryIds))
+        em.createQuery("select e.reversesEntryId, e.id from JournalEntry e where e.reversesEntryId in ?1", Object[].class)
+                .setParameter(1, entryIds)
                 .getResultList()
                 .forEach(row -> reversals.put((UUID) row[0], (UUID) row[1]));
         return reversals;

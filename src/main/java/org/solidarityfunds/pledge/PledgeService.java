@@ -17,24 +17,23 @@ import java.util.stream.Collectors;
 import org.solidarityfunds.access.FundScope;
 import org.solidarityfunds.common.BusinessDates;
 import org.solidarityfunds.common.Clocks;
+import org.solidarityfunds.persistence.Page;
+import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.donor.DonorService;
+import org.solidarityfunds.fund.FundService;
 import org.solidarityfunds.fund.FundService.FundRef;
 import org.solidarityfunds.fund.FundService.Scoped;
-import org.solidarityfunds.fund.FundService;
 import org.solidarityfunds.idempotency.Answer;
 import org.solidarityfunds.idempotency.Idempotency;
 import org.solidarityfunds.idempotency.Result;
+import org.solidarityfunds.ledger.Reference;
 import org.solidarityfunds.ledger.Account;
 import org.solidarityfunds.ledger.EntryKind;
 import org.solidarityfunds.ledger.EntryView;
 import org.solidarityfunds.ledger.FundLock;
 import org.solidarityfunds.ledger.LedgerService;
 import org.solidarityfunds.ledger.Posting;
-import org.solidarityfunds.ledger.Reference;
 import org.solidarityfunds.money.Money;
-import org.solidarityfunds.persistence.AnyOf;
-import org.solidarityfunds.persistence.Page;
-import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.problem.ProblemException;
 import org.solidarityfunds.problem.ProblemType;
 
@@ -188,7 +187,7 @@ public class PledgeService {
         if (pledgeIds.isEmpty()) {
             return Map.of();
         }
-        return PledgeInstalment.<PledgeInstalment>list("array_contains(?1, pledgeId)", Sort.by("pledgeId").and("number"), (Object) AnyOf.uuids(pledgeIds))
+        return PledgeInstalment.<PledgeInstalment>list("pledgeId in ?1", Sort.by("pledgeId").and("number"), pledgeIds)
                 .stream().collect(Collectors.groupingBy(i -> i.pledgeId));
     }
 
