@@ -39,7 +39,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             if (profile == null) {
                 return Map.of("test.superuser-jdbc-url", superuser);
             }
-            String name = "ledger_" + profile.substring(profile.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+            // A profile may be a nested class (Outer$Profile): the name keeps letters, digits and _.
+            String name = "ledger_" + profile.substring(profile.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9_]", "_");
             try (Connection connection = DriverManager.getConnection(superuser);
                     Statement sql = connection.createStatement()) {
                 sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
