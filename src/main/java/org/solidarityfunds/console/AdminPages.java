@@ -110,12 +110,21 @@ public class AdminPages {
         this.screen = screen;
     }
 
+    /** The empty forms of the overview: a fund in euros, a commune. */
+    private static Form newFund() {
+        return Form.fresh().with("currency", "EUR");
+    }
+
+    private static Form newDonor() {
+        return Form.fresh().with("kind", DonorKind.COMMUNE.name());
+    }
+
     @GET
     @Path("admin")
     @RolesAllowed(Roles.ADMIN)
     @Operation(hidden = true)
     public TemplateInstance overview() {
-        return overview(Form.fresh().with("currency", "EUR"), Form.fresh().with("kind", DonorKind.COMMUNE.name()));
+        return overview(newFund(), newDonor());
     }
 
     @POST
@@ -132,7 +141,7 @@ public class AdminPages {
         Submissions.text(command, "currency", form);
         return submissions.apply(form, command, CreateFund.class,
                 c -> HomePage.ROOT + "/funds/" + funds.create(c, caller.subject()).code(),
-                f -> overview(f, Form.fresh().with("kind", DonorKind.COMMUNE.name())));
+                f -> overview(f, newDonor()));
     }
 
     @POST
@@ -149,7 +158,7 @@ public class AdminPages {
         return submissions.apply(form, command, ChangeFundStatus.class, c -> {
             funds.changeStatus(code, c, caller.subject());
             return HomePage.ROOT + "/admin#fund-" + code;
-        }, f -> overview(Form.fresh().with("currency", "EUR"), Form.fresh().with("kind", DonorKind.COMMUNE.name()),
+        }, f -> overview(newFund(), newDonor(),
                 code, f));
     }
 
@@ -168,7 +177,7 @@ public class AdminPages {
         return submissions.apply(form, command, CreateDonor.class, c -> {
             donors.create(c, caller.subject());
             return HomePage.ROOT + "/admin#donors";
-        }, f -> overview(Form.fresh().with("currency", "EUR"), f));
+        }, f -> overview(newFund(), f));
     }
 
     @GET

@@ -38,47 +38,47 @@ class AdminBrowserTest {
     void a_fund_its_committee_and_its_status_are_set_through_the_screens() {
         String code = TestFunds.newCode("EQUATEUR");
         browser = Browser.start("fr");
-        open("/console/login");
+        Browser.open(browser, root, "/console/login");
         browser.findElement(By.xpath("//button[contains(., 'admin')]")).click();
-        waitTitle("Les fonds");
+        Browser.waitTitle(browser, "Les fonds");
         browser.findElement(By.linkText("Administration")).click();
-        waitTitle("Administration");
+        Browser.waitTitle(browser, "Administration");
         Browser.assertAccessible(browser);
 
-        type("f-code", code);
-        type("f-name", "Fonds de solidarité Équateur");
+        Browser.type(browser, "f-code", code);
+        Browser.type(browser, "f-name", "Fonds de solidarité Équateur");
         browser.findElement(By.xpath("//button[.='Ouvrir un fonds']")).click();
-        waitTitle("Fonds de solidarité Équateur");
+        Browser.waitTitle(browser, "Fonds de solidarité Équateur");
 
-        open("/console/admin");
+        Browser.open(browser, root, "/console/admin");
         new Select(browser.findElement(By.id("f-donor-kind"))).selectByVisibleText("Département");
-        type("f-donor-name", "Département de la Gironde");
-        type("f-donor-siren", siren());
+        Browser.type(browser, "f-donor-name", "Département de la Gironde");
+        Browser.type(browser, "f-donor-siren", siren());
         browser.findElement(By.xpath("//button[.='Ajouter un donateur']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("#donors"));
         assertThat(browser.findElements(By.id("problems"))).isEmpty();
 
-        open("/console/funds/" + code + "/committee/edit");
-        waitTitle("Comité de");
-        type("f-members.0.subject", "lyon");
-        type("f-members.0.name", "Ville de Lyon");
-        type("f-members.0.validFrom", "01/01/2020");
-        type("f-members.1.subject", "nantes");
-        type("f-members.1.name", "Ville de Nantes");
-        type("f-members.1.validFrom", "01/01/2020");
-        type("f-quorum", "2");
-        type("f-delegate.subject", "lyon");
-        type("f-delegate.below", "1 000,00");
-        type("f-reason", "Délibération du conseil d'administration du 10/03/2020");
+        Browser.open(browser, root, "/console/funds/" + code + "/committee/edit");
+        Browser.waitTitle(browser, "Comité de");
+        Browser.type(browser, "f-members.0.subject", "lyon");
+        Browser.type(browser, "f-members.0.name", "Ville de Lyon");
+        Browser.type(browser, "f-members.0.validFrom", "01/01/2020");
+        Browser.type(browser, "f-members.1.subject", "nantes");
+        Browser.type(browser, "f-members.1.name", "Ville de Nantes");
+        Browser.type(browser, "f-members.1.validFrom", "01/01/2020");
+        Browser.type(browser, "f-quorum", "2");
+        Browser.type(browser, "f-delegate.subject", "lyon");
+        Browser.type(browser, "f-delegate.below", "1 000,00");
+        Browser.type(browser, "f-reason", "Délibération du conseil d'administration du 10/03/2020");
         Browser.assertAccessible(browser);
         browser.findElement(By.xpath("//button[.='Enregistrer le comité']")).click();
-        waitTitle("Fonds de solidarité Équateur");
+        Browser.waitTitle(browser, "Fonds de solidarité Équateur");
         assertThat(Browser.spaced(browser.findElement(By.id("committee")).findElement(By.xpath("following-sibling::p"))
                 .getText())).contains("Quorum : 2 membres sur 2");
         assertThat(Api.api().get("/api/v1/funds/{code}/committee", code).then().statusCode(200).extract()
                 .<String>path("delegate.subject")).isEqualTo("lyon");
 
-        open("/console/admin");
+        Browser.open(browser, root, "/console/admin");
         WebElement row = browser.findElement(By.id("fund-" + code));
         new Select(row.findElement(By.tagName("select"))).selectByVisibleText("Fermé aux promesses");
         row.findElement(By.name("reason")).sendKeys("Appel clos le 30/06/2020");
@@ -105,17 +105,6 @@ class AdminBrowserTest {
         throw new IllegalStateException("a Luhn check digit always exists");
     }
 
-    private void open(String path) {
-        browser.get(root.toString().replaceAll("/$", "") + path);
-    }
 
-    private void type(String id, String value) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
-    }
 
-    private void waitTitle(String part) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains(part));
-    }
 }

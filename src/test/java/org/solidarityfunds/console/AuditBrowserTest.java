@@ -50,13 +50,13 @@ class AuditBrowserTest {
         browser = Browser.start("fr");
         browser.get(root + "console/login");
         browser.findElement(By.xpath("//button[contains(., 'auditor')]")).click();
-        waitTitle("Les fonds");
+        Browser.waitTitle(browser, "Les fonds");
         browser.findElement(By.linkText("Vérification")).click();
-        waitTitle("Vérification du grand livre");
+        Browser.waitTitle(browser, "Vérification du grand livre");
         assertThat(browser.findElement(By.id("heads")).getText()).contains(fund).contains(tampered.hash());
         Browser.assertAccessible(browser);
         browser.findElement(By.xpath("//button[contains(., 'Lancer une vérification')]")).click();
-        waitTitle("Vérification du grand livre");
+        Browser.waitTitle(browser, "Vérification du grand livre");
         assertThat(browser.findElement(By.id("verification-status")).getText()).startsWith("Intact");
         Browser.assertAccessible(browser);
 
@@ -69,7 +69,7 @@ class AuditBrowserTest {
                     By.id("verification-status"), "Rompu"));
             assertThat(browser.findElement(By.id("first-break")).getText()).contains("N° 2").contains("l'empreinte de l'écriture ne correspond pas");
             browser.findElement(By.linkText("voir l'écriture")).click();
-            waitTitle("Écriture n° 2");
+            Browser.waitTitle(browser, "Écriture n° 2");
             assertThat(browser.findElement(By.id("entry-hash")).getText()).isEqualTo(tampered.hash());
             Browser.assertAccessible(browser);
         } finally {
@@ -85,7 +85,4 @@ class AuditBrowserTest {
         }
     }
 
-    private void waitTitle(String part) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains(part));
-    }
 }

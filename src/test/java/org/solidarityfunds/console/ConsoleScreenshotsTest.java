@@ -70,12 +70,12 @@ class ConsoleScreenshotsTest {
 
         for (String language : List.of("fr", "en")) {
             browser = Browser.start(language);
-            open("/console/language?to=" + language + "&back=/console/login");
+            Browser.open(browser, root, "/console/language?to=" + language + "&back=/console/login");
             shoot(language, "sign-in");
             signIn("finance");
-            open("/console/funds/" + fund);
+            Browser.open(browser, root, "/console/funds/" + fund);
             shoot(language, "fund");
-            open("/console/funds/" + fund + "/contributions/new");
+            Browser.open(browser, root, "/console/funds/" + fund + "/contributions/new");
             new Select(browser.findElement(By.id("f-donorId"))).selectByVisibleText("Ville de Nantes");
             browser.findElement(By.id("f-amount")).sendKeys("2750");
             new Select(browser.findElement(By.id("f-currency"))).selectByVisibleText("USD");
@@ -87,10 +87,10 @@ class ConsoleScreenshotsTest {
                     By.id("credited")));
             shoot(language, "contribution-confirm");
             signIn("rennes");
-            open("/console/disbursements/" + request);
+            Browser.open(browser, root, "/console/disbursements/" + request);
             shoot(language, "disbursement-vote");
             signIn("auditor");
-            open("/console/verification");
+            Browser.open(browser, root, "/console/verification");
             browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(
                     By.id("verification-status")));
@@ -101,10 +101,9 @@ class ConsoleScreenshotsTest {
     }
 
     private void signIn(String user) {
-        browser.manage().getCookieNamed(Language.COOKIE);
         org.openqa.selenium.Cookie language = browser.manage().getCookieNamed(Language.COOKIE);
         browser.manage().deleteAllCookies();
-        open("/console/login");
+        Browser.open(browser, root, "/console/login");
         if (language != null) {
             browser.manage().addCookie(language);
             browser.navigate().refresh();
@@ -113,9 +112,6 @@ class ConsoleScreenshotsTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlMatches(".*/console$"));
     }
 
-    private void open(String path) {
-        browser.get(root.toString().replaceAll("/$", "") + path);
-    }
 
     private void shoot(String language, String page) throws IOException {
         byte[] png = browser.getScreenshotAs(OutputType.BYTES);

@@ -97,22 +97,22 @@ class ConsoleSignInTest {
         provider.issues(member, "Élise Martin", List.of(Roles.COMMITTEE), null);
 
         browser = Browser.start("fr");
-        open("/console");
+        Browser.open(browser, root, "/console");
         provider.signIn(browser);
-        waitTitle("Les fonds");
+        Browser.waitTitle(browser, "Les fonds");
         assertThat(Browser.spaced(browser.findElement(By.className("session")).getText()))
                 .contains("Connecté·e en tant que Élise Martin");
         assertThat(browser.getPageSource()).contains("Fonds " + fund);
 
-        open("/console/votes");
+        Browser.open(browser, root, "/console/votes");
         browser.findElement(By.partialLinkText("Commune de Dondo")).click();
-        waitTitle("Décaissement pour");
+        Browser.waitTitle(browser, "Décaissement pour");
         browser.findElement(By.id("f-vote-FOR")).click();
         browser.findElement(By.id("f-minutesReference")).sendKeys("PV-SSO-01");
         WebElement before = browser.findElement(By.tagName("html"));
         browser.findElement(By.xpath("//button[contains(., 'Enregistrer mon vote')]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
-        waitTitle("Décaissement pour");
+        Browser.waitTitle(browser, "Décaissement pour");
         List<String> voters = Api.api().get("/api/v1/disbursements/{id}", request).then().statusCode(200)
                 .extract().path("votes.voter");
         assertThat(voters).as("the vote is recorded under the provider's subject").containsExactly(member);
@@ -122,7 +122,7 @@ class ConsoleSignInTest {
         browser.findElement(By.xpath("//button[contains(., 'Se déconnecter')]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/console/signed-out"));
         provider.verifySessionEnded("/console/signed-out");
-        open("/console");
+        Browser.open(browser, root, "/console");
         assertThat(TestProvider.asksToSignIn(browser)).as("signed out: the provider asks again").isTrue();
     }
 
@@ -131,9 +131,9 @@ class ConsoleSignInTest {
         String fund = TestFunds.open("SSOPART");
         provider.issues("partner-system-7", "partner-system-7", List.of(Roles.PARTNER), List.of(fund));
         browser = Browser.start("fr");
-        open("/console");
+        Browser.open(browser, root, "/console");
         provider.signIn(browser);
-        waitTitle("Page introuvable");
+        Browser.waitTitle(browser, "Page introuvable");
         assertThat(browser.getPageSource()).doesNotContain(fund);
     }
 
@@ -141,7 +141,7 @@ class ConsoleSignInTest {
     void tokens_whose_claims_the_service_could_not_use_sign_nobody_in() {
         provider.issues("someone", "someone", List.of(Roles.FINANCE), "LIBAN-2020");
         browser = Browser.start("fr");
-        open("/console");
+        Browser.open(browser, root, "/console");
         provider.signIn(browser);
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
         assertThat(browser.getPageSource()).doesNotContain("Les fonds").doesNotContain("LIBAN-2020");
@@ -168,11 +168,5 @@ class ConsoleSignInTest {
                 .get("/console").then().statusCode(404).body(containsString("Page introuvable"));
     }
 
-    private void open(String path) {
-        browser.get(root.toString().replaceAll("/$", "") + path);
-    }
 
-    private void waitTitle(String part) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains(part));
-    }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -15,8 +14,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.solidarityfunds.access.Roles;
 import org.solidarityfunds.support.Api;
 import org.solidarityfunds.support.Browser;
@@ -58,12 +55,12 @@ class ContributionKeyboardBrowserTest {
 
         browser.get(root + "console/login");
         press(browser.findElement(By.xpath("//button[contains(., 'finance')]")), Keys.ENTER);
-        waitTitle("Les fonds");
+        Browser.waitTitle(browser, "Les fonds");
         // The home page lists every fund the suite opened: the fund's address is typed, as a user would.
         browser.get(root + "console/funds/" + fund);
-        waitTitle("Fonds " + fund);
+        Browser.waitTitle(browser, "Fonds " + fund);
         press(browser.findElement(By.linkText("Enregistrer une contribution reçue")), Keys.ENTER);
-        waitTitle("Enregistrer une contribution");
+        Browser.waitTitle(browser, "Enregistrer une contribution");
         Browser.assertAccessible(browser);
 
         press(browser.findElement(By.id("f-donorId")), "Ville de Strasbourg");
@@ -73,7 +70,7 @@ class ContributionKeyboardBrowserTest {
         press(browser.findElement(By.id("f-receivedOn")), "02/10/2020");
         press(browser.findElement(By.id("f-bankReference")), "VIR-2020-10-02-0042");
         press(browser.findElement(By.xpath("//button[contains(., 'Voir le montant crédité')]")), Keys.ENTER);
-        waitTitle("Vérifier et enregistrer");
+        Browser.waitTitle(browser, "Vérifier et enregistrer");
         assertThat(Browser.spaced(text("received"))).isEqualTo("1 635,00 $US");
         assertThat(Browser.spaced(text("credited"))).isEqualTo("1 500,00 €");
         assertThat(browser.findElement(By.id("f-allocation.0")).getAttribute("value")).isEqualTo("750,00");
@@ -81,7 +78,7 @@ class ContributionKeyboardBrowserTest {
         Browser.assertAccessible(browser);
 
         press(browser.findElement(By.xpath("//button[contains(., 'Enregistrer la contribution')]")), Keys.ENTER);
-        waitTitle("Contribution VIR-2020-10-02-0042");
+        Browser.waitTitle(browser, "Contribution VIR-2020-10-02-0042");
         assertThat(text("contribution-status")).isEqualTo("Reçue");
         assertThat(Browser.spaced(text("credited"))).isEqualTo("1 500,00 €");
         Browser.assertAccessible(browser);
@@ -110,7 +107,4 @@ class ContributionKeyboardBrowserTest {
         return browser.findElement(By.id(id)).getText();
     }
 
-    private void waitTitle(String part) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains(part));
-    }
 }

@@ -57,55 +57,55 @@ class DisbursementStoryBrowserTest {
         browser = Browser.start("fr");
 
         signIn("lyon");
-        open("/console/funds/" + fund);
+        Browser.open(browser, root, "/console/funds/" + fund);
         browser.findElement(By.linkText("Demander un décaissement")).click();
-        waitTitle("Demander un décaissement");
-        type("f-beneficiary.name", "Conseil municipal de Dondo");
-        type("f-beneficiary.country", "MZ");
-        type("f-purpose", "Réhabilitation de l'école primaire");
-        type("f-amount", "12 000,00");
+        Browser.waitTitle(browser, "Demander un décaissement");
+        Browser.type(browser, "f-beneficiary.name", "Conseil municipal de Dondo");
+        Browser.type(browser, "f-beneficiary.country", "MZ");
+        Browser.type(browser, "f-purpose", "Réhabilitation de l'école primaire");
+        Browser.type(browser, "f-amount", "12 000,00");
         Browser.assertAccessible(browser);
         browser.findElement(By.xpath("//button[@type='submit' and contains(., 'Envoyer la demande')]")).click();
-        waitTitle("Décaissement pour Conseil municipal de Dondo");
+        Browser.waitTitle(browser, "Décaissement pour Conseil municipal de Dondo");
         String page = browser.getCurrentUrl();
         assertThat(text("disbursement-status")).isEqualTo("Demandé");
         assertThat(browser.findElements(By.id("vote-title"))).as("the requester has no vote button").isEmpty();
         Browser.assertAccessible(browser);
 
         signIn("nantes");
-        open("/console/votes");
+        Browser.open(browser, root, "/console/votes");
         browser.findElement(By.partialLinkText("Conseil municipal de Dondo")).click();
-        waitTitle("Décaissement pour");
+        Browser.waitTitle(browser, "Décaissement pour");
         assertThat(text("fund-available")).isEqualTo("50 000,00 €");
         assertThat(text("votes-needed")).contains("Encore 2 vote(s)");
         Browser.assertAccessible(browser);
         vote("FOR", "PV-DONDO-2020-11");
 
         signIn("rennes");
-        open(page.substring(page.indexOf("/console")));
+        Browser.open(browser, root, page.substring(page.indexOf("/console")));
         vote("FOR", "PV-DONDO-2020-11");
         assertThat(text("disbursement-status")).isEqualTo("Approuvé");
         assertThat(text("decision")).contains("2 pour, 0 contre");
 
         signIn("grenoble");
-        open("/console/votes");
+        Browser.open(browser, root, "/console/votes");
         assertThat(browser.getPageSource()).doesNotContain("Conseil municipal de Dondo");
-        open(page.substring(page.indexOf("/console")));
+        Browser.open(browser, root, page.substring(page.indexOf("/console")));
         assertThat(text("disbursement-status")).isEqualTo("Approuvé");
         assertThat(browser.findElements(By.id("vote-title"))).as("a decided request takes no vote").isEmpty();
 
         signIn("finance");
-        open(page.substring(page.indexOf("/console")));
+        Browser.open(browser, root, page.substring(page.indexOf("/console")));
         assertThat(text("fund-available")).isEqualTo("38 000,00 €");
-        type("f-paymentReference", "VIR-DONDO-0001");
-        type("f-paidOn", LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE))
+        Browser.type(browser, "f-paymentReference", "VIR-DONDO-0001");
+        Browser.type(browser, "f-paidOn", LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE))
                 .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         browser.findElement(By.xpath("//button[contains(., 'Enregistrer le versement')]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(
                 ExpectedConditions.textToBe(By.id("disbursement-status"), "Versé"));
         assertThat(text("payment")).contains("VIR-DONDO-0001");
         Browser.assertAccessible(browser);
-        open("/console/funds/" + fund);
+        Browser.open(browser, root, "/console/funds/" + fund);
         assertThat(Browser.spaced(browser.findElement(By.xpath("//dt[.='Versé']/following-sibling::dd")).getText()))
                 .isEqualTo("12 000,00 €");
         assertThat(Browser.consoleErrors(browser)).isEmpty();
@@ -117,19 +117,19 @@ class DisbursementStoryBrowserTest {
         TestFunds.committee(fund, 2, "lyon", "nantes", "rennes", "grenoble");
         browser = Browser.start("fr");
         signIn("finance");
-        open("/console/funds/" + fund + "/disbursements/new");
-        type("f-beneficiary.name", "Croix-Rouge libanaise");
-        type("f-beneficiary.country", "LB");
-        type("f-purpose", "Aide d'urgence");
-        type("f-amount", "1 000");
+        Browser.open(browser, root, "/console/funds/" + fund + "/disbursements/new");
+        Browser.type(browser, "f-beneficiary.name", "Croix-Rouge libanaise");
+        Browser.type(browser, "f-beneficiary.country", "LB");
+        Browser.type(browser, "f-purpose", "Aide d'urgence");
+        Browser.type(browser, "f-amount", "1 000");
         // A double click: the form is sent twice before the first answer arrives.
         browser.executeScript("const f = document.querySelector('form.form'); f.requestSubmit(); f.requestSubmit();");
-        waitTitle("Décaissement pour Croix-Rouge libanaise");
+        Browser.waitTitle(browser, "Décaissement pour Croix-Rouge libanaise");
         String first = browser.getCurrentUrl();
         browser.navigate().back();
-        waitTitle("Demander un décaissement");
+        Browser.waitTitle(browser, "Demander un décaissement");
         browser.findElement(By.xpath("//button[contains(., 'Envoyer la demande')]")).click();
-        waitTitle("Décaissement pour Croix-Rouge libanaise");
+        Browser.waitTitle(browser, "Décaissement pour Croix-Rouge libanaise");
         assertThat(browser.getCurrentUrl()).isEqualTo(first);
         List<Map<String, Object>> recorded = Api.api().get("/api/v1/funds/{code}/disbursements", fund).then()
                 .statusCode(200).extract().path("items");
@@ -138,35 +138,24 @@ class DisbursementStoryBrowserTest {
 
     private void signIn(String user) {
         browser.manage().deleteAllCookies();
-        open("/console/login");
+        Browser.open(browser, root, "/console/login");
         browser.findElement(By.xpath("//button[contains(., '" + user + "')]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains("Les fonds"));
     }
 
     private void vote(String choice, String minutes) {
         browser.findElement(By.id("f-vote-" + choice)).click();
-        type("f-minutesReference", minutes);
+        Browser.type(browser, "f-minutesReference", minutes);
         WebElement before = browser.findElement(By.tagName("html"));
         browser.findElement(By.xpath("//button[contains(., 'Enregistrer mon vote')]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
-        waitTitle("Décaissement pour");
+        Browser.waitTitle(browser, "Décaissement pour");
     }
 
-    private void open(String path) {
-        browser.get(root.toString().replaceAll("/$", "") + path);
-    }
 
-    private void type(String id, String value) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
-    }
 
     private String text(String id) {
         return Browser.spaced(browser.findElement(By.id(id)).getText());
     }
 
-    private void waitTitle(String part) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains(part));
-    }
 }

@@ -50,9 +50,9 @@ class LebanonStoryBrowserTest {
         String nantes = TestFunds.donor("Ville de Nantes");
         String grenoble = TestFunds.donor("Ville de Grenoble");
         browser = Browser.start("fr");
-        open("/console/login");
+        Browser.open(browser, root, "/console/login");
         browser.findElement(By.xpath("//button[contains(., 'finance')]")).click();
-        waitTitle("Les fonds");
+        Browser.waitTitle(browser, "Les fonds");
 
         pledge(fund, "Ville de Lyon", "10 000,00", "DEL-LYON-2020-57", List.of());
         pledge(fund, "Ville de Nantes", "5 000,00", "DEL-NANTES-2020-12", List.of("2 500,00", "30/09/2020",
@@ -61,19 +61,19 @@ class LebanonStoryBrowserTest {
         WebElement pledges = browser.findElement(By.id("pledges")).findElement(By.xpath("following-sibling::table"));
         assertThat(Browser.spaced(pledges.getText())).contains("DEL-NANTES-2020-12").contains("n° 2 : 2 500,00 € au 31 déc. 2020");
 
-        open("/console/funds/" + fund + "/contributions/new");
+        Browser.open(browser, root, "/console/funds/" + fund + "/contributions/new");
         new Select(browser.findElement(By.id("f-donorId"))).selectByVisibleText("Ville de Lyon");
-        type("f-amount", "5 450,00");
+        Browser.type(browser, "f-amount", "5 450,00");
         new Select(browser.findElement(By.id("f-currency"))).selectByVisibleText("USD");
-        type("f-exchangeRate", "0,917431");
-        type("f-receivedOn", "02/10/2020");
-        type("f-bankReference", "VIR-LYON-USD-1");
+        Browser.type(browser, "f-exchangeRate", "0,917431");
+        Browser.type(browser, "f-receivedOn", "02/10/2020");
+        Browser.type(browser, "f-bankReference", "VIR-LYON-USD-1");
         browser.findElement(By.xpath("//button[contains(., 'Voir le montant crédité')]")).click();
-        waitTitle("Vérifier et enregistrer");
+        Browser.waitTitle(browser, "Vérifier et enregistrer");
         assertThat(Browser.spaced(text("credited"))).isEqualTo("5 000,00 €");
         assertThat(browser.findElement(By.id("f-allocation.0")).getAttribute("value")).isEqualTo("5000,00");
         browser.findElement(By.xpath("//button[contains(., 'Enregistrer la contribution')]")).click();
-        waitTitle("Contribution VIR-LYON-USD-1");
+        Browser.waitTitle(browser, "Contribution VIR-LYON-USD-1");
 
         // A statement of three lines, the second with an amount of zero.
         Path statement = Files.createTempFile("releve", ".json");
@@ -89,7 +89,7 @@ class LebanonStoryBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#import-lines tr.invalid"))).isEmpty();
         Browser.assertAccessible(browser);
         browser.findElement(By.xpath("//button[contains(., 'Enregistrer toutes les lignes')]")).click();
-        waitTitle("Fonds " + fund);
+        Browser.waitTitle(browser, "Fonds " + fund);
         assertThat(contributionsOf(fund)).hasSize(4);
 
         assertThat(figure("Promis")).isEqualTo("18 000,00 €");
@@ -116,25 +116,28 @@ class LebanonStoryBrowserTest {
     }
 
     private void pledge(String fund, String donor, String amount, String deliberation, List<String> instalments) {
-        open("/console/funds/" + fund + "/pledges/new");
+        Browser.open(browser, root, "/console/funds/" + fund + "/pledges/new");
         new Select(browser.findElement(By.id("f-donorId"))).selectByVisibleText(donor);
-        type("f-amount", amount);
-        type("f-pledgedOn", "15/09/2020");
-        type("f-deliberationRef", deliberation);
+        Browser.type(browser, "f-amount", amount);
+        Browser.type(browser, "f-pledgedOn", "15/09/2020");
+        Browser.type(browser, "f-deliberationRef", deliberation);
         for (int i = 0; i < instalments.size(); i += 2) {
-            type("f-instalments." + i / 2 + ".amount", instalments.get(i));
-            type("f-instalments." + i / 2 + ".dueOn", instalments.get(i + 1));
+            Browser.type(browser, "f-instalments." + i / 2 + ".amount", instalments.get(i));
+            Browser.type(browser, "f-instalments." + i / 2 + ".dueOn", instalments.get(i + 1));
         }
         Browser.assertAccessible(browser);
+        // The form's own title names the fund too: wait for the page to be replaced first.
+        WebElement form = browser.findElement(By.tagName("html"));
         browser.findElement(By.xpath("//button[contains(., 'Enregistrer la promesse')]")).click();
-        waitTitle("Fonds " + fund);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(form));
+        Browser.waitTitle(browser, "Fonds " + fund);
     }
 
     private void upload(String fund, Path statement) {
-        open("/console/funds/" + fund + "/contributions/import");
+        Browser.open(browser, root, "/console/funds/" + fund + "/contributions/import");
         browser.findElement(By.id("f-statement")).sendKeys(statement.toString());
         browser.findElement(By.xpath("//button[contains(., 'Vérifier le relevé')]")).click();
-        waitTitle("Vérifier le relevé");
+        Browser.waitTitle(browser, "Vérifier le relevé");
     }
 
     private List<Map<String, Object>> contributionsOf(String fund) {
@@ -146,21 +149,10 @@ class LebanonStoryBrowserTest {
                 + "']/following-sibling::dd")).getText());
     }
 
-    private void open(String path) {
-        browser.get(root.toString().replaceAll("/$", "") + path);
-    }
 
-    private void type(String id, String value) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
-    }
 
     private String text(String id) {
         return browser.findElement(By.id(id)).getText();
     }
 
-    private void waitTitle(String part) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.titleContains(part));
-    }
 }

@@ -2,7 +2,6 @@ package org.solidarityfunds.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.dev.EmbeddedDatabase;
@@ -17,8 +16,9 @@ class ProductionWithoutIdentityProviderIT {
     @Test
     void without_an_issuer_and_keys_the_packaged_service_stops_with_a_clear_message() throws Exception {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(null, 0)) {
-            Map<String, String> environment = databaseOnly(database);
-            environment.put("QUARKUS_OIDC_STAFF_TENANT_ENABLED", "false");
+            Map<String, String> environment = PackagedService.environmentFor(database);
+            environment.remove("MP_JWT_VERIFY_PUBLICKEY");
+            environment.remove("MP_JWT_VERIFY_ISSUER");
             assertThat(outputOfAFailedStart(environment)).contains("Token verification is not configured")
                     .contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
         }
@@ -39,15 +39,5 @@ class ProductionWithoutIdentityProviderIT {
             assertThat(service.exitValue()).isNotZero();
             return service.output();
         }
-    }
-
-    private static Map<String, String> databaseOnly(EmbeddedDatabase database) {
-        Map<String, String> config = database.quarkusConfig();
-        return new HashMap<>(Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", config.get("quarkus.datasource.jdbc.url"),
-                "QUARKUS_DATASOURCE_USERNAME", config.get("quarkus.datasource.username"),
-                "QUARKUS_DATASOURCE_PASSWORD", config.get("quarkus.datasource.password"),
-                "QUARKUS_FLYWAY_USERNAME", config.get("quarkus.flyway.username"),
-                "QUARKUS_FLYWAY_PASSWORD", config.get("quarkus.flyway.password")));
     }
 }

@@ -53,6 +53,24 @@ public final class Browser {
         }
     }
 
+    /** Opens this path of the service under test (root is the test's {@code @TestHTTPResource("/")}). */
+    public static void open(ChromeDriver browser, java.net.URL root, String path) {
+        browser.get(root.toString().replaceAll("/$", "") + path);
+    }
+
+    /** Replaces what the field with this id holds by what a user types. */
+    public static void type(ChromeDriver browser, String id, String value) {
+        org.openqa.selenium.WebElement field = browser.findElement(org.openqa.selenium.By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    /** Waits (up to 10 s) for a page whose title contains this. */
+    public static void waitTitle(ChromeDriver browser, String part) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.titleContains(part));
+    }
+
     /** Every run of spaces, the no-break ones French amounts are written with included, as one space. */
     public static String spaced(String text) {
         return text.replaceAll("[\\s\\u00a0\\u202f]+", " ").strip();
