@@ -136,6 +136,28 @@ for line in (open(cpu_path) if os.path.exists(cpu_path) else []):
                     "machine_busy": round(busy, 2)}
     run["cpu_ms_per_answer"] = ({k: round(v * 1000.0 / done, 3) for k, v in run["cpu_s"].items()} if done else None)
 
+# --- SQL per workload (pg_stat_statements, bench/run's sql_snapshot): statements the service's
+# role ran, BEGIN and COMMIT included, in all and per 2xx answer or pgbench transaction; the
+# statements that ran most, with their execution time (the database's own, without round trips).
+SQL_TOP = 12
+for name, run in list(workloads.items()) + [("pgbench-c" + c, p) for c, p in pgbench.items()]:
+    path = os.path.join(work, "sql-%s.tsv" % name)
+    if not os.path.exists(path):
+        continue
+    rows = []
+    for line in open(path, errors="replace"):
+        f = line.rstrip("\n").split("\t", 3)
+        if len(f) == 4:
+            rows.append({"calls": int(f[0]), "rows": int(f[1]), "total_ms": float(f[2]), "query": f[3]})
+    done = run["transactions"] if name.startswith("pgbench-c") else sum(int(v) for v in run["ok_by_status"].values())
+    calls = sum(r["calls"] for r in rows)
+    run["sql"] = {
+        "statements": calls,
+        "statements_per_answer": round(calls / done, 2) if done else None,
+        "exec_ms_per_answer": round(sum(r["total_ms"] for r in rows) / done, 3) if done else None,
+        "top": [dict(r, calls_per_answer=round(r["calls"] / done, 2) if done else None) for r in rows[:SQL_TOP]],
+    }
+
 ratios = {}
 for c, p in pgbench.items():
     w = workloads.get("contributions-c" + c)
@@ -361,6 +383,29 @@ for name, run in list(workloads.items()) + [("pgbench-c" + c, p) for c, p in pgb
     md.append(f"| {name} | {fmt(run['cpu_s']['service'])} | {fmt(run['cpu_s']['postgres'])} | {fmt(run['cpu_s']['other'])} | "
               f"{fmt(per.get('service'), 2)} | {fmt(per.get('postgres'), 2)} | {fmt(per.get('other'), 2)} |")
 md.append("")
+sql_runs = [(n, r) for n, r in list(workloads.items()) + [("pgbench-c" + c, p) for c, p in pgbench.items()]
+            if not n.startswith("warmup") and r.get("sql")]
+if sql_runs:
+    md.append("SQL per answer (`pg_stat_statements` of the service's role over the workload, BEGIN and COMMIT "
+              "included, so that statements are round trips; execution time is the database's own):")
+    md.append("")
+    md.append("| run | statements | statements/answer | execution ms/answer |")
+    md.append("|---|---:|---:|---:|")
+    for name, run in sql_runs:
+        q = run["sql"]
+        md.append(f"| {name} | {q['statements']:,} | {fmt(q['statements_per_answer'], 2)} | {fmt(q['exec_ms_per_answer'], 3)} |")
+    md.append("")
+    for name, run in sql_runs:
+        md.append(f"<details><summary>{name}: the statements run most</summary>")
+        md.append("")
+        md.append("| per answer | rows | ms | statement |")
+        md.append("|---:|---:|---:|---|")
+        for r in run["sql"]["top"]:
+            text = r["query"] if len(r["query"]) <= 160 else r["query"][:157] + "..."
+            md.append(f"| {fmt(r['calls_per_answer'], 2)} | {r['rows']:,} | {fmt(r['total_ms'], 1)} | `{text.replace('|', '¦')}` |")
+        md.append("")
+        md.append("</details>")
+        md.append("")
 md.append("| target (issues #7, #16) | value | goal | met |")
 md.append("|---|---:|---:|---|")
 for t in targets:
