@@ -18,6 +18,7 @@ import org.solidarityfunds.access.FundScope;
 import org.solidarityfunds.fund.FundService.FundRef;
 import org.solidarityfunds.fund.FundService;
 import org.solidarityfunds.ledger.LedgerService;
+import org.solidarityfunds.persistence.InList;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.problem.ProblemException;
@@ -91,8 +92,9 @@ public class CommitteeService {
         if (versions.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<CommitteeMember>> members = CommitteeMember.<CommitteeMember>list("fundId in ?1",
-                Sort.by("subject"), versions.stream().map(v -> v.fundId).toList()).stream()
+        Map<Long, List<CommitteeMember>> members = InList.chunks("fundId", versions.stream().map(v -> v.fundId).toList())
+                .stream().flatMap(in -> CommitteeMember.<CommitteeMember>list(in.condition(), Sort.by("subject"),
+                        in.parameters()).stream())
                 .collect(Collectors.groupingBy(m -> m.fundId));
         return versions.stream()
                 .map(v -> Committee.of(v, members.getOrDefault(v.fundId, List.of()).stream()
@@ -121,10 +123,11 @@ public class CommitteeService {
         FundRef fund = funds.require(fundCode, scope);
         List<CommitteeVersion> versions = CommitteeVersion.<CommitteeVersion>find("fundId = ?1 and version > ?2",
                 Sort.by("version"), fund.id(), (int) (long) page.afterNumber(Integer.MAX_VALUE).orElse(0L)).page(0, page.limit() + 1).list();
-        Map<Integer, List<CommitteeMember>> members = versions.isEmpty() ? Map.of()
-                : CommitteeMember.<CommitteeMember>list("fundId = ?1 and version in ?2", Sort.by("subject"), fund.id(),
-                        versions.stream().map(v -> v.version).toList()).stream()
-                        .collect(Collectors.groupingBy(m -> m.version));
+        Map<Integer, List<CommitteeMember>> members = InList.chunks("version",
+                        versions.stream().map(v -> v.version).toList(), fund.id()).stream()
+                .flatMap(in -> CommitteeMember.<CommitteeMember>list("fundId = ?1 and " + in.condition(),
+                        Sort.by("subject"), in.parameters()).stream())
+                .collect(Collectors.groupingBy(m -> m.version));
         return Page.of(versions, page.limit(), v -> PageRequest.cursor(Integer.toString(v.version)),
                 v -> CommitteeView.from(v, members.getOrDefault(v.version, List.of()), fund.code(), fund.currency()));
     }

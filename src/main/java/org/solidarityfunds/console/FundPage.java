@@ -25,7 +25,7 @@ import org.solidarityfunds.access.Roles;
 import org.solidarityfunds.committee.CommitteeService;
 import org.solidarityfunds.committee.CommitteeView;
 import org.solidarityfunds.contribution.ContributionService;
-import org.solidarityfunds.contribution.ContributionView;
+import org.solidarityfunds.contribution.ContributionSummary;
 import org.solidarityfunds.disbursement.DisbursementService;
 import org.solidarityfunds.disbursement.DisbursementView;
 import org.solidarityfunds.donor.DonorService;
@@ -59,7 +59,7 @@ public class FundPage {
 
     /** What the page shows; the lists a reader may not see are empty, and their sections hidden. */
     public record View(FundCard card, Optional<CommitteeView> committee, Page<DisbursementView> disbursements,
-            Page<PledgeView> pledges, List<ContributionView> contributions, List<EntrySummary> journal,
+            Page<PledgeView> pledges, List<ContributionSummary> contributions, List<EntrySummary> journal,
             Map<UUID, DonorView> donors) {
 
         public int latestCount() {
@@ -118,9 +118,10 @@ public class FundPage {
     private View view(String code) {
         FundCard card = home.card(funds.get(code, caller.scope()));
         Optional<CommitteeView> committee = committees.find(code, caller.scope());
-        Page<DisbursementView> requests = disbursements.list(code, null, FIRST_PAGE, caller.scope(), caller.seesVotes());
+        // The page lists the requests without their votes: each has its own page with them.
+        Page<DisbursementView> requests = disbursements.list(code, null, FIRST_PAGE, caller.scope(), false);
         Page<PledgeView> pledged = Page.empty();
-        List<ContributionView> received = List.of();
+        List<ContributionSummary> received = List.of();
         List<EntrySummary> journal = List.of();
         if (screen.readsTheBooks()) {
             pledged = pledges.list(code, null, null, FIRST_PAGE, caller.scope());

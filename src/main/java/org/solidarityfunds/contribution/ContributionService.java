@@ -18,6 +18,7 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.solidarityfunds.access.FundScope;
 import org.solidarityfunds.common.BusinessDates;
+import org.solidarityfunds.persistence.InList;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.donor.DonorService;
@@ -303,15 +304,12 @@ public class ContributionService {
                 c -> ContributionView.from(c, fund.code(), allocations.getOrDefault(c.id, List.of())));
     }
 
-    /** The fund's latest contributions, newest first: what a page of the console lists. */
+    /** The fund's latest contributions, newest first, without their allocations: what a page of the console lists. */
     @Transactional
-    public List<ContributionView> latest(String fundCode, int count, FundScope scope) {
+    public List<ContributionSummary> latest(String fundCode, int count, FundScope scope) {
         FundRef fund = funds.require(fundCode, scope);
-        List<Contribution> contributions = Contribution.<Contribution>find("fundId", Sort.descending("number"), fund.id())
-                .page(0, count).list();
-        Map<UUID, List<Allocation>> allocations = allocationsOf(contributions.stream().map(c -> c.id).toList());
-        return contributions.stream()
-                .map(c -> ContributionView.from(c, fund.code(), allocations.getOrDefault(c.id, List.of()))).toList();
+        return Contribution.<Contribution>find("fundId", Sort.descending("number"), fund.id()).page(0, count)
+                .<Contribution>list().stream().map(ContributionSummary::from).toList();
     }
 
     private Scoped<Contribution> find(UUID id, FundScope scope) {
@@ -320,11 +318,10 @@ public class ContributionService {
     }
 
     private Map<UUID, List<Allocation>> allocationsOf(List<UUID> contributionIds) {
-        if (contributionIds.isEmpty()) {
-            return Map.of();
-        }
-        return Allocation.<Allocation>list("contributionId in ?1", Sort.by("contributionId").and("number"),
-                contributionIds).stream().collect(Collectors.groupingBy(a -> a.contributionId));
+        return InList.chunks("contributionId", contributionIds).stream()
+                .flatMap(in -> Allocation.<Allocation>list(in.condition(), Sort.by("contributionId").and("number"),
+                        in.parameters()).stream())
+                .collect(Collectors.groupingBy(a -> a.contributionId));
     }
 
     private static List<PledgeAllocations.Request> allocationRequests(RecordContribution command, long amountMinor) {

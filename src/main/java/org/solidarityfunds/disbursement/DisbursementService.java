@@ -38,6 +38,7 @@ import org.solidarityfunds.ledger.Posting;
 import org.solidarityfunds.ledger.Reference;
 import org.solidarityfunds.money.Money;
 import org.solidarityfunds.observability.LedgerMetrics;
+import org.solidarityfunds.persistence.InList;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.problem.ProblemException;
@@ -303,9 +304,9 @@ public class DisbursementService {
                 .page(0, page.limit() + 1).list();
         List<UUID> ids = disbursements.stream().map(d -> d.id).toList();
         Map<UUID, List<Vote>> votes = withVotes ? votesOf(ids) : Map.of();
-        Map<UUID, Decision> decisions = ids.isEmpty() ? Map.of()
-                : Decision.<Decision>list("disbursementId in ?1", ids).stream()
-                        .collect(Collectors.toMap(d -> d.disbursementId, d -> d));
+        Map<UUID, Decision> decisions = InList.chunks("disbursementId", ids).stream()
+                .flatMap(in -> Decision.<Decision>list(in.condition(), in.parameters()).stream())
+                .collect(Collectors.toMap(d -> d.disbursementId, d -> d));
         return Page.of(disbursements, page.limit(), d -> PageRequest.cursor(d.number.toString()),
                 d -> DisbursementView.from(d, fund.code(), withVotes ? votes.getOrDefault(d.id, List.of()) : null,
                         decisions.get(d.id)));
@@ -372,11 +373,10 @@ public class DisbursementService {
     }
 
     private Map<UUID, List<Vote>> votesOf(List<UUID> disbursementIds) {
-        if (disbursementIds.isEmpty()) {
-            return Map.of();
-        }
-        return Vote.<Vote>list("disbursementId in ?1", Sort.by("disbursementId").and("castAt").and("voter"),
-                disbursementIds).stream().collect(Collectors.groupingBy(v -> v.disbursementId));
+        return InList.chunks("disbursementId", disbursementIds).stream()
+                .flatMap(in -> Vote.<Vote>list(in.condition(), Sort.by("disbursementId").and("castAt").and("voter"),
+                        in.parameters()).stream())
+                .collect(Collectors.groupingBy(v -> v.disbursementId));
     }
 
     private Instant now() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.solidarityfunds.persistence.Constraints;
+import org.solidarityfunds.persistence.InList;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.problem.ProblemException;
@@ -70,10 +71,8 @@ public class DonorService {
     /** Several donors in one query, by id (a page of pledges names its donors with it); unknown ids are left out. */
     @Transactional
     public java.util.Map<UUID, DonorView> getAll(java.util.Collection<UUID> ids, boolean withPersonalData) {
-        if (ids.isEmpty()) {
-            return java.util.Map.of();
-        }
-        return Donor.<Donor>list("id in ?1", java.util.Set.copyOf(ids)).stream()
+        return InList.chunks("id", java.util.Set.copyOf(ids)).stream()
+                .flatMap(in -> Donor.<Donor>list(in.condition(), in.parameters()).stream())
                 .collect(java.util.stream.Collectors.toMap(donor -> donor.id, donor -> DonorView.from(donor, withPersonalData)));
     }
 

@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.NaturalId;
 import org.solidarityfunds.ledger.FundStatus;
 
 @Entity
@@ -20,6 +21,11 @@ public class Fund extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    /**
+     * The fund's natural id: a page reads its fund through several services, and Hibernate
+     * resolves the code from the persistence context after the first read, without a query.
+     */
+    @NaturalId
     @Column(nullable = false, length = 32, updatable = false)
     public String code;
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
+import org.hibernate.Session;
 import org.solidarityfunds.access.FundScope;
 import org.solidarityfunds.ledger.FundStatus;
 import org.solidarityfunds.ledger.LedgerService;
@@ -22,6 +23,7 @@ import org.solidarityfunds.money.Currencies;
 import org.solidarityfunds.money.Money;
 import org.solidarityfunds.money.MoneyInput;
 import org.solidarityfunds.persistence.Constraints;
+import org.solidarityfunds.persistence.InList;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.problem.ProblemException;
@@ -84,7 +86,7 @@ public class FundService {
         if (!scope.includes(code)) {
             throw fundNotFound(code);
         }
-        Fund fund = find(code, LockModeType.NONE);
+        Fund fund = find(code);
         return new FundRef(fund.id, fund.code, fund.currency, fund.status);
     }
 
@@ -125,10 +127,8 @@ public class FundService {
     @Transactional
     public Map<Long, String> codesOf(Collection<Long> ids, FundScope scope) {
         Map<Long, String> codes = new HashMap<>();
-        if (!ids.isEmpty()) {
-            Fund.<Fund>list("id in ?1", ids).stream().filter(fund -> scope.includes(fund.code))
-                    .forEach(fund -> codes.put(fund.id, fund.code));
-        }
+        InList.chunks("id", ids).forEach(in -> Fund.<Fund>list(in.condition(), in.parameters()).stream()
+                .filter(fund -> scope.includes(fund.code)).forEach(fund -> codes.put(fund.id, fund.code)));
         return codes;
     }
 
@@ -143,7 +143,7 @@ public class FundService {
         if (!scope.includes(code)) {
             throw fundNotFound(code);
         }
-        return FundView.from(find(code, LockModeType.NONE));
+        return FundView.from(find(code));
     }
 
     /**
@@ -152,7 +152,7 @@ public class FundService {
      */
     @Transactional
     public FundView changeStatus(String code, ChangeFundStatus command, String changedBy) {
-        Fund fund = find(code, LockModeType.PESSIMISTIC_WRITE);
+        Fund fund = findLocked(code);
         if (!fund.status.canMoveTo(command.status())) {
             throw new ProblemException(ProblemType.FUND_STATUS_TRANSITION_REFUSED,
                     "Fund " + code + " is " + fund.status + "; it can only move forward, never to " + command.status() + ".");
@@ -171,8 +171,18 @@ public class FundService {
         return FundView.from(fund);
     }
 
-    private Fund find(String code, LockModeType lock) {
-        return Fund.<Fund>find("code", code).withLock(lock).firstResultOptional().orElseThrow(() -> fundNotFound(code));
+    /** Read by its natural id: one query per transaction, however many services of a page ask for it. */
+    private Fund find(String code) {
+        Fund fund = em.unwrap(Session.class).bySimpleNaturalId(Fund.class).load(code);
+        if (fund == null) {
+            throw fundNotFound(code);
+        }
+        return fund;
+    }
+
+    private Fund findLocked(String code) {
+        return Fund.<Fund>find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> fundNotFound(code));
     }
 
     private static ProblemException fundNotFound(String code) {

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.NaturalId;
 
 /** The head of one fund's hash chain; locking this row serialises the fund's postings. */
 @Entity
@@ -19,7 +20,9 @@ public class FundLedger extends PanacheEntityBase {
     @Column(name = "fund_id")
     public long fundId;
 
-    @Column(name = "fund_code", nullable = false, length = 32)
+    /** Read by this natural id: one query per transaction, however many services of a page ask for it. */
+    @NaturalId
+    @Column(name = "fund_code", nullable = false, length = 32, updatable = false)
     public String fundCode;
 
     @Column(nullable = false, length = 3)

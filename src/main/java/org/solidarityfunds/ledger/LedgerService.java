@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 import org.solidarityfunds.access.FundScope;
 import org.solidarityfunds.common.Clocks;
+import org.solidarityfunds.persistence.InList;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.money.Money;
@@ -208,9 +210,10 @@ public class LedgerService {
                 .find("fundId = ?1 and sequence > ?2", Sort.by("sequence"), ledger.fundId, after)
                 .page(0, page.limit() + 1).list();
         List<UUID> ids = entries.stream().map(e -> e.id).toList();
-        Map<UUID, List<JournalLine>> lines = ids.isEmpty() ? Map.of()
-                : JournalLine.<JournalLine>list("entryId in ?1", Sort.by("entryId").and("lineNo"), ids).stream()
-                        .collect(Collectors.groupingBy(line -> line.entryId));
+        Map<UUID, List<JournalLine>> lines = InList.chunks("entryId", ids).stream()
+                .flatMap(in -> JournalLine.<JournalLine>list(in.condition(), Sort.by("entryId").and("lineNo"),
+                        in.parameters()).stream())
+                .collect(Collectors.groupingBy(line -> line.entryId));
         Map<UUID, UUID> reversals = reversalOf(ids);
         return Page.of(entries, page.limit(), e -> PageRequest.cursor(Long.toString(e.sequence)),
                 e -> EntryView.from(e, ledger.fundCode, lines.getOrDefault(e.id, List.of()), reversals.get(e.id)));
@@ -359,8 +362,8 @@ public class LedgerService {
 
     /** The ledger of a fund in the caller's scope; any other answers as a fund that does not exist. */
     private FundLedger ledgerOf(String fundCode, FundScope scope) {
-        return FundLedger.<FundLedger>find("fundCode", fundCode).<FundLedger>firstResultOptional()
-                .filter(ledger -> scope.includes(ledger.fundCode))
+        return Optional.ofNullable(scope.includes(fundCode)
+                        ? em.unwrap(Session.class).bySimpleNaturalId(FundLedger.class).load(fundCode) : null)
                 .orElseThrow(() -> new ProblemException(ProblemType.FUND_NOT_FOUND,
                         "No fund has the code " + fundCode + "."));
     }
@@ -396,13 +399,14 @@ public class LedgerService {
     /** For each of the given entries that was reversed, the id of its reversal. */
     private Map<UUID, UUID> reversalOf(List<UUID> entryIds) {
         Map<UUID, UUID> reversals = new HashMap<>();
-        if (entryIds.isEmpty()) {
-            return reversals;
+        for (InList in : InList.chunks("e.reversesEntryId", entryIds)) {
+            var query = em.createQuery("select e.reversesEntryId, e.id from JournalEntry e where " + in.condition(),
+                    Object[].class);
+            for (int i = 0; i < in.parameters().length; i++) {
+                query.setParameter(i + 1, in.parameters()[i]);
+            }
+            query.getResultList().forEach(row -> reversals.put((UUID) row[0], (UUID) row[1]));
         }
-        em.createQuery("select e.reversesEntryId, e.id from JournalEntry e where e.reversesEntryId in ?1", Object[].class)
-                .setParameter(1, entryIds)
-                .getResultList()
-                .forEach(row -> reversals.put((UUID) row[0], (UUID) row[1]));
         return reversals;
     }
 

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.solidarityfunds.access.FundScope;
 import org.solidarityfunds.common.BusinessDates;
 import org.solidarityfunds.common.Clocks;
+import org.solidarityfunds.persistence.InList;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.donor.DonorService;
@@ -184,11 +185,10 @@ public class PledgeService {
     }
 
     private Map<UUID, List<PledgeInstalment>> instalmentsOf(List<UUID> pledgeIds) {
-        if (pledgeIds.isEmpty()) {
-            return Map.of();
-        }
-        return PledgeInstalment.<PledgeInstalment>list("pledgeId in ?1", Sort.by("pledgeId").and("number"), pledgeIds)
-                .stream().collect(Collectors.groupingBy(i -> i.pledgeId));
+        return InList.chunks("pledgeId", pledgeIds).stream()
+                .flatMap(in -> PledgeInstalment.<PledgeInstalment>list(in.condition(), Sort.by("pledgeId").and("number"),
+                        in.parameters()).stream())
+                .collect(Collectors.groupingBy(i -> i.pledgeId));
     }
 
     private static void checkInstalments(List<RecordPledge.Instalment> instalments, long amountMinor, LocalDate pledgedOn) {
