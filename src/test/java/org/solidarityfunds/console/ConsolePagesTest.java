@@ -103,6 +103,23 @@ class ConsolePagesTest {
     }
 
     @Test
+    void a_contribution_received_in_another_currency_shows_what_came_and_at_which_rate() {
+        String fund = TestFunds.open("FOREIGN");
+        String donor = TestFunds.donor("Ville de Montréal");
+        Api.json(TestTokens.as("test-finance", Roles.FINANCE), Map.of("donorId", donor,
+                "amount", Map.of("amountMinor", 200_000, "currency", "USD"), "exchangeRate", 0.5,
+                "receivedOn", "2020-10-02", "bankReference", "VIR-USD-1"))
+                .post("/api/v1/funds/{code}/contributions", fund).then().statusCode(201);
+
+        String page = as("finance", Roles.FINANCE).get("/console/funds/" + fund).then().statusCode(200).extract().asString();
+
+        String row = page.substring(page.indexOf("VIR-USD-1"), page.indexOf("</tr>", page.indexOf("VIR-USD-1")));
+        assertThat(row).contains("1\u202f000,00\u00a0€").contains("2\u202f000,00\u00a0$US × 0.5")
+                .contains("Reçue");
+        assertThat(page).contains("<td>2 oct. 2020</td>\n    <td>Ville de Montréal</td>");
+    }
+
+    @Test
     void a_partner_cannot_use_the_console() {
         String fund = TestFunds.open("PARTNER");
         Response page = as("partner-x", Roles.PARTNER, fund).get("/console");
