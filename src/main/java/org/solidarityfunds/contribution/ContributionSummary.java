@@ -14,8 +14,7 @@ public record ContributionSummary(UUID id, UUID donorId, MoneyView amount, Money
 
     static ContributionSummary from(Contribution c) {
         return new ContributionSummary(c.id, c.donorId, new MoneyView(c.amountMinor, c.currency),
-                c.originalAmountMinor == null ? null : new MoneyView(c.originalAmountMinor, c.originalCurrency),
-                c.exchangeRate == null ? null : c.exchangeRate.stripTrailingZeros(), c.receivedOn, c.bankReference,
-                c.reversalEntryId == null ? ContributionView.Status.RECEIVED : ContributionView.Status.REVERSED);
+                ContributionView.originalOf(c), ContributionView.rateOf(c), c.receivedOn, c.bankReference,
+                ContributionView.statusOf(c));
     }
 }

@@ -41,15 +41,27 @@ public record ContributionView(
             @Schema(required = true) MoneyView amount) {
     }
 
+    /** As received, when it came in another currency; else null. */
+    static MoneyView originalOf(Contribution c) {
+        return c.originalAmountMinor == null ? null : new MoneyView(c.originalAmountMinor, c.originalCurrency);
+    }
+
+    static BigDecimal rateOf(Contribution c) {
+        return c.exchangeRate == null ? null : c.exchangeRate.stripTrailingZeros();
+    }
+
+    static Status statusOf(Contribution c) {
+        return c.reversalEntryId == null ? Status.RECEIVED : Status.REVERSED;
+    }
+
     static ContributionView from(Contribution c, String fundCode, List<Allocation> allocations) {
         long allocated = allocations.stream().mapToLong(a -> a.amountMinor).sum();
         return new ContributionView(c.id, fundCode, c.donorId, new MoneyView(c.amountMinor, c.currency),
-                c.originalAmountMinor == null ? null : new MoneyView(c.originalAmountMinor, c.originalCurrency),
-                c.exchangeRate == null ? null : c.exchangeRate.stripTrailingZeros(), c.receivedOn, c.bankReference,
+                originalOf(c), rateOf(c), c.receivedOn, c.bankReference,
                 allocations.stream().map(a -> new AllocationView(a.pledgeId, a.instalmentNumber,
                         new MoneyView(a.amountMinor, c.currency))).toList(),
                 new MoneyView(c.amountMinor - allocated, c.currency),
-                c.reversalEntryId == null ? Status.RECEIVED : Status.REVERSED, c.entryId, c.reversalEntryId,
+                statusOf(c), c.entryId, c.reversalEntryId,
                 c.reversedAt, c.reversedBy, c.reversalReason, c.createdAt, c.createdBy);
     }
 }
