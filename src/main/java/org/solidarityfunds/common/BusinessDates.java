@@ -3,6 +3,7 @@ package org.solidarityfunds.common;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.solidarityfunds.problem.ProblemException;
 
@@ -37,6 +38,20 @@ public final class BusinessDates {
             throw ProblemException.invalid(parameter, "must be an instant " + RANGE + " (Europe/Paris)");
         }
         return instant;
+    }
+
+    /** A day as a query parameter carries it (2020-12-31), or a validation problem naming the parameter. */
+    public static LocalDate parse(String parameter, String text) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(parameter, "is not a day such as 2020-12-31");
+        }
+        refusal(day).ifPresent(refusal -> {
+            throw ProblemException.invalid(parameter, refusal);
+        });
+        return day;
     }
 
     /** The day of an event that has happened (money received, a promise made), refused when after today in Paris. */

@@ -62,8 +62,8 @@ public class ContributionResource {
     @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
             + "idempotency-key-missing")
     @APIResponse(responseCode = "404", description = "fund-not-found")
-    @APIResponse(responseCode = "409", description = "allocation-exceeds-outstanding, fund-closed or "
-            + "idempotency-key-in-use")
+    @APIResponse(responseCode = "409", description = "allocation-exceeds-outstanding, fund-closed, "
+            + "fiscal-year-closed or idempotency-key-in-use")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused")
     public Response record(@PathParam("code") String code,
             @HeaderParam(Idempotency.HEADER) String key,
@@ -87,8 +87,8 @@ public class ContributionResource {
     @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
             + "idempotency-key-missing")
     @APIResponse(responseCode = "404", description = "fund-not-found")
-    @APIResponse(responseCode = "409", description = "allocation-exceeds-outstanding, fund-closed or "
-            + "idempotency-key-in-use")
+    @APIResponse(responseCode = "409", description = "allocation-exceeds-outstanding, fund-closed, "
+            + "fiscal-year-closed or idempotency-key-in-use")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused")
     public Response importBatch(@PathParam("code") String code,
             @HeaderParam(Idempotency.HEADER) String key,
@@ -133,7 +133,7 @@ public class ContributionResource {
             + "idempotency-key-missing")
     @APIResponse(responseCode = "404", description = "contribution-not-found")
     @APIResponse(responseCode = "409", description = "contribution-already-reversed, balance-would-go-negative, "
-            + "fund-closed or idempotency-key-in-use")
+            + "fund-closed, fiscal-year-closed or idempotency-key-in-use")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused")
     public Response reverse(@PathParam("id") String id,
             @HeaderParam(Idempotency.HEADER) String key,

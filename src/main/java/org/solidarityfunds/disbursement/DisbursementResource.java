@@ -113,7 +113,7 @@ public class DisbursementResource {
     @APIResponse(responseCode = "403", description = "forbidden, not-a-committee-member or requester-cannot-vote")
     @APIResponse(responseCode = "404", description = "disbursement-not-found")
     @APIResponse(responseCode = "409", description = "vote-already-cast, disbursement-already-decided, "
-            + "disbursement-exceeds-available, fund-closed or idempotency-key-in-use")
+            + "disbursement-exceeds-available, fund-closed, fiscal-year-closed or idempotency-key-in-use")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused")
     public Response vote(@PathParam("id") String id,
             @HeaderParam(Idempotency.HEADER) String key,
@@ -135,7 +135,7 @@ public class DisbursementResource {
             + "idempotency-key-missing")
     @APIResponse(responseCode = "404", description = "disbursement-not-found")
     @APIResponse(responseCode = "409", description = "disbursement-not-approved, disbursement-already-paid, "
-            + "fund-closed or idempotency-key-in-use")
+            + "fund-closed, fiscal-year-closed or idempotency-key-in-use")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused")
     public Response pay(@PathParam("id") String id,
             @HeaderParam(Idempotency.HEADER) String key,
@@ -158,7 +158,7 @@ public class DisbursementResource {
             + "idempotency-key-missing")
     @APIResponse(responseCode = "404", description = "disbursement-not-found")
     @APIResponse(responseCode = "409", description = "disbursement-already-paid, disbursement-not-cancellable, "
-            + "fund-closed or idempotency-key-in-use")
+            + "fund-closed, fiscal-year-closed or idempotency-key-in-use")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused")
     public Response cancel(@PathParam("id") String id,
             @HeaderParam(Idempotency.HEADER) String key,

@@ -26,7 +26,8 @@ public class AppendOnlyPrivilegesCheck implements HealthCheck {
     private static final String QUERY = """
             SELECT bool_or(has_table_privilege(current_user, t, p))
               FROM unnest(ARRAY['journal_entry', 'journal_line', 'committee_version', 'committee_member',
-                                  'disbursement_vote', 'disbursement_decision']) AS t,
+                                  'disbursement_vote', 'disbursement_decision', 'fiscal_year_entry',
+                                  'fiscal_year_change']) AS t,
                    unnest(ARRAY['UPDATE', 'DELETE', 'TRUNCATE']) AS p
             """;
 

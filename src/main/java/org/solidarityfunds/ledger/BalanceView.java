@@ -2,6 +2,7 @@ package org.solidarityfunds.ledger;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Currency;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.solidarityfunds.money.Money;
@@ -28,17 +29,23 @@ public record BalanceView(
         long entryCount,
         @Schema(required = true, description = "Hex SHA-256 of the fund's last entry (64 zeros before the first).")
         String headHash,
-        @Schema(description = "The instant these balances are as of, when one was asked for; the current balances "
-                + "otherwise.") Instant asOf) {
+        @Schema(description = "The instant these balances are as of, when one was asked for (by recording: the "
+                + "entries recorded up to it).") Instant asOf,
+        @Schema(description = "The day these balances are on, when one was asked for (by the dates of the events: "
+                + "the entries dated up to it, whenever recorded; entryCount and headHash are then the journal's "
+                + "now).") LocalDate on) {
 
-    /** Changes exactly when an entry is added: the fund's head hash names its whole journal. */
+    /**
+     * Changes exactly when an entry is added: the fund's head hash names its whole journal (and
+     * an entry dated back changes the balances on the days after its date).
+     */
     public String etag() {
         return entryCount + "-" + headHash;
     }
 
     /** @param entryCount the number of entries behind these totals, the last of which has {@code headHash} */
     static BalanceView of(String fundCode, String currencyCode, Totals totals, long entryCount, byte[] headHash,
-            Instant asOf) {
+            Instant asOf, LocalDate on) {
         Currency currency = Currency.getInstance(currencyCode);
         return new BalanceView(fundCode,
                 money(totals.debitMinor(Account.PLEDGES_RECEIVABLE), currency),
@@ -49,7 +56,8 @@ public record BalanceView(
                 money(totals.balanceMinor(Account.AVAILABLE), currency),
                 entryCount,
                 EntryHash.hex(headHash),
-                asOf);
+                asOf,
+                on);
     }
 
     private static MoneyView money(long amountMinor, Currency currency) {

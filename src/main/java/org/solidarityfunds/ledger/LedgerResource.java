@@ -25,9 +25,11 @@ import org.solidarityfunds.access.Caller;
 import org.solidarityfunds.access.Roles;
 import org.solidarityfunds.web.Conditional;
 import org.solidarityfunds.web.Ids;
+import org.solidarityfunds.common.BusinessDates;
 import org.solidarityfunds.common.Instants;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.web.PageParameters;
+import org.solidarityfunds.problem.ProblemException;
 import org.solidarityfunds.problem.ProblemType;
 
 /**
@@ -52,10 +54,13 @@ public class LedgerResource {
     @GET
     @Path("funds/{code}/balance")
     @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE, Roles.PARTNER, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(operationId = "getFundBalance", summary = "Read a fund's balances, now or at a past instant",
+    @Operation(operationId = "getFundBalance", summary = "Read a fund's balances, now, at a past instant or on a day",
             description = "Maintained with every entry, and kept as they stood after each entry: reading the current "
                     + "balances or those at any past instant costs the same whatever the size of the journal. With "
-                    + "asOf, the balances after the last entry recorded at or before that instant.")
+                    + "asOf, the balances after the last entry recorded at or before that instant (what the ledger "
+                    + "knew then). With on, the balances by the dates of the events: every entry dated on or before "
+                    + "that day (Europe/Paris), whenever it was recorded (the accounting year's figures); summed "
+                    + "from the fund's entries up to that day.")
     @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "An ETag from an earlier answer.",
             schema = @Schema(type = SchemaType.STRING))
     @APIResponse(responseCode = "200", description = "The fund's balances",
@@ -63,14 +68,21 @@ public class LedgerResource {
                     schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BalanceView.class)))
     @APIResponse(responseCode = "304", description = Conditional.DESCRIPTION_304)
-    @APIResponse(responseCode = "400", description = "validation-failed (asOf)")
+    @APIResponse(responseCode = "400", description = "validation-failed (asOf, on, or both given)")
     @APIResponse(responseCode = "404", description = "fund-not-found")
     public Response balance(@PathParam("code") String code,
             @Parameter(description = "An RFC 3339 instant with its offset, not in the future, e.g. 2020-12-31T23:00:00Z.",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("asOf") String asOf,
+            @Parameter(description = "A day, not after today (Europe/Paris). Not with asOf.", example = "2020-12-31",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("on") String on,
             @Context Request request) {
-        BalanceView balances = asOf == null ? ledger.balances(code, caller.scope())
-                : ledger.balancesAsOf(code, Instants.parse("asOf", asOf), caller.scope());
+        if (asOf != null && on != null) {
+            throw ProblemException.invalid("on", "cannot be asked for with asOf: one is by recording, the other by "
+                    + "the dates of the events");
+        }
+        BalanceView balances = asOf != null ? ledger.balancesAsOf(code, Instants.parse("asOf", asOf), caller.scope())
+                : on != null ? ledger.balancesOn(code, BusinessDates.parse("on", on), caller.scope())
+                : ledger.balances(code, caller.scope());
         return Conditional.ok(request, balances.etag(), balances);
     }
 

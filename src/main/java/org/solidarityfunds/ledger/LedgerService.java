@@ -3,6 +3,7 @@ package org.solidarityfunds.ledger;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.solidarityfunds.persistence.InList;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.money.Money;
+import org.solidarityfunds.problem.DatabaseFailures;
 import org.solidarityfunds.problem.ProblemException;
 import org.solidarityfunds.problem.ProblemType;
 
@@ -35,6 +37,9 @@ import org.solidarityfunds.problem.ProblemType;
  */
 @ApplicationScoped
 public class LedgerService {
+
+    /** The SQLSTATE of the database's refusal of an entry dated in a fiscal year that is not open. */
+    static final String FISCAL_YEAR_CLOSED_STATE = "SF001";
 
     private final EntityManager em;
     private final Clock clock;
@@ -147,7 +152,7 @@ public class LedgerService {
     public BalanceView balances(String fundCode, FundScope scope) {
         FundLedger ledger = ledgerOf(fundCode, scope);
         return BalanceView.of(ledger.fundCode, ledger.currency, totalsOf(balancesOf(ledger.fundId)), ledger.entryCount,
-                ledger.headHash, null);
+                ledger.headHash, null, null);
     }
 
     /**
@@ -164,9 +169,37 @@ public class LedgerService {
         return LedgerTotals.lastAtOrBefore(em, ledger.fundId, asOf)
                 .map(kept -> BalanceView.of(ledger.fundCode, ledger.currency, kept.totals(), kept.sequence(),
                         JournalEntry.<JournalEntry>find("fundId = ?1 and sequence = ?2", ledger.fundId, kept.sequence())
-                                .singleResult().hash, asOf))
+                                .singleResult().hash, asOf, null))
                 .orElseGet(() -> BalanceView.of(ledger.fundCode, ledger.currency, Totals.zero(), 0,
-                        FundLedger.GENESIS_HASH, asOf));
+                        FundLedger.GENESIS_HASH, asOf, null));
+    }
+
+    /**
+     * The balances by the dates of the events (effective dates) at the end of a day: every
+     * entry dated on or before it, whenever it was recorded. Unlike {@link #balancesAsOf}, a
+     * later entry dated back (money received last week, recorded today) changes them: they are
+     * the accounting year's figures (docs/concepts/accounting.md). Summed from the fund's
+     * entries dated up to that day, through the index on (fund, effective date); the journal
+     * they were computed from is the current one, whose entry count and head they carry.
+     */
+    @Transactional
+    public BalanceView balancesOn(String fundCode, LocalDate on, FundScope scope) {
+        FundLedger ledger = ledgerOf(fundCode, scope);
+        if (on.isAfter(LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE)))) {
+            throw ProblemException.invalid("on", "is in the future; no event is dated after today");
+        }
+        List<Object[]> sums = em.createNativeQuery("""
+                SELECT l.account, l.side, e.reverses_entry_id IS NOT NULL, sum(l.amount_minor)
+                  FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id
+                 WHERE e.fund_id = ?1 AND e.effective_date <= ?2
+                 GROUP BY 1, 2, 3""", Object[].class).setParameter(1, ledger.fundId).setParameter(2, on)
+                .getResultList();
+        Totals totals = Totals.zero();
+        for (Object[] sum : sums) {
+            totals = totals.plus(Account.valueOf(String.valueOf(sum[0])), Side.ofCode(String.valueOf(sum[1])),
+                    ((Number) sum[3]).longValue(), (Boolean) sum[2]);
+        }
+        return BalanceView.of(ledger.fundCode, ledger.currency, totals, ledger.entryCount, ledger.headHash, null, on);
     }
 
     /**
@@ -183,9 +216,10 @@ public class LedgerService {
         for (int i = 0; i < kept.size(); i++) {
             Instant cutoff = cutoffs.get(i);
             balances.add(kept.get(i)
-                    .map(k -> BalanceView.of(ledger.fundCode, ledger.currency, k.totals(), k.sequence(), k.hash(), cutoff))
+                    .map(k -> BalanceView.of(ledger.fundCode, ledger.currency, k.totals(), k.sequence(), k.hash(),
+                            cutoff, null))
                     .orElseGet(() -> BalanceView.of(ledger.fundCode, ledger.currency, Totals.zero(), 0,
-                            FundLedger.GENESIS_HASH, cutoff)));
+                            FundLedger.GENESIS_HASH, cutoff, null)));
         }
         return balances;
     }
@@ -296,7 +330,17 @@ public class LedgerService {
     private void persist(FundLedger ledger, List<Written> written, List<Reference> about) {
         written.forEach(w -> em.persist(w.entry()));
         written.forEach(w -> w.lines().forEach(em::persist));
-        em.flush();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // The database dates every entry into its fiscal year, and refuses it when that year
+            // is not open (V9__fiscal_years.sql): the one place the rule is written.
+            Optional<String> refusal = DatabaseFailures.refusal(e, FISCAL_YEAR_CLOSED_STATE);
+            if (refusal.isPresent()) {
+                throw new ProblemException(ProblemType.FISCAL_YEAR_CLOSED, refusal.get());
+            }
+            throw e;
+        }
         LedgerTotals.insert(em, written.stream().map(w -> new LedgerTotals.Row(ledger.fundId, w.entry().sequence,
                 w.entry().recordedAt, w.totals())).toList());
         for (int i = 0; i < written.size(); i++) {

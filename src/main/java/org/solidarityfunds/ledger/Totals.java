@@ -68,6 +68,14 @@ public final class Totals {
         return new Totals(debit, credit);
     }
 
+    /** The totals after a sum of lines of one account and side, of reversals or not (a balance on a day, summed by SQL). */
+    Totals plus(Account account, Side side, long amountMinor, boolean reversal) {
+        long[] debit = debitMinor.clone();
+        long[] credit = creditMinor.clone();
+        add(debit, credit, account, side, amountMinor, reversal);
+        return new Totals(debit, credit);
+    }
+
     /** The totals after an entry's lines as stored (the verification's walk along the journal). */
     Totals afterStored(List<JournalLine> lines, boolean reversal) {
         long[] debit = debitMinor.clone();

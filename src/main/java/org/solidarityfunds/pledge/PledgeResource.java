@@ -61,7 +61,8 @@ public class PledgeResource {
     @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
             + "idempotency-key-missing")
     @APIResponse(responseCode = "404", description = "fund-not-found")
-    @APIResponse(responseCode = "409", description = "fund-closed, fund-closed-to-pledges or idempotency-key-in-use")
+    @APIResponse(responseCode = "409", description = "fund-closed, fiscal-year-closed, fund-closed-to-pledges or "
+            + "idempotency-key-in-use")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused")
     public Response record(@PathParam("code") String code,
             @HeaderParam(Idempotency.HEADER) String key,
@@ -108,8 +109,8 @@ public class PledgeResource {
     @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
             + "idempotency-key-missing")
     @APIResponse(responseCode = "404", description = "pledge-not-found")
-    @APIResponse(responseCode = "409", description = "pledge-already-cancelled, pledge-fulfilled, fund-closed or "
-            + "idempotency-key-in-use")
+    @APIResponse(responseCode = "409", description = "pledge-already-cancelled, pledge-fulfilled, fund-closed, "
+            + "fiscal-year-closed or idempotency-key-in-use")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused")
     public Response cancel(@PathParam("id") String id,
             @HeaderParam(Idempotency.HEADER) String key,

@@ -8,8 +8,11 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * What a failure says about the database, read from every exception it carries: its chain of
@@ -46,6 +49,24 @@ public final class DatabaseFailures {
             }
             return false;
         });
+    }
+
+    /**
+     * The message of a refusal that one of the schema's own triggers raised with this SQLSTATE
+     * (a code of its own, such as SF001, never a standard one), if the failure carries one. Such
+     * a message is written for the client, and quotes no row.
+     */
+    public static Optional<String> refusal(Throwable failure, String sqlState) {
+        Optional<String>[] message = new Optional[] {Optional.empty()};
+        any(failure, e -> {
+            if (e instanceof PSQLException sql && sqlState.equals(sql.getSQLState())) {
+                ServerErrorMessage server = sql.getServerErrorMessage();
+                message[0] = Optional.ofNullable(server == null ? null : server.getMessage());
+                return true;
+            }
+            return false;
+        });
+        return message[0];
     }
 
     /** PostgreSQL aborted the transaction, and only it, for a reason a second attempt can clear: 40001 or 40P01. */

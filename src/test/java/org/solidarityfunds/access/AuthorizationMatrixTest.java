@@ -156,7 +156,24 @@ class AuthorizationMatrixTest {
                 new Row("POST /api/v1/funds/{code}/contributions/batch", () -> new Call("POST", "/api/v1/funds/" + fund
                         + "/contributions/batch", Map.of("contributions", List.of(contribution(donor, 2_00)))),
                         201, 403, 403, 403, 403),
-                new Row("GET /api/v1/events", () -> new Call("GET", "/api/v1/events", null), 200, 403, 200, 200, 200));
+                new Row("GET /api/v1/events", () -> new Call("GET", "/api/v1/events", null), 200, 403, 200, 200, 200),
+                new Row("GET /api/v1/fiscal-years", () -> new Call("GET", "/api/v1/fiscal-years", null),
+                        200, 403, 403, 200, 200),
+                new Row("GET /api/v1/fiscal-years/{code}", () -> new Call("GET", "/api/v1/fiscal-years/2020", null),
+                        200, 403, 403, 200, 200),
+                // The fiscal years are the whole organisation's: these tests share them, so the
+                // steps of a closing are asked of a year that does not exist, which a role the
+                // policy admits is told (404) and any other is refused (403). FiscalYearClosingTest
+                // takes the steps themselves, in a database of its own.
+                new Row("POST /api/v1/fiscal-years/{code}/closing-request", () -> new Call("POST",
+                        "/api/v1/fiscal-years/1999/closing-request", Map.of("reason", "Clôture")),
+                        404, 403, 403, 403, 403),
+                new Row("POST /api/v1/fiscal-years/{code}/closing-confirmation", () -> new Call("POST",
+                        "/api/v1/fiscal-years/1999/closing-confirmation", Map.of("reason", "Vérifié")),
+                        403, 403, 403, 404, 404),
+                new Row("POST /api/v1/fiscal-years/{code}/closing-withdrawal", () -> new Call("POST",
+                        "/api/v1/fiscal-years/1999/closing-withdrawal", Map.of("reason", "À corriger")),
+                        404, 403, 403, 404, 404));
     }
 
     private static Map<String, Object> contribution(String donor, long amountMinor) {

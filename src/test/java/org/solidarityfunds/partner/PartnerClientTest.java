@@ -61,16 +61,16 @@ class PartnerClientTest {
         assertThat(hidden.getCode()).isEqualTo(404);
         assertThat(hidden.getResponseBody()).contains("#fund-not-found");
 
-        ApiResponse<FundBalance> balance = ledger.getFundBalanceWithHttpInfo(fund, null, null);
+        ApiResponse<FundBalance> balance = ledger.getFundBalanceWithHttpInfo(fund, null, null, null);
         assertThat(balance.getData().getReceived().getAmountMinor()).isEqualTo(120_00L);
         assertThat(balance.getData().getOutstandingPledges().getAmountMinor()).isEqualTo(180_00L);
         assertThat(balance.getData().getEntryCount()).isEqualTo(2L);
         String etag = balance.getHeaders().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("ETag"))
                 .findFirst().orElseThrow().getValue().get(0);
         ApiException notModified = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
-                () -> ledger.getFundBalance(fund, null, etag));
+                () -> ledger.getFundBalance(fund, null, null, etag));
         assertThat(notModified.getCode()).isEqualTo(304);
-        FundBalance before = ledger.getFundBalance(fund, OffsetDateTime.parse("2020-01-01T00:00:00Z"), null);
+        FundBalance before = ledger.getFundBalance(fund, OffsetDateTime.parse("2020-01-01T00:00:00Z"), null, null);
         assertThat(before.getEntryCount()).isZero();
         assertThat(before.getReceived().getAmountMinor()).isZero();
 
@@ -97,7 +97,7 @@ class PartnerClientTest {
     @Test
     void the_generated_client_surfaces_problems_as_the_contract_describes_them() {
         ApiClient client = clientFor(TestTokens.as("partner-client-none", Roles.PARTNER));
-        assertThatThrownBy(() -> new LedgerApi(client).getFundBalance("NO-SUCH-FUND", null, null))
+        assertThatThrownBy(() -> new LedgerApi(client).getFundBalance("NO-SUCH-FUND", null, null, null))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(404);
                     assertThat(e.getResponseBody()).contains("\"status\":404").contains("#fund-not-found");

@@ -93,6 +93,9 @@ class ContractHostileInputTest {
         List<DynamicNode> operations = new ArrayList<>();
         contract.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
             Operation operation = new Operation(method.getKey().toUpperCase(Locale.ROOT), path.getKey(), method.getValue());
+            if (!covers(operation)) {
+                return;
+            }
             ValidRequest valid = fixture.validRequest(operation);
             if (valid == null) {
                 operations.add(dynamicTest(operation.name() + " has a valid request to start from", () -> fail(
@@ -107,6 +110,17 @@ class ContractHostileInputTest {
         }));
         return operations.stream();
     }
+
+    /**
+     * Every operation but those of the fiscal years: their valid requests close a year, which
+     * is the whole organisation's and would refuse the other tests' postings into it.
+     * FiscalYearHostileInputTest runs them, on a database of its own.
+     */
+    boolean covers(Operation operation) {
+        return !operation.tags().contains(FISCAL_YEARS_TAG);
+    }
+
+    static final String FISCAL_YEARS_TAG = "Fiscal years";
 
     // ---------------------------------------------------------------------------------------
     // The cases of one operation
@@ -521,6 +535,12 @@ class ContractHostileInputTest {
             return node.at("/requestBody/content/application~1json/schema");
         }
 
+        List<String> tags() {
+            List<String> tags = new ArrayList<>();
+            node.path("tags").forEach(tag -> tags.add(tag.asText()));
+            return tags;
+        }
+
         List<String> roles() {
             Matcher roles = ROLES.matcher(node.path("description").asText());
             return roles.find() ? List.of(roles.group(1).split(",\\s*")) : List.of();
@@ -724,6 +744,18 @@ class ContractHostileInputTest {
                         TestFunds.contribution(fund, donor, 1000, null)).then().extract().path("entryId")));
                 case "getDisbursement", "cancelDisbursement", "castVote" -> request(operation,
                         Map.of("id", TestFunds.disbursement(fund, 1000)));
+                // On a database of their own (covers): the steps run in the contract's order,
+                // confirmation, request, withdrawal, each from the state the one before left.
+                case "listFiscalYears" -> request(operation, Map.of());
+                case "getFiscalYear" -> request(operation, Map.of("code", "2020"));
+                case "confirmFiscalYearClosing" -> {
+                    TestFunds.contribution(fund, donor, 1000, null, "2021-03-01");
+                    json(finance, Map.of("reason", "Clôture 2020")).post("/api/v1/fiscal-years/2020/closing-request")
+                            .then().statusCode(200);
+                    yield request(operation, Map.of("code", "2020"));
+                }
+                case "requestFiscalYearClosing", "withdrawFiscalYearClosing" -> request(operation,
+                        Map.of("code", "2021"));
                 case "payDisbursement" -> {
                     String approved = TestFunds.disbursement(fund, 1000);
                     TestFunds.vote(approved, MEMBER, "FOR");

@@ -53,7 +53,7 @@ class OpenApiContractTest {
                 operations++;
             }
         }
-        assertThat(operations).isEqualTo(31);
+        assertThat(operations).isEqualTo(36);
         assertThat(spec.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
     }
 

@@ -34,9 +34,15 @@ public final class TestFunds {
 
     /** Records a contribution as finance staff, allocated in full to the pledge if one is given, and answers its id. */
     public static String contribution(String fund, String donorId, long amountMinor, String pledgeId) {
+        return contribution(fund, donorId, amountMinor, pledgeId, "2020-10-02");
+    }
+
+    /** The same, received on that day. */
+    public static String contribution(String fund, String donorId, long amountMinor, String pledgeId,
+            String receivedOn) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("donorId", donorId,
                 "amount", Map.of("amountMinor", amountMinor, "currency", "EUR"),
-                "receivedOn", "2020-10-02", "bankReference", "VIR-" + NEXT.incrementAndGet()));
+                "receivedOn", receivedOn, "bankReference", "VIR-" + NEXT.incrementAndGet()));
         if (pledgeId != null) {
             body.put("allocations", java.util.List.of(Map.of("pledgeId", pledgeId, "amountMinor", amountMinor)));
         }
