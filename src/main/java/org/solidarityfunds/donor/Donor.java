@@ -45,6 +45,6 @@ public class Donor extends PanacheEntityBase {
 
     /** The auxiliary account code (FEC CompAuxNum) under which the donor's movements are kept. */
     public String auxiliaryAccount() {
-        return String.format("D%06d", number);
+        return DonorView.auxiliaryAccountOf(number);
     }
 }

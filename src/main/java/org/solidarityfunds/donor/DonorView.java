@@ -19,6 +19,11 @@ public record DonorView(
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) String createdBy) {
 
+    /** The auxiliary account code of the donor with that number: D and six digits. */
+    public static String auxiliaryAccountOf(long donorNumber) {
+        return String.format("D%06d", donorNumber);
+    }
+
     /** Without personal data (for partners): no contact, and no name when the donor is a person. */
     static DonorView from(Donor donor, boolean withPersonalData) {
         boolean person = donor.kind == DonorKind.PERSON;

@@ -70,6 +70,7 @@ public class LedgerResource {
     @APIResponse(responseCode = "304", description = Conditional.DESCRIPTION_304)
     @APIResponse(responseCode = "400", description = "validation-failed (asOf, on, or both given)")
     @APIResponse(responseCode = "404", description = "fund-not-found")
+    @APIResponse(responseCode = "409", description = "balance-below-zero-on-day")
     public Response balance(@PathParam("code") String code,
             @Parameter(description = "An RFC 3339 instant with its offset, not in the future, e.g. 2020-12-31T23:00:00Z.",
                     schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("asOf") String asOf,

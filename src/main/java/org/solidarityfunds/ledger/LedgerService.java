@@ -199,6 +199,17 @@ public class LedgerService {
             totals = totals.plus(Account.valueOf(String.valueOf(sum[0])), Side.ofCode(String.valueOf(sum[1])),
                     ((Number) sum[3]).longValue(), (Boolean) sum[2]);
         }
+        Optional<Account> belowZero = totals.firstBelowZero();
+        if (belowZero.isPresent()) {
+            // Possible by the dates users give, never by the order entries are written: a payment
+            // dated before the decision that committed its money, money allocated to a pledge
+            // dated later. The balances API shows no negative amount; the trial balance does.
+            throw new ProblemException(ProblemType.BALANCE_BELOW_ZERO_ON_DAY, "On " + on + " the " + belowZero.get()
+                    + " account of fund " + ledger.fundCode + " stands below zero, by "
+                    + (-totals.balanceMinor(belowZero.get())) + " minor units of " + ledger.currency + ": an entry is "
+                    + "dated before one it follows (a payment before the decision that committed its money, money "
+                    + "allocated to a pledge dated later). The trial balance shows that day's accounts as they are.");
+        }
         return BalanceView.of(ledger.fundCode, ledger.currency, totals, ledger.entryCount, ledger.headHash, null, on);
     }
 

@@ -23,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.solidarityfunds.common.CsvCells;
 import org.solidarityfunds.ledger.Account;
 import org.solidarityfunds.ledger.LedgerTotals;
 import org.solidarityfunds.ledger.Totals;
@@ -149,7 +150,8 @@ class StatementWriter {
                 @Override
                 public void row(Row row) throws IOException {
                     writer.write(row.sequence() + "," + row.entryId() + "," + row.kind() + ","
-                            + row.recordedAt().toInstant() + "," + row.effectiveDate() + "," + csvText(row.memo()) + ","
+                            + row.recordedAt().toInstant() + "," + row.effectiveDate() + ","
+                            + CsvCells.text(row.memo()) + ","
                             + row.line() + "," + row.account() + "," + row.side() + ","
                             + decimal(row.amountMinor(), period) + "," + currency + ","
                             + decimal(row.balanceAfterMinor(), period) + "\r\n");
@@ -260,16 +262,5 @@ class StatementWriter {
 
     private static String decimal(long amountMinor, Period period) {
         return BigDecimal.valueOf(amountMinor, period.currency().getDefaultFractionDigits()).toPlainString();
-    }
-
-    static String csvText(String text) {
-        String cell = text;
-        if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-            cell = "'" + cell;
-        }
-        if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
-            cell = '"' + cell.replace("\"", "\"\"") + '"';
-        }
-        return cell;
     }
 }

@@ -31,8 +31,11 @@ import org.solidarityfunds.support.TestTokens;
 @QuarkusTest
 class AuthorizationMatrixTest {
 
-    /** One call of an endpoint: method, concrete path and body, made fresh for each caller. */
-    record Call(String method, String path, Object body) {
+    /** One call of an endpoint: method, concrete path, body and the media type asked for, made fresh for each caller. */
+    record Call(String method, String path, Object body, String accept) {
+        Call(String method, String path, Object body) {
+            this(method, path, body, "application/json");
+        }
     }
 
     /** An operation, how to call it in scope, and what each role gets: finance, committee, partner, auditor, admin. */
@@ -173,7 +176,11 @@ class AuthorizationMatrixTest {
                         403, 403, 403, 404, 404),
                 new Row("POST /api/v1/fiscal-years/{code}/closing-withdrawal", () -> new Call("POST",
                         "/api/v1/fiscal-years/1999/closing-withdrawal", Map.of("reason", "À corriger")),
-                        404, 403, 403, 404, 404));
+                        404, 403, 403, 404, 404),
+                new Row("GET /api/v1/accounting/trial-balance", () -> new Call("GET",
+                        "/api/v1/accounting/trial-balance?fund=" + fund, null), 200, 403, 403, 200, 200),
+                new Row("GET /api/v1/accounting/journal", () -> new Call("GET", "/api/v1/accounting/journal?fund=" + fund,
+                        null, "text/plain"), 200, 403, 403, 200, 200));
     }
 
     private static Map<String, Object> contribution(String donor, long amountMinor) {
@@ -229,7 +236,7 @@ class AuthorizationMatrixTest {
             request = request.contentType("application/json").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                     .body(call.body());
         }
-        var response = request.request(call.method(), call.path());
+        var response = request.accept(call.accept()).request(call.method(), call.path());
         if (response.statusCode() >= 400) {
             response.then().contentType("application/problem+json").body("type", endsWith(
                     switch (response.statusCode()) {

@@ -95,6 +95,24 @@ class BalanceOnDayTest {
                 .get("/api/v1/funds/{code}/balance", fund).then().statusCode(400).body("errors[0].field", equalTo("on"));
     }
 
+    @Test
+    void a_day_on_which_the_dates_put_an_account_below_zero_is_named_not_shown_wrong() {
+        String fund = TestFunds.open("ON-BELOW");
+        String donor = TestFunds.donor("Commune en avance");
+        TestFunds.contribution(fund, donor, 100_00, null);
+        TestFunds.committee(fund, 1, "on-member");
+        String disbursement = TestFunds.disbursement(fund, 40_00);
+        TestFunds.vote(disbursement, "on-member", "FOR");
+        // Decided today, paid (so it says) in 2020: by the dates, the payment comes first.
+        json(FINANCE, Map.of("paymentReference", "VIR-AVANT", "paidOn", "2020-11-12"))
+                .post("/api/v1/disbursements/{id}/payment", disbursement).then().statusCode(200);
+        as(FINANCE).queryParam("on", "2020-12-31").get("/api/v1/funds/{code}/balance", fund).then().statusCode(409)
+                .body("type", endsWith("#balance-below-zero-on-day"))
+                .body("detail", org.hamcrest.Matchers.containsString("COMMITMENTS"));
+        as(FINANCE).queryParam("on", TODAY.toString()).get("/api/v1/funds/{code}/balance", fund).then()
+                .statusCode(200).body("committed.amountMinor", equalTo(0)).body("disbursed.amountMinor", equalTo(40_00));
+    }
+
     /**
      * received, available, pledged and outstanding pledges from the lines dated up to the day,
      * straight from the tables: a reversal's lines take their amount off the side they reverse.

@@ -115,10 +115,10 @@ class StatementResourceTest {
 
     @Test
     void a_memo_a_spreadsheet_would_take_for_a_formula_is_written_as_text() {
-        assertThat(StatementWriter.csvText("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(StatementWriter.csvText("Don, Lyon")).isEqualTo("\"Don, Lyon\"");
-        assertThat(StatementWriter.csvText("-5")).isEqualTo("'-5");
-        assertThat(StatementWriter.csvText("Contribution")).isEqualTo("Contribution");
+        assertThat(org.solidarityfunds.common.CsvCells.text("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(org.solidarityfunds.common.CsvCells.text("Don, Lyon")).isEqualTo("\"Don, Lyon\"");
+        assertThat(org.solidarityfunds.common.CsvCells.text("-5")).isEqualTo("'-5");
+        assertThat(org.solidarityfunds.common.CsvCells.text("Contribution")).isEqualTo("Contribution");
     }
 
     /** RFC 4180: fields separated by commas, quoted fields may hold commas and doubled quotes. */

@@ -1,0 +1,141 @@
+package org.solidarityfunds.accounting;
+
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.Variant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.solidarityfunds.access.Caller;
+import org.solidarityfunds.access.Roles;
+import org.solidarityfunds.common.BusinessDates;
+import org.solidarityfunds.common.CsvCells;
+import org.solidarityfunds.problem.ProblemException;
+import org.solidarityfunds.web.StreamedBody;
+
+@Path("/api/v1/accounting")
+@Tag(name = "Accounting")
+public class AccountingResource {
+
+    static final String CSV = "text/csv";
+    static final MediaType CSV_UTF8 = MediaType.valueOf(CSV + ";charset=UTF-8");
+    static final String JOURNAL = "text/plain";
+    static final String CSV_HEADER = "account,label,currency,debit,credit,debit_balance,credit_balance";
+    private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, CSV_UTF8).build();
+
+    private final AccountingService accounting;
+    private final JournalExport journal;
+    private final Caller caller;
+
+    AccountingResource(AccountingService accounting, JournalExport journal, Caller caller) {
+        this.accounting = accounting;
+        this.journal = journal;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("trial-balance")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @RolesAllowed({Roles.FINANCE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "getTrialBalance", summary = "The trial balance (balance générale) on a day, as JSON or CSV",
+            description = "Each account of the general chart with its debit and credit movements and its balance, by "
+                    + "the effective dates of the entries: the balance-sheet accounts (classes 1 to 5) with everything "
+                    + "dated up to the day, the charges and resources (classes 6 and 7) with the fiscal year's only, "
+                    + "the earlier years' result in 110 or 119. One table per currency, whose debits equal its "
+                    + "credits. Accept: text/csv gives one row per account (UTF-8 with a byte order mark, amounts as "
+                    + "decimals with a dot).")
+    @APIResponse(responseCode = "200", description = "The trial balance", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialBalance.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
+                    example = CSV_HEADER + "\r\n512,Banques,EUR,10000.00,2500.00,7500.00,0.00\r\n"))})
+    @APIResponse(responseCode = "400", description = "validation-failed (on)")
+    @APIResponse(responseCode = "404", description = "fund-not-found")
+    @APIResponse(responseCode = "406", description = "not-acceptable: Accept names neither application/json nor text/csv")
+    public Response trialBalance(
+            @Parameter(description = "The day, at its end (Europe/Paris); today without it.", example = "2020-12-31",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("on") String on,
+            @Parameter(description = "Only this fund's entries (its code).", example = "LIBAN-2020")
+            @QueryParam("fund") String fund,
+            @Context Request request) {
+        TrialBalance balance = accounting.trialBalance(on == null ? null : BusinessDates.parse("on", on), fund,
+                caller.scope());
+        Variant variant = request.selectVariant(VARIANTS);
+        if (variant != null && variant.getMediaType().isCompatible(CSV_UTF8)) {
+            return Response.ok(csv(balance), CSV_UTF8).header("Content-Disposition", "attachment; filename=\""
+                    + "trial-balance-" + balance.on() + (fund == null ? "" : "-" + fund) + ".csv\"").build();
+        }
+        return Response.ok(balance, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("journal")
+    @Produces(JOURNAL)
+    @RolesAllowed({Roles.FINANCE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "getAccountingJournal", summary = "The journal of a period, as plain-text accounting",
+            description = "The hledger (and Ledger) journal format: every currency and account declared, then one "
+                    + "transaction per entry dated in the period, by effective date, with its id, fund, sequence, kind "
+                    + "and hash as tags, so that `hledger check --strict` holds and `hledger balance` gives the trial "
+                    + "balance (accounts=general: the chart's number, then the fund) or the API's balances "
+                    + "(accounts=funds: the fund, then its account). Streamed.")
+    @APIResponse(responseCode = "200", description = "The journal", content = @Content(mediaType = JOURNAL,
+            schema = @Schema(type = SchemaType.STRING, example = "2020-10-02 Contribution  ; id:2f0c…, fund:LIBAN-2020\n"
+                    + "    512:LIBAN-2020    10000.00 EUR\n    740:LIBAN-2020    -10000.00 EUR\n")))
+    @APIResponse(responseCode = "400", description = "validation-failed (from, to, accounts)")
+    @APIResponse(responseCode = "404", description = "fund-not-found")
+    public Response journal(
+            @Parameter(description = "The first day, included; from the first entry without it.", example = "2020-01-01",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "The last day, included; today without it.", example = "2020-12-31",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = "Only this fund's entries (its code).", example = "LIBAN-2020")
+            @QueryParam("fund") String fund,
+            @Parameter(description = "The accounts: the general chart's (general, the default) or the funds' own "
+                    + "(funds).", schema = @Schema(enumeration = {"general", "funds"}, defaultValue = "general"))
+            @QueryParam("accounts") String accounts,
+            @Context HttpServerRequest exchange) {
+        JournalExport.Accounts chart = accountsOf(accounts);
+        JournalExport.Period period = accounting.period(from == null ? null : BusinessDates.parse("from", from),
+                to == null ? null : BusinessDates.parse("to", to), fund, caller.scope());
+        StreamingOutput body = out -> StreamedBody.writeOrCut(exchange, out, started -> journal.write(period, chart,
+                started));
+        return Response.ok(body, MediaType.valueOf(JOURNAL + ";charset=UTF-8")).header("Content-Disposition",
+                "attachment; filename=\"journal-" + period.first() + "-" + period.last()
+                        + (fund == null ? "" : "-" + fund) + ".journal\"").build();
+    }
+
+    private static JournalExport.Accounts accountsOf(String accounts) {
+        if (accounts == null || accounts.equals("general")) {
+            return JournalExport.Accounts.GENERAL;
+        }
+        if (accounts.equals("funds")) {
+            return JournalExport.Accounts.FUNDS;
+        }
+        throw ProblemException.invalid("accounts", "must be general or funds");
+    }
+
+    static String csv(TrialBalance balance) {
+        StringBuilder csv = new StringBuilder("\uFEFF").append(CSV_HEADER).append("\r\n");
+        for (TrialBalance.Row row : balance.rows()) {
+            csv.append(CsvCells.text(row.account())).append(',').append(CsvCells.text(row.label())).append(',')
+                    .append(row.currency()).append(',').append(JournalExport.amount(row.debitMinor(), row.currency())).append(',')
+                    .append(JournalExport.amount(row.creditMinor(), row.currency())).append(',')
+                    .append(JournalExport.amount(row.debitBalanceMinor(), row.currency())).append(',')
+                    .append(JournalExport.amount(row.creditBalanceMinor(), row.currency())).append("\r\n");
+        }
+        return csv.toString();
+    }
+}

@@ -1,0 +1,70 @@
+package org.solidarityfunds.accounting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.OptionalLong;
+import org.solidarityfunds.access.FundScope;
+import org.solidarityfunds.common.BusinessDates;
+import org.solidarityfunds.common.Clocks;
+import org.solidarityfunds.fiscalyear.FiscalYearService;
+import org.solidarityfunds.fund.FundService;
+import org.solidarityfunds.problem.ProblemException;
+
+/**
+ * The ledger read in the general chart (docs/concepts/accounting.md): the trial balance on a day,
+ * and the journal of a period for a tool nobody here wrote (JournalExport). Each reads the lines
+ * on one snapshot of its own, outside any transaction of the service's, since a year of a large
+ * ledger takes seconds to read.
+ */
+@ApplicationScoped
+public class AccountingService {
+
+    private final ChartLines lines;
+    private final Chart chart;
+    private final FiscalYearService years;
+    private final FundService funds;
+    private final Clock clock;
+
+    AccountingService(ChartLines lines, Chart chart, FiscalYearService years, FundService funds, Clock clock) {
+        this.lines = lines;
+        this.chart = chart;
+        this.years = years;
+        this.funds = funds;
+        this.clock = clock;
+    }
+
+    /** The trial balance at the end of a day (today when none), of every fund or of one. */
+    public TrialBalance trialBalance(LocalDate on, String fundCode, FundScope scope) {
+        LocalDate day = on == null ? today() : notAfterToday("on", on);
+        OptionalLong fundId = fundCode == null ? OptionalLong.empty()
+                : OptionalLong.of(funds.require(fundCode, scope).id());
+        FiscalYearService.Days year = years.daysOf(day);
+        TrialBalance.Builder balance = new TrialBalance.Builder(chart, year.firstDay());
+        lines.read(BusinessDates.FIRST, day, fundId, balance);
+        return balance.build(day, year.code(), fundCode);
+    }
+
+    /** The period of a journal export: from the first day given, to the last (today when none), checked. */
+    public JournalExport.Period period(LocalDate from, LocalDate to, String fundCode, FundScope scope) {
+        LocalDate last = to == null ? today() : notAfterToday("to", to);
+        LocalDate first = from == null ? BusinessDates.FIRST : from;
+        if (first.isAfter(last)) {
+            throw ProblemException.invalid("from", "is after to");
+        }
+        OptionalLong fundId = fundCode == null ? OptionalLong.empty()
+                : OptionalLong.of(funds.require(fundCode, scope).id());
+        return new JournalExport.Period(first, last, fundId, fundCode);
+    }
+
+    private LocalDate notAfterToday(String parameter, LocalDate day) {
+        if (day.isAfter(today())) {
+            throw ProblemException.invalid(parameter, "is in the future; no event is dated after today");
+        }
+        return day;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE));
+    }
+}

@@ -1,0 +1,75 @@
+package org.solidarityfunds.accounting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.solidarityfunds.donor.DonorKind;
+import org.solidarityfunds.ledger.Account;
+import org.solidarityfunds.ledger.EntryKind;
+
+class ChartTest {
+
+    private static Chart shipped() throws IOException {
+        try (InputStream in = ChartTest.class.getClassLoader().getResourceAsStream(Charts.SHIPPED)) {
+            return Charts.read(in);
+        }
+    }
+
+    @Test
+    void the_shipped_chart_reads_each_line_of_the_ledger_in_the_association_chart() throws IOException {
+        Chart chart = shipped();
+        assertThat(chart.accountOf(Account.BANK, EntryKind.CONTRIBUTION_RECEIVED, DonorKind.COMMUNE)).isEqualTo("512");
+        assertThat(chart.accountOf(Account.AVAILABLE, EntryKind.CONTRIBUTION_RECEIVED, DonorKind.COMMUNE))
+                .isEqualTo("740");
+        assertThat(chart.accountOf(Account.AVAILABLE, EntryKind.CONTRIBUTION_RECEIVED, DonorKind.ASSOCIATION))
+                .isEqualTo("7551");
+        assertThat(chart.accountOf(Account.AVAILABLE, EntryKind.CONTRIBUTION_RECEIVED, DonorKind.PERSON))
+                .isEqualTo("7541");
+        assertThat(chart.accountOf(Account.PLEDGES_RECEIVABLE, EntryKind.PLEDGE_RECORDED, DonorKind.REGION))
+                .isEqualTo("441");
+        assertThat(chart.accountOf(Account.PLEDGES_RECEIVABLE, EntryKind.PLEDGE_RECORDED, DonorKind.ASSOCIATION))
+                .isEqualTo("4687");
+        assertThat(chart.accountOf(Account.PLEDGES_TO_RECEIVE, EntryKind.PLEDGE_RECORDED, DonorKind.EPCI))
+                .isEqualTo("740");
+        assertThat(chart.accountOf(Account.AVAILABLE, EntryKind.DISBURSEMENT_COMMITTED, null)).isEqualTo("6571");
+        assertThat(chart.accountOf(Account.AVAILABLE, EntryKind.COMMITMENT_RELEASED, null)).isEqualTo("6571");
+        assertThat(chart.accountOf(Account.COMMITMENTS, EntryKind.DISBURSEMENT_PAID, null)).isEqualTo("4672");
+        assertThat(chart.familyOf(DonorKind.PERSON).dedicatedFunds()).isEqualTo("196");
+        assertThat(chart.labelOf("194")).isEqualTo("Fonds dédiés sur subventions d'exploitation");
+    }
+
+    @Test
+    void money_whose_donor_the_ledger_does_not_name_goes_where_the_chart_says() throws IOException {
+        Chart chart = shipped();
+        assertThat(chart.accountOf(Account.AVAILABLE, EntryKind.CONTRIBUTION_RECEIVED, null)).isEqualTo("740");
+        assertThat(chart.accountOf(Account.PLEDGES_RECEIVABLE, EntryKind.PLEDGE_RECORDED, null)).isEqualTo("441");
+    }
+
+    @Test
+    void an_incomplete_chart_is_refused() throws IOException {
+        Chart chart = shipped();
+        Map<String, String> unlabelled = new HashMap<>(chart.accounts());
+        unlabelled.remove("512");
+        assertThatThrownBy(() -> with(chart, unlabelled, chart.resources())).hasMessageContaining("512");
+        Map<String, String> shortNumber = new HashMap<>(chart.accounts());
+        shortNumber.put("74", "Subventions");
+        assertThatThrownBy(() -> with(chart, shortNumber, chart.resources())).hasMessageContaining("three digits");
+        List<Chart.ResourceFamily> withoutPersons = chart.resources().subList(0, 2);
+        assertThatThrownBy(() -> with(chart, chart.accounts(), withoutPersons)).hasMessageContaining("PERSON");
+        Chart.ResourceFamily twice = chart.resources().get(0);
+        assertThatThrownBy(() -> with(chart, chart.accounts(), List.of(twice, new Chart.ResourceFamily("OTHER",
+                List.of(DonorKind.COMMUNE), "441", "740", "194", "6894", "7894")))).hasMessageContaining("COMMUNE");
+    }
+
+    private static Chart with(Chart chart, Map<String, String> accounts, List<Chart.ResourceFamily> resources) {
+        return new Chart(chart.name(), accounts, chart.bank(), chart.grantsAwarded(), chart.grantsToPay(),
+                chart.resultCarriedForwardCredit(), chart.resultCarriedForwardDebit(), chart.unattributedResources(),
+                resources);
+    }
+}
