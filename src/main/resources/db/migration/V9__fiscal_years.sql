@@ -42,6 +42,20 @@ CREATE TABLE fiscal_year (
     CONSTRAINT fiscal_year_closed_by_another CHECK (closed_by IS NULL OR closed_by <> closing_requested_by)
 );
 
+-- The rules below read a year's status after taking its lock, and rely on each statement of a
+-- function seeing what committed before it started, as READ COMMITTED gives (the service's
+-- level). A writer at a stricter level would read the year from its older snapshot: refused.
+CREATE FUNCTION fiscal_years_need_read_committed() RETURNS void
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'entries and fiscal years are written at READ COMMITTED, not %',
+            current_setting('transaction_isolation') USING ERRCODE = 'invalid_transaction_state';
+    END IF;
+END;
+$$;
+
 -- Years are added next to the ones there are (or as the first), one transaction at a time, in
 -- the start month of the calendar, and never before a year that is no longer open: the past of
 -- a closed year is closed.
@@ -51,6 +65,7 @@ $$
 DECLARE
     first_year fiscal_year;
 BEGIN
+    PERFORM fiscal_years_need_read_committed();
     PERFORM pg_advisory_xact_lock(2, 0);
     IF extract(month FROM NEW.first_day) <> (SELECT start_month FROM fiscal_calendar) THEN
         RAISE EXCEPTION 'fiscal years start in month %, not on %', (SELECT start_month FROM fiscal_calendar),
@@ -64,6 +79,11 @@ BEGIN
         RETURN NEW;
     END IF;
     IF first_year.first_day = NEW.last_day + 1 THEN
+        -- The first year's lock, as a posting into it takes it, then its status afresh: a
+        -- request to close it waits for this year to be made (and then finds a year before it
+        -- still open), or has committed and is seen here.
+        PERFORM pg_advisory_xact_lock_shared(1, first_year.id::int);
+        SELECT * INTO first_year FROM fiscal_year WHERE id = first_year.id;
         IF first_year.status <> 'OPEN' THEN
             RAISE EXCEPTION 'No entry may be dated before %: the fiscal year from % to % is %, and so is its past.',
                 first_year.first_day, first_year.first_day, first_year.last_day, first_year.status
@@ -165,6 +185,7 @@ $$
 DECLARE
     year fiscal_year;
 BEGIN
+    PERFORM fiscal_years_need_read_committed();
     year := fiscal_year_of(NEW.effective_date);
     PERFORM pg_advisory_xact_lock_shared(1, year.id::int);
     SELECT * INTO year FROM fiscal_year WHERE id = year.id;
@@ -212,6 +233,9 @@ CREATE INDEX fiscal_year_change_year_idx ON fiscal_year_change (fiscal_year_id, 
 CREATE TRIGGER fiscal_year_change_append_only
     BEFORE UPDATE OR DELETE ON fiscal_year_change
     FOR EACH ROW EXECUTE FUNCTION journal_is_append_only();
+CREATE TRIGGER fiscal_year_change_no_truncate
+    BEFORE TRUNCATE ON fiscal_year_change
+    FOR EACH STATEMENT EXECUTE FUNCTION journal_is_append_only();
 
 -- The years of the entries already written.
 SELECT fiscal_year_of(min(effective_date)), fiscal_year_of(max(effective_date))

@@ -86,7 +86,7 @@ public class AccountingResource {
     @Produces(JOURNAL)
     @RolesAllowed({Roles.FINANCE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "getAccountingJournal", summary = "The journal of a period, as plain-text accounting",
-            description = "The hledger (and Ledger) journal format: every currency and account declared, then one "
+            description = "hledger's journal format: every currency and account declared, then one "
                     + "transaction per entry dated in the period, by effective date, with its id, fund, sequence, kind "
                     + "and hash as tags, so that `hledger check --strict` holds and `hledger balance` gives the trial "
                     + "balance (accounts=general: the chart's number, then the fund) or the API's balances "

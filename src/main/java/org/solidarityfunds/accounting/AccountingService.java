@@ -12,10 +12,10 @@ import org.solidarityfunds.fund.FundService;
 import org.solidarityfunds.problem.ProblemException;
 
 /**
- * The ledger read in the general chart (docs/concepts/accounting.md): the trial balance on a day,
- * and the journal of a period for a tool nobody here wrote (JournalExport). Each reads the lines
- * on one snapshot of its own, outside any transaction of the service's, since a year of a large
- * ledger takes seconds to read.
+ * The ledger read in the general chart (docs/concepts/accounting.md): the trial balance on a day
+ * (summed by the database), and the period of a journal export (JournalExport, which reads the
+ * lines on a snapshot of its own, outside any transaction of the service's: a year of a large
+ * ledger takes seconds to read).
  */
 @ApplicationScoped
 public class AccountingService {
@@ -41,7 +41,7 @@ public class AccountingService {
                 : OptionalLong.of(funds.require(fundCode, scope).id());
         FiscalYearService.Days year = years.daysOf(day);
         TrialBalance.Builder balance = new TrialBalance.Builder(chart, year.firstDay());
-        lines.read(BusinessDates.FIRST, day, fundId, balance);
+        lines.sums(year.firstDay(), day, fundId).forEach(balance::add);
         return balance.build(day, year.code(), fundCode);
     }
 

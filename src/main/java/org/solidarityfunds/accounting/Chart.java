@@ -20,7 +20,7 @@ import org.solidarityfunds.ledger.EntryKind;
  * grant awarded (a charge) and owed until paid. It refuses to exist incomplete: an account used
  * without a label, a donor kind in no family or in two, an account number the FEC would refuse.
  *
- * @param name what the chart is, as the docs and the closing record it
+ * @param name what the chart is, as the docs and the reports name it
  * @param accounts every account used, by number, with its label (CompteLib)
  * @param bank the bank account (512)
  * @param grantsAwarded the charge of a grant a committee awarded (6571)
@@ -61,6 +61,14 @@ public record Chart(String name, Map<String, String> accounts, String bank, Stri
                 resultCarriedForwardDebit)) {
             requireLabelled(accounts, used);
         }
+        // The trial balance and the closing tell a year's charges and resources (classes 6 and 7)
+        // from the balance sheet's accounts by the class: an account in the wrong one would carry
+        // a year's result into the next, or drop a balance.
+        requireClass("bank", bank, "12345");
+        requireClass("grantsToPay", grantsToPay, "12345");
+        requireClass("resultCarriedForwardCredit", resultCarriedForwardCredit, "12345");
+        requireClass("resultCarriedForwardDebit", resultCarriedForwardDebit, "12345");
+        requireClass("grantsAwarded", grantsAwarded, "6");
         Set<DonorKind> seen = new HashSet<>();
         Set<String> families = new HashSet<>();
         for (ResourceFamily family : resources) {
@@ -76,6 +84,11 @@ public record Chart(String name, Map<String, String> accounts, String bank, Stri
                     family.carriedToDedicatedFunds(), family.usedFromDedicatedFunds())) {
                 requireLabelled(accounts, used);
             }
+            requireClass(family.family() + ".receivable", family.receivable(), "12345");
+            requireClass(family.family() + ".dedicatedFunds", family.dedicatedFunds(), "12345");
+            requireClass(family.family() + ".resource", family.resource(), "7");
+            requireClass(family.family() + ".carriedToDedicatedFunds", family.carriedToDedicatedFunds(), "6");
+            requireClass(family.family() + ".usedFromDedicatedFunds", family.usedFromDedicatedFunds(), "7");
         }
         if (resources.stream().noneMatch(family -> family.family().equals(unattributedResources))) {
             throw new IllegalArgumentException("the unattributed resources go to family " + unattributedResources
@@ -133,6 +146,18 @@ public record Chart(String name, Map<String, String> accounts, String bank, Stri
 
     public String labelOf(String number) {
         return accounts.get(number);
+    }
+
+    /** Whether the account's class (its first digit) is one of these. */
+    static boolean inClass(String number, String classes) {
+        return classes.indexOf(number.charAt(0)) >= 0;
+    }
+
+    private static void requireClass(String role, String number, String classes) {
+        if (!inClass(number, classes)) {
+            throw new IllegalArgumentException(role + " is account " + number + ", which is not in class "
+                    + String.join(" or ", classes.split("")));
+        }
     }
 
     private static void requireLabelled(Map<String, String> accounts, String number) {

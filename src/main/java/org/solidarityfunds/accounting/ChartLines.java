@@ -46,6 +46,20 @@ public class ChartLines {
              ORDER BY e.effective_date, e.recorded_at, e.fund_id, e.sequence, l.line_no
             """;
 
+    /** The same lines, summed in the database by what decides their general account and their year. */
+    private static final String SUMS = """
+            SELECT l.account, l.side, coalesce(o.kind, e.kind), d.kind, l.currency, e.effective_date < ?,
+                   sum(l.amount_minor)
+              FROM journal_entry e
+              JOIN journal_line l ON l.entry_id = e.id
+              LEFT JOIN journal_entry o ON o.id = e.reverses_entry_id
+              LEFT JOIN ledger_event ev ON ev.entry_id = e.id
+              LEFT JOIN pledge p ON ev.reference_type = 'pledge' AND p.id = ev.reference_id
+              LEFT JOIN contribution c ON ev.reference_type = 'contribution' AND c.id = ev.reference_id
+              LEFT JOIN donor d ON d.id = coalesce(p.donor_id, c.donor_id)
+             WHERE e.effective_date <= ? AND (? OR e.fund_id = ?)
+             GROUP BY 1, 2, 3, 4, 5, 6
+            """;
     private static final String FUNDS = "SELECT fund_code, currency FROM fund_ledger WHERE ? OR fund_id = ? ORDER BY fund_code";
 
     private final AgroalDataSource dataSource;
@@ -69,6 +83,37 @@ public class ChartLines {
         }
 
         void line(Line line);
+    }
+
+    /** What the lines of one general account, side and currency add up to, dated before a day or not. */
+    public record Sum(String account, Side side, String currency, boolean beforeDay, long amountMinor) {
+    }
+
+    /**
+     * The lines dated up to {@code to}, summed by general account, side and currency, apart for
+     * those dated before {@code day}: one aggregate in the database, whatever the journal's size.
+     */
+    public List<Sum> sums(LocalDate day, LocalDate to, OptionalLong fundId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(SUMS)) {
+            query.setObject(1, day);
+            query.setObject(2, to);
+            query.setBoolean(3, fundId.isEmpty());
+            query.setLong(4, fundId.orElse(0));
+            List<Sum> sums = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    Account fundAccount = Account.valueOf(rs.getString(1));
+                    String donorKind = rs.getString(4);
+                    sums.add(new Sum(chart.accountOf(fundAccount, EntryKind.valueOf(rs.getString(3)),
+                            donorKind == null ? null : DonorKind.valueOf(donorKind)), Side.ofCode(rs.getString(2)),
+                            rs.getString(5), rs.getBoolean(6), rs.getLong(7)));
+                }
+            }
+            return sums;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the journal's sums could not be read", e);
+        }
     }
 
     /** A fund as its ledger keeps it: its code and its currency. */

@@ -7,18 +7,17 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.OptionalLong;
 import org.solidarityfunds.ledger.Account;
 import org.solidarityfunds.ledger.Side;
+import org.solidarityfunds.money.Money;
 
 /**
- * The journal of a period as plain-text accounting (the hledger and Ledger format), for a tool
+ * The journal of a period as plain-text accounting (hledger's journal format), for a tool
  * nobody here wrote to check every balance: one transaction per entry, dated by its effective
  * date, with its id, fund, sequence and hash as tags; every account and currency declared first,
  * so that {@code hledger check --strict} holds. In the general chart an account is the chart's
@@ -95,8 +94,12 @@ public class JournalExport {
         @Override
         public void funds(List<ChartLines.Fund> funds) {
             try {
+                // A decimal mark in every commodity's format, even a currency without decimals (XOF):
+                // hledger reads the format from it, and refuses a format without one.
+                writer.write("decimal-mark .\n");
                 for (String currency : funds.stream().map(ChartLines.Fund::currency).distinct().sorted().toList()) {
-                    writer.write("commodity " + amount(100_000, currency) + " " + currency + "\n");
+                    String format = amount(100_000, currency);
+                    writer.write("commodity " + (format.contains(".") ? format : format + ".") + " " + currency + "\n");
                 }
                 writer.write("\n");
                 for (String account : declaredAccounts(funds, accounts)) {
@@ -135,9 +138,8 @@ public class JournalExport {
         return text.toString().strip();
     }
 
-    /** The amount with its currency's decimals and a point: -1234.50. */
+    /** The amount with its currency's decimals (Money's) and a point: -1234.50. */
     static String amount(long minor, String currency) {
-        return BigDecimal.valueOf(minor, Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits()))
-                .toPlainString();
+        return (minor < 0 ? "-" : "") + Money.of(Math.absExact(minor), currency).toDecimal().toPlainString();
     }
 }

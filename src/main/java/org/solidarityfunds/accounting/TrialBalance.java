@@ -47,7 +47,7 @@ public record TrialBalance(
     }
 
     /** Adds up lines into a trial balance: the earlier years' charges and resources into the result carried forward. */
-    static final class Builder implements ChartLines.Sink {
+    static final class Builder {
 
         private final Chart chart;
         private final LocalDate fiscalYearFirstDay;
@@ -61,14 +61,13 @@ public record TrialBalance(
             this.fiscalYearFirstDay = fiscalYearFirstDay;
         }
 
-        @Override
-        public void line(ChartLines.Line line) {
-            if (isIncomeStatement(line.account()) && line.effectiveDate().isBefore(fiscalYearFirstDay)) {
-                long signed = line.side() == Side.CREDIT ? line.amountMinor() : -line.amountMinor();
-                earlierResult.merge(line.currency(), signed, Math::addExact);
+        void add(ChartLines.Sum sum) {
+            if (isIncomeStatement(sum.account()) && sum.beforeDay()) {
+                long signed = sum.side() == Side.CREDIT ? sum.amountMinor() : -sum.amountMinor();
+                earlierResult.merge(sum.currency(), signed, Math::addExact);
                 return;
             }
-            add(line.currency(), line.account(), line.side(), line.amountMinor());
+            add(sum.currency(), sum.account(), sum.side(), sum.amountMinor());
         }
 
         TrialBalance build(LocalDate on, String fiscalYear, String fund) {
@@ -109,7 +108,7 @@ public record TrialBalance(
 
         /** Classes 6 (charges) and 7 (resources): reset at each fiscal year. */
         private static boolean isIncomeStatement(String account) {
-            return account.charAt(0) == '6' || account.charAt(0) == '7';
+            return Chart.inClass(account, "67");
         }
     }
 }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.solidarityfunds.problem.DatabaseFailures;
 
 /**
  * The fiscal years' start month is chosen once: the migration that made the years wrote the
@@ -32,9 +33,13 @@ class FiscalCalendarCheck {
                 throw new IllegalStateException("The database has no fiscal calendar: its migrations are incomplete.");
             }
             stored = row.getInt(1);
-        } catch (SQLException unreachable) {
-            LOG.warnf("The fiscal calendar could not be read at startup (SQLSTATE %s); not checked",
-                    unreachable.getSQLState());
+        } catch (SQLException e) {
+            if (!DatabaseFailures.isUnavailable(e)) {
+                throw new IllegalStateException("The fiscal calendar cannot be read (SQLSTATE " + e.getSQLState()
+                        + "): are the database's migrations complete?", e);
+            }
+            LOG.warnf("The database is out of reach at startup (SQLSTATE %s): the fiscal calendar is not checked",
+                    e.getSQLState());
             return;
         }
         if (stored != configured) {

@@ -60,6 +60,14 @@ class ChartTest {
         Map<String, String> shortNumber = new HashMap<>(chart.accounts());
         shortNumber.put("74", "Subventions");
         assertThatThrownBy(() -> with(chart, shortNumber, chart.resources())).hasMessageContaining("three digits");
+        assertThatThrownBy(() -> new Chart(chart.name(), chart.accounts(), "740", chart.grantsAwarded(),
+                chart.grantsToPay(), chart.resultCarriedForwardCredit(), chart.resultCarriedForwardDebit(),
+                chart.unattributedResources(), chart.resources())).hasMessageContaining("bank is account 740");
+        Chart.ResourceFamily subsidies = chart.resources().get(0);
+        assertThatThrownBy(() -> with(chart, chart.accounts(), List.of(new Chart.ResourceFamily(subsidies.family(),
+                subsidies.donorKinds(), subsidies.receivable(), "441", subsidies.dedicatedFunds(),
+                subsidies.carriedToDedicatedFunds(), subsidies.usedFromDedicatedFunds()), chart.resources().get(1),
+                chart.resources().get(2)))).hasMessageContaining("resource is account 441");
         List<Chart.ResourceFamily> withoutPersons = chart.resources().subList(0, 2);
         assertThatThrownBy(() -> with(chart, chart.accounts(), withoutPersons)).hasMessageContaining("PERSON");
         Chart.ResourceFamily twice = chart.resources().get(0);

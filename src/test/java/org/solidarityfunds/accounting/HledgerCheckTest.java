@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ import org.solidarityfunds.support.TestTokens;
 /**
  * The accounting outputs checked by a tool nobody here wrote: hledger (Debian's, which .ci/run
  * installs) reads the journal export of a generated history of three years (pledges,
- * contributions in two currencies, reversals, decisions, payments, two closed years), finds it
+ * contributions in three currencies, one without decimals, and dollars into a euro fund,
+ * reversals, decisions, payments, two closed years), finds it
  * strict (every account and currency declared, every transaction balanced), and its balances
  * are the API's: in the funds' own accounts, the balances of each fund on each day asked; in
  * the general chart, the trial balance. On a database of its own: the history closes years.
@@ -68,6 +70,7 @@ class HledgerCheckTest {
         FUNDS.add(fund("LIBAN", "EUR"));
         FUNDS.add(fund("DONDO", "EUR"));
         FUNDS.add(fund("QUITO", "USD"));
+        FUNDS.add(fund("BANGUI", "XOF"));
         List<String> donors = List.of(donor("COMMUNE", "Ville de Lyon"), donor("REGION", "Région Sud"),
                 donor("ASSOCIATION", "Association des amis de Beyrouth"), donor("PERSON", "Jeanne Martin"));
         for (String fund : FUNDS) {
@@ -77,7 +80,7 @@ class HledgerCheckTest {
         for (int year = 2020; year <= 2022; year++) {
             for (int i = 0; i < 12; i++) {
                 String fund = FUNDS.get(random.nextInt(FUNDS.size()));
-                String currency = fund.startsWith("QUITO") ? "USD" : "EUR";
+                String currency = fund.startsWith("QUITO") ? "USD" : fund.startsWith("BANGUI") ? "XOF" : "EUR";
                 String donor = donors.get(random.nextInt(donors.size()));
                 String day = LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28)).toString();
                 long amount = 100_00 + random.nextInt(900_00);
@@ -252,8 +255,7 @@ class HledgerCheckTest {
 
         /**
          * The balance of each account from {@code from} (the beginning when null) to the end of
-         * {@code to}, in minor units (every currency of the test has two decimals); by chart
-         * number only (depth 1) when asked.
+         * {@code to}, in minor units of its currency; by chart number only (depth 1) when asked.
          */
         static Map<String, Long> balances(Path journal, LocalDate from, LocalDate to, boolean byNumber)
                 throws IOException, InterruptedException {
@@ -277,7 +279,8 @@ class HledgerCheckTest {
                 for (String amount : cells[1].replace("\"", "").split(", ")) {
                     String[] parts = amount.strip().split(" ");
                     if (parts.length == 2) {
-                        balances.merge(account + " " + parts[1], new BigDecimal(parts[0]).movePointRight(2)
+                        balances.merge(account + " " + parts[1], new BigDecimal(parts[0])
+                                .movePointRight(Currency.getInstance(parts[1]).getDefaultFractionDigits())
                                 .longValueExact(), Long::sum);
                     }
                 }

@@ -206,6 +206,15 @@ class FiscalYearClosingTest {
                     .hasMessageContaining("fiscal_year_closed_by_another");
             sql.executeUpdate("UPDATE fiscal_year SET status = 'OPEN', closing_requested_by = NULL, "
                     + "closing_requested_at = NULL WHERE first_day = DATE '2022-01-01'");
+            // A writer at a stricter isolation level would read a year's status from its older
+            // snapshot, after the lock: refused before anything else is looked at.
+            db.setAutoCommit(false);
+            db.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            assertThatThrownBy(() -> sql.executeUpdate("INSERT INTO journal_entry (id, fund_id, sequence, kind, memo, "
+                    + "effective_date, recorded_at, recorded_by, previous_hash, hash) VALUES (gen_random_uuid(), 1, "
+                    + "1000000, 'X', 'm', DATE '2024-01-01', now(), 'x', '\\x00', '\\x00')"))
+                    .hasMessageContaining("READ COMMITTED, not repeatable read");
+            db.rollback();
         }
     }
 
@@ -290,14 +299,15 @@ class FiscalYearClosingTest {
     }
 
     /** Limit of the waits below: they end as soon as PostgreSQL shows the lock awaited. */
-    private static final int LOCK_POLLS_MAX = 100_000;
+    static final int LOCK_POLLS_MAX = 100_000;
 
-    /** Returns once a session waits for a lock of that type; fails if none does. */
-    private static void awaitWaiting(String lockType, String who) throws SQLException {
+    /** Returns once a session of this test's database waits for a lock of that type; fails if none does. */
+    static void awaitWaiting(String lockType, String who) throws SQLException {
         try (Connection db = TestDatabase.asSuperuser(); Statement sql = db.createStatement()) {
             for (int poll = 0; poll < LOCK_POLLS_MAX; poll++) {
                 if (TestDatabase.single(sql, "SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = '"
-                        + lockType + "'") > 0) {
+                        + lockType + "' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
+                        > 0) {
                     return;
                 }
             }
