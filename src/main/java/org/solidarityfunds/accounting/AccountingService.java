@@ -36,9 +36,8 @@ public class AccountingService {
 
     /** The trial balance at the end of a day (today when none), of every fund or of one. */
     public TrialBalance trialBalance(LocalDate on, String fundCode, FundScope scope) {
-        LocalDate day = on == null ? today() : notAfterToday("on", on);
-        OptionalLong fundId = fundCode == null ? OptionalLong.empty()
-                : OptionalLong.of(funds.require(fundCode, scope).id());
+        LocalDate day = on == null ? today() : BusinessDates.past("on", on, clock);
+        OptionalLong fundId = fundIdOf(fundCode, scope);
         FiscalYearService.Days year = years.daysOf(day);
         TrialBalance.Builder balance = new TrialBalance.Builder(chart, year.firstDay());
         lines.sums(year.firstDay(), day, fundId).forEach(balance::add);
@@ -47,21 +46,17 @@ public class AccountingService {
 
     /** The period of a journal export: from the first day given, to the last (today when none), checked. */
     public JournalExport.Period period(LocalDate from, LocalDate to, String fundCode, FundScope scope) {
-        LocalDate last = to == null ? today() : notAfterToday("to", to);
+        LocalDate last = to == null ? today() : BusinessDates.past("to", to, clock);
         LocalDate first = from == null ? BusinessDates.FIRST : from;
         if (first.isAfter(last)) {
             throw ProblemException.invalid("from", "is after to");
         }
-        OptionalLong fundId = fundCode == null ? OptionalLong.empty()
-                : OptionalLong.of(funds.require(fundCode, scope).id());
-        return new JournalExport.Period(first, last, fundId, fundCode);
+        return new JournalExport.Period(first, last, fundIdOf(fundCode, scope), fundCode);
     }
 
-    private LocalDate notAfterToday(String parameter, LocalDate day) {
-        if (day.isAfter(today())) {
-            throw ProblemException.invalid(parameter, "is in the future; no event is dated after today");
-        }
-        return day;
+    /** The fund asked for, in the caller's scope, or every fund (none asked). */
+    private OptionalLong fundIdOf(String fundCode, FundScope scope) {
+        return fundCode == null ? OptionalLong.empty() : OptionalLong.of(funds.require(fundCode, scope).id());
     }
 
     private LocalDate today() {

@@ -30,18 +30,26 @@ public class ChartLines {
 
     static final int FETCH_SIZE = 1_000;
 
-    private static final String LINES = """
-            SELECT e.id, f.fund_code, e.sequence, e.kind, coalesce(o.kind, e.kind), e.memo, e.effective_date,
-                   e.recorded_at, e.hash, e.reverses_entry_id, l.line_no, l.account, l.side, l.amount_minor,
-                   l.currency, l.original_amount_minor, l.original_currency, d.kind, d.number
-              FROM journal_entry e
-              JOIN fund_ledger f ON f.fund_id = e.fund_id
+    /**
+     * Each line with what the chart reads it by: the event of its entry (a reversal's, the
+     * reversed entry's, alias o) and the donor (alias d) of the record the entry's one event is about.
+     */
+    private static final String LINES_WITH_DONORS = """
               JOIN journal_line l ON l.entry_id = e.id
               LEFT JOIN journal_entry o ON o.id = e.reverses_entry_id
               LEFT JOIN ledger_event ev ON ev.entry_id = e.id
               LEFT JOIN pledge p ON ev.reference_type = 'pledge' AND p.id = ev.reference_id
               LEFT JOIN contribution c ON ev.reference_type = 'contribution' AND c.id = ev.reference_id
               LEFT JOIN donor d ON d.id = coalesce(p.donor_id, c.donor_id)
+            """;
+
+    private static final String LINES = """
+            SELECT e.id, f.fund_code, e.sequence, e.kind, coalesce(o.kind, e.kind), e.memo, e.effective_date,
+                   e.recorded_at, e.hash, e.reverses_entry_id, l.line_no, l.account, l.side, l.amount_minor,
+                   l.currency, l.original_amount_minor, l.original_currency, d.kind, d.number
+              FROM journal_entry e
+              JOIN fund_ledger f ON f.fund_id = e.fund_id
+            """ + LINES_WITH_DONORS + """
              WHERE e.effective_date BETWEEN ? AND ? AND (? OR e.fund_id = ?)
              ORDER BY e.effective_date, e.recorded_at, e.fund_id, e.sequence, l.line_no
             """;
@@ -51,12 +59,7 @@ public class ChartLines {
             SELECT l.account, l.side, coalesce(o.kind, e.kind), d.kind, l.currency, e.effective_date < ?,
                    sum(l.amount_minor)
               FROM journal_entry e
-              JOIN journal_line l ON l.entry_id = e.id
-              LEFT JOIN journal_entry o ON o.id = e.reverses_entry_id
-              LEFT JOIN ledger_event ev ON ev.entry_id = e.id
-              LEFT JOIN pledge p ON ev.reference_type = 'pledge' AND p.id = ev.reference_id
-              LEFT JOIN contribution c ON ev.reference_type = 'contribution' AND c.id = ev.reference_id
-              LEFT JOIN donor d ON d.id = coalesce(p.donor_id, c.donor_id)
+            """ + LINES_WITH_DONORS + """
              WHERE e.effective_date <= ? AND (? OR e.fund_id = ?)
              GROUP BY 1, 2, 3, 4, 5, 6
             """;

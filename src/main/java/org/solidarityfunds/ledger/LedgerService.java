@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.solidarityfunds.access.FundScope;
+import org.solidarityfunds.common.BusinessDates;
 import org.solidarityfunds.common.Clocks;
 import org.solidarityfunds.persistence.InList;
 import org.solidarityfunds.persistence.Page;
@@ -185,9 +186,7 @@ public class LedgerService {
     @Transactional
     public BalanceView balancesOn(String fundCode, LocalDate on, FundScope scope) {
         FundLedger ledger = ledgerOf(fundCode, scope);
-        if (on.isAfter(LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE)))) {
-            throw ProblemException.invalid("on", "is in the future; no event is dated after today");
-        }
+        BusinessDates.past("on", on, clock);
         List<Object[]> sums = em.createNativeQuery("""
                 SELECT l.account, l.side, e.reverses_entry_id IS NOT NULL, sum(l.amount_minor)
                   FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id
