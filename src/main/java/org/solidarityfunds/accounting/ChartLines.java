@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ public class ChartLines {
     }
 
     /** What the lines of one general account, side and currency add up to, dated before a day or not. */
-    public record Sum(String account, Side side, String currency, boolean beforeDay, long amountMinor) {
+    public record Sum(String account, Side side, String currency, boolean beforeDay, BigInteger amountMinor) {
     }
 
     /**
@@ -110,7 +111,7 @@ public class ChartLines {
                     String donorKind = rs.getString(4);
                     sums.add(new Sum(chart.accountOf(fundAccount, EntryKind.valueOf(rs.getString(3)),
                             donorKind == null ? null : DonorKind.valueOf(donorKind)), Side.ofCode(rs.getString(2)),
-                            rs.getString(5), rs.getBoolean(6), rs.getLong(7)));
+                            rs.getString(5), rs.getBoolean(6), rs.getBigDecimal(7).toBigIntegerExact()));
                 }
             }
             return sums;

@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -136,6 +138,11 @@ public class JournalExport {
         StringBuilder text = new StringBuilder(memo.length());
         memo.codePoints().forEach(c -> text.appendCodePoint(c == ';' ? ',' : Character.isISOControl(c) ? ' ' : c));
         return text.toString().strip();
+    }
+
+    /** A sum of many funds' amounts, which may not fit a long, written the same way. */
+    static String amount(BigInteger minor, String currency) {
+        return new BigDecimal(minor, Money.of(0, currency).toDecimal().scale()).toPlainString();
     }
 
     /** The amount with its currency's decimals (Money's) and a point: -1234.50. */

@@ -1,6 +1,7 @@
 package org.solidarityfunds.accounting;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,17 +34,18 @@ public record TrialBalance(
             @Schema(required = true, example = "512") String account,
             @Schema(required = true, example = "Banques") String label,
             @Schema(required = true, example = "EUR") String currency,
-            @Schema(required = true, description = "Movements on the debit side, in minor units.") long debitMinor,
-            @Schema(required = true, description = "Movements on the credit side, in minor units.") long creditMinor,
+            @Schema(required = true, description = "Movements on the debit side, in minor units.") BigInteger debitMinor,
+            @Schema(required = true, description = "Movements on the credit side, in minor units.")
+            BigInteger creditMinor,
             @Schema(required = true, description = "Debits less credits when positive (solde débiteur), else 0.")
-            long debitBalanceMinor,
+            BigInteger debitBalanceMinor,
             @Schema(required = true, description = "Credits less debits when positive (solde créditeur), else 0.")
-            long creditBalanceMinor) {
+            BigInteger creditBalanceMinor) {
     }
 
     @Schema(name = "TrialBalanceTotal")
     public record Total(@Schema(required = true, example = "EUR") String currency,
-            @Schema(required = true) long debitMinor, @Schema(required = true) long creditMinor) {
+            @Schema(required = true) BigInteger debitMinor, @Schema(required = true) BigInteger creditMinor) {
     }
 
     /** Adds up lines into a trial balance: the earlier years' charges and resources into the result carried forward. */
@@ -52,9 +54,9 @@ public record TrialBalance(
         private final Chart chart;
         private final LocalDate fiscalYearFirstDay;
         /** By currency, then account: debit and credit. */
-        private final Map<String, Map<String, long[]>> sums = new TreeMap<>();
+        private final Map<String, Map<String, BigInteger[]>> sums = new TreeMap<>();
         /** By currency: the earlier years' resources less charges. */
-        private final Map<String, Long> earlierResult = new TreeMap<>();
+        private final Map<String, BigInteger> earlierResult = new TreeMap<>();
 
         Builder(Chart chart, LocalDate fiscalYearFirstDay) {
             this.chart = chart;
@@ -63,8 +65,8 @@ public record TrialBalance(
 
         void add(ChartLines.Sum sum) {
             if (isIncomeStatement(sum.account()) && sum.beforeDay()) {
-                long signed = sum.side() == Side.CREDIT ? sum.amountMinor() : -sum.amountMinor();
-                earlierResult.merge(sum.currency(), signed, Math::addExact);
+                BigInteger signed = sum.side() == Side.CREDIT ? sum.amountMinor() : sum.amountMinor().negate();
+                earlierResult.merge(sum.currency(), signed, BigInteger::add);
                 return;
             }
             add(sum.currency(), sum.account(), sum.side(), sum.amountMinor());
@@ -72,26 +74,26 @@ public record TrialBalance(
 
         TrialBalance build(LocalDate on, String fiscalYear, String fund) {
             earlierResult.forEach((currency, result) -> {
-                if (result > 0) {
+                if (result.signum() > 0) {
                     add(currency, chart.resultCarriedForwardCredit(), Side.CREDIT, result);
-                } else if (result < 0) {
-                    add(currency, chart.resultCarriedForwardDebit(), Side.DEBIT, -result);
+                } else if (result.signum() < 0) {
+                    add(currency, chart.resultCarriedForwardDebit(), Side.DEBIT, result.negate());
                 }
             });
             List<Row> rows = new ArrayList<>();
             List<Total> totals = new ArrayList<>();
             sums.forEach((currency, accounts) -> {
-                long debits = 0;
-                long credits = 0;
-                for (Map.Entry<String, long[]> account : accounts.entrySet()) {
-                    long debit = account.getValue()[0];
-                    long credit = account.getValue()[1];
+                BigInteger debits = BigInteger.ZERO;
+                BigInteger credits = BigInteger.ZERO;
+                for (Map.Entry<String, BigInteger[]> account : accounts.entrySet()) {
+                    BigInteger debit = account.getValue()[0];
+                    BigInteger credit = account.getValue()[1];
                     rows.add(new Row(account.getKey(), chart.labelOf(account.getKey()), currency, debit, credit,
-                            Math.max(0, Math.subtractExact(debit, credit)), Math.max(0, Math.subtractExact(credit, debit))));
-                    debits = Math.addExact(debits, debit);
-                    credits = Math.addExact(credits, credit);
+                            debit.subtract(credit).max(BigInteger.ZERO), credit.subtract(debit).max(BigInteger.ZERO)));
+                    debits = debits.add(debit);
+                    credits = credits.add(credit);
                 }
-                if (debits != credits) {
+                if (!debits.equals(credits)) {
                     throw new IllegalStateException("the trial balance in " + currency + " does not balance: debits "
                             + debits + ", credits " + credits);
                 }
@@ -100,10 +102,15 @@ public record TrialBalance(
             return new TrialBalance(on, fiscalYear, fiscalYearFirstDay, fund, chart.name(), rows, totals);
         }
 
-        private void add(String currency, String account, Side side, long amountMinor) {
-            long[] sum = sums.computeIfAbsent(currency, c -> new TreeMap<>()).computeIfAbsent(account, a -> new long[2]);
+        /**
+         * In whole numbers without a bound: each fund's totals fit a long (the ledger checks it), the
+         * sum of many funds' may not.
+         */
+        private void add(String currency, String account, Side side, BigInteger amountMinor) {
+            BigInteger[] sum = sums.computeIfAbsent(currency, c -> new TreeMap<>())
+                    .computeIfAbsent(account, a -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
             int i = side == Side.DEBIT ? 0 : 1;
-            sum[i] = Math.addExact(sum[i], amountMinor);
+            sum[i] = sum[i].add(amountMinor);
         }
 
         /** Classes 6 (charges) and 7 (resources): reset at each fiscal year. */
