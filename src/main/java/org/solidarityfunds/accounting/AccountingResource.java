@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -14,7 +15,9 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.Variant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -25,6 +28,7 @@ import org.solidarityfunds.access.Roles;
 import org.solidarityfunds.common.BusinessDates;
 import org.solidarityfunds.common.CsvCells;
 import org.solidarityfunds.problem.ProblemException;
+import org.solidarityfunds.web.Conditional;
 import org.solidarityfunds.web.StreamedBody;
 
 @Path("/api/v1/accounting")
@@ -35,6 +39,7 @@ public class AccountingResource {
     static final MediaType CSV_UTF8 = MediaType.valueOf(CSV + ";charset=UTF-8");
     static final String JOURNAL = "text/plain";
     static final String CSV_HEADER = "account,label,currency,debit,credit,debit_balance,credit_balance";
+    static final String DEDICATED_FUNDS_HEADER = "fund,currency,family,account,opening,resources,charges,used,carried,closing";
     private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, CSV_UTF8).build();
 
     private final AccountingService accounting;
@@ -117,6 +122,85 @@ public class AccountingResource {
                         + (fund == null ? "" : "-" + fund) + ".journal\"").build();
     }
 
+    @GET
+    @Path("dedicated-funds/{year}")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @RolesAllowed({Roles.FINANCE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "getDedicatedFunds", summary = "A year's fonds dédiés per fund, as JSON or CSV",
+            description = "The variation table of the fonds dédiés (ANC 2018-06): for each fund and family of "
+                    + "resources, the fonds at the start of the year, the year's resources and charges, the earlier "
+                    + "fonds used (789x), the unused resources carried (689x), the fonds at the end. A closed year's "
+                    + "are those its closing booked; a year still to close, whose previous year is closed, shows what "
+                    + "its closing would book now (provisional). Accept: text/csv gives one row per fund and family.")
+    @APIResponse(responseCode = "200", description = "The fonds dédiés", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DedicatedFundsReport.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
+                    example = DEDICATED_FUNDS_HEADER + "\r\nLIBAN-2020,EUR,SUBSIDIES,194,0.00,100000.00,30000.00,"
+                            + "0.00,70000.00,70000.00\r\n"))})
+    @APIResponse(responseCode = "404", description = "fiscal-year-not-found, fund-not-found")
+    @APIResponse(responseCode = "406", description = "not-acceptable: Accept names neither application/json nor text/csv")
+    @APIResponse(responseCode = "409", description = "previous-fiscal-year-not-closed")
+    public Response dedicatedFunds(
+            @Parameter(description = "The fiscal year (2020, or 2020-2021 when it straddles two).", example = "2020")
+            @PathParam("year") String year,
+            @Parameter(description = "Only this fund (its code).", example = "LIBAN-2020") @QueryParam("fund") String fund,
+            @Context Request request) {
+        DedicatedFundsReport report = accounting.dedicatedFunds(year, fund, caller.scope());
+        Variant variant = request.selectVariant(VARIANTS);
+        if (variant != null && variant.getMediaType().isCompatible(CSV_UTF8)) {
+            return Response.ok(csv(report), CSV_UTF8).header("Content-Disposition", "attachment; filename=\""
+                    + "dedicated-funds-" + report.fiscalYear() + (fund == null ? "" : "-" + fund) + ".csv\"").build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("fec/{year}")
+    @Produces(JOURNAL)
+    @RolesAllowed({Roles.FINANCE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "getFec", summary = "A closed year's FEC (fichier des écritures comptables)",
+            description = "The file of LPF art. A47 A-1, as its closing wrote it: named {SIREN}FEC{last day}.txt, the "
+                    + "18 zones tab-separated with their header, ISO 8859-15, records ended by CR LF, amounts in euros "
+                    + "with a decimal comma; the opening balances first, then the entries in the order they were "
+                    + "validated, then the fonds dédiés. Its SHA-256, kept by the closing, is its ETag: the same "
+                    + "year always gives the same bytes. Streamed. Its written description is at "
+                    + "/api/v1/accounting/fec/{year}/description.")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "An ETag from an earlier answer.",
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "The FEC",
+            headers = @Header(name = "ETag", description = "The file's SHA-256, in hexadecimal.",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = JOURNAL, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", description = Conditional.DESCRIPTION_304)
+    @APIResponse(responseCode = "404", description = "fiscal-year-not-found")
+    @APIResponse(responseCode = "409", description = "fiscal-year-not-closed")
+    public Response fec(@Parameter(description = "The fiscal year.", example = "2020") @PathParam("year") String year,
+            @Context Request request, @Context HttpServerRequest exchange) {
+        AccountingService.Fec fec = accounting.fec(year);
+        StreamingOutput body = out -> StreamedBody.writeOrCut(exchange, out, started -> accounting.writeFec(fec,
+                started));
+        return Response.fromResponse(Conditional.ok(request, fec.sha256(), body))
+                .type(MediaType.valueOf(JOURNAL + ";charset=ISO-8859-15"))
+                .header("Content-Disposition", "attachment; filename=\"" + fec.fileName() + "\"").build();
+    }
+
+    @GET
+    @Path("fec/{year}/description")
+    @Produces(JOURNAL)
+    @RolesAllowed({Roles.FINANCE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(operationId = "getFecDescription", summary = "The written description of a closed year's FEC",
+            description = "What art. A47 A-1 (II, XI) asks to come with the file, in French: its name, digest and "
+                    + "size, the technical information, each zone's meaning, the journals' codes, and the funds left "
+                    + "out of it (those kept in another currency than the euro).")
+    @APIResponse(responseCode = "200", description = "The description", content = @Content(mediaType = JOURNAL,
+            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "fiscal-year-not-found")
+    @APIResponse(responseCode = "409", description = "fiscal-year-not-closed")
+    public Response fecDescription(
+            @Parameter(description = "The fiscal year.", example = "2020") @PathParam("year") String year) {
+        return Response.ok(accounting.fecDescription(year), MediaType.valueOf(JOURNAL + ";charset=UTF-8")).build();
+    }
+
     private static JournalExport.Accounts accountsOf(String accounts) {
         if (accounts == null || accounts.equals("general")) {
             return JournalExport.Accounts.GENERAL;
@@ -125,6 +209,20 @@ public class AccountingResource {
             return JournalExport.Accounts.FUNDS;
         }
         throw ProblemException.invalid("accounts", "must be general or funds");
+    }
+
+    static String csv(DedicatedFundsReport report) {
+        StringBuilder csv = new StringBuilder("\uFEFF").append(DEDICATED_FUNDS_HEADER).append("\r\n");
+        for (DedicatedFundsReport.Row row : report.rows()) {
+            csv.append(CsvCells.text(row.fund())).append(',').append(row.currency()).append(',').append(row.family())
+                    .append(',').append(row.account());
+            for (long amount : new long[] {row.openingMinor(), row.resourcesMinor(), row.chargesMinor(), row.usedMinor(),
+                    row.carriedMinor(), row.closingMinor()}) {
+                csv.append(',').append(JournalExport.amount(amount, row.currency()));
+            }
+            csv.append("\r\n");
+        }
+        return csv.toString();
     }
 
     static String csv(TrialBalance balance) {

@@ -8,6 +8,14 @@ import org.solidarityfunds.access.FundScope;
 import org.solidarityfunds.common.BusinessDates;
 import org.solidarityfunds.common.Clocks;
 import org.solidarityfunds.fiscalyear.FiscalYearService;
+import org.solidarityfunds.fiscalyear.FiscalYearStatus;
+import org.solidarityfunds.fiscalyear.YearEndBookkeeping;
+import org.solidarityfunds.problem.ProblemType;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import org.solidarityfunds.fund.FundService;
 import org.solidarityfunds.problem.ProblemException;
 
@@ -24,14 +32,82 @@ public class AccountingService {
     private final Chart chart;
     private final FiscalYearService years;
     private final FundService funds;
+    private final YearEndClosing closing;
+    private final ClosedYears closed;
     private final Clock clock;
 
-    AccountingService(ChartLines lines, Chart chart, FiscalYearService years, FundService funds, Clock clock) {
+    AccountingService(ChartLines lines, Chart chart, FiscalYearService years, FundService funds, YearEndClosing closing,
+            ClosedYears closed, Clock clock) {
         this.lines = lines;
         this.chart = chart;
         this.years = years;
         this.funds = funds;
+        this.closing = closing;
+        this.closed = closed;
         this.clock = clock;
+    }
+
+    /**
+     * A year's fonds dédiés, of every fund or one: as its closing booked them, or for a year still
+     * to close whose previous year is closed, as its closing would book them now.
+     */
+    public DedicatedFundsReport dedicatedFunds(String yearCode, String fundCode, FundScope scope) {
+        OptionalLong fundId = fundIdOf(fundCode, scope);
+        FiscalYearService.YearState state = years.state(yearCode);
+        if (state.status() == FiscalYearStatus.CLOSED) {
+            ClosedYears.Closing kept = closingOf(state.year());
+            return new DedicatedFundsReport(yearCode, false, kept.chart().name(),
+                    closed.movements(state.year().id(), fundId, kept.chart()));
+        }
+        if (!state.previousClosed()) {
+            throw new ProblemException(ProblemType.PREVIOUS_FISCAL_YEAR_NOT_CLOSED, "The fonds dédiés of " + yearCode
+                    + " start from the closing of the year before it, which is not closed yet.");
+        }
+        Map<Long, ClosedYears.Fund> all = closed.funds();
+        List<DedicatedFundsReport.Row> rows = new ArrayList<>();
+        closing.foresee(state.year()).forEach((id, movements) -> {
+            if (fundId.isPresent() && fundId.getAsLong() != id) {
+                return;
+            }
+            for (int i = 0; i < movements.size(); i++) {
+                DedicatedFunds.Movement movement = movements.get(i);
+                if (!movement.isEmpty()) {
+                    rows.add(new DedicatedFundsReport.Row(all.get(id).code(), all.get(id).currency(), movement.family(),
+                            chart.resources().get(i).dedicatedFunds(), movement.opening(), movement.resources(),
+                            movement.charges(), movement.used(), movement.carried(), movement.closing()));
+                }
+            }
+        });
+        rows.sort(Comparator.comparing(DedicatedFundsReport.Row::fund));
+        return new DedicatedFundsReport(yearCode, true, chart.name(), rows);
+    }
+
+    /** A closed year's FEC: its name, digest and size as its closing kept them, and how to write it again. */
+    public record Fec(String fileName, String sha256, long bytes, FecFile.Year year, Chart chart) {
+    }
+
+    public Fec fec(String yearCode) {
+        YearEndBookkeeping.ClosingYear year = years.closed(yearCode);
+        ClosedYears.Closing kept = closingOf(year);
+        return new Fec(kept.fecFileName(), kept.fecSha256(), kept.fecBytes(),
+                new FecFile.Year(year.id(), year.firstDay(), year.lastDay()), kept.chart());
+    }
+
+    public void writeFec(Fec fec, OutputStream out) {
+        closed.writeFec(fec.year(), fec.chart(), out);
+    }
+
+    /** The written description of a closed year's FEC (art. A47 A-1 XI). */
+    public String fecDescription(String yearCode) {
+        YearEndBookkeeping.ClosingYear year = years.closed(yearCode);
+        ClosedYears.Closing kept = closingOf(year);
+        return FecDescription.of(yearCode, year, kept, closed.funds().values().stream()
+                .filter(fund -> !fund.currency().equals(FecFile.CURRENCY)).map(ClosedYears.Fund::code).toList());
+    }
+
+    private ClosedYears.Closing closingOf(YearEndBookkeeping.ClosingYear year) {
+        return closed.closing(year.id()).orElseThrow(() -> new IllegalStateException("fiscal year " + year.code()
+                + " is closed and its closing wrote nothing: it was closed before the closing kept its books (V11)"));
     }
 
     /** The trial balance at the end of a day (today when none), of every fund or of one. */

@@ -35,7 +35,7 @@ public class ChartLines {
      * Each line with what the chart reads it by: the event of its entry (a reversal's, the
      * reversed entry's, alias o) and the donor (alias d) of the record the entry's one event is about.
      */
-    private static final String LINES_WITH_DONORS = """
+    static final String LINES_WITH_DONORS = """
               JOIN journal_line l ON l.entry_id = e.id
               LEFT JOIN journal_entry o ON o.id = e.reverses_entry_id
               LEFT JOIN ledger_event ev ON ev.entry_id = e.id
@@ -64,6 +64,22 @@ public class ChartLines {
              WHERE e.effective_date <= ? AND (? OR e.fund_id = ?)
              GROUP BY 1, 2, 3, 4, 5, 6
             """;
+    /** The closings' fonds dédiés entries, already in the chart: their lines, or their sums as above. */
+    private static final String YEAR_END_LINES = """
+            SELECT y.id, f.fund_code, y.effective_date, l.line_no, l.account, l.side, l.amount_minor, l.currency
+              FROM year_end_entry y
+              JOIN fund_ledger f ON f.fund_id = y.fund_id
+              JOIN year_end_line l ON l.entry_id = y.id
+             WHERE y.kind = 'DEDICATED_FUNDS' AND y.effective_date BETWEEN ? AND ? AND (? OR y.fund_id = ?)
+             ORDER BY y.effective_date, f.fund_code, l.line_no
+            """;
+    private static final String YEAR_END_SUMS = """
+            SELECT l.account, l.side, l.currency, y.effective_date < ?, sum(l.amount_minor)
+              FROM year_end_entry y
+              JOIN year_end_line l ON l.entry_id = y.id
+             WHERE y.kind = 'DEDICATED_FUNDS' AND y.effective_date <= ? AND (? OR y.fund_id = ?)
+             GROUP BY 1, 2, 3, 4
+            """;
     private static final String FUNDS = "SELECT fund_code, currency FROM fund_ledger WHERE ? OR fund_id = ? ORDER BY fund_code";
 
     private final AgroalDataSource dataSource;
@@ -81,12 +97,20 @@ public class ChartLines {
             Long originalAmountMinor, String originalCurrency, String donorAccount) {
     }
 
-    /** Receives the funds the lines may be of, then the lines in order. */
+    /** A line of a closing's fonds dédiés entry (YearEndClosing), dated the last day of its year. */
+    public record YearEndLine(String entryId, String fundCode, LocalDate effectiveDate, int lineNo, String account,
+            Side side, long amountMinor, String currency) {
+    }
+
+    /** Receives the funds the lines may be of, then the lines in order, then the closings' fonds dédiés. */
     public interface Sink {
         default void funds(List<Fund> funds) {
         }
 
         void line(Line line);
+
+        default void yearEndLine(YearEndLine line) {
+        }
     }
 
     /** What the lines of one general account, side and currency add up to, dated before a day or not. */
@@ -94,24 +118,29 @@ public class ChartLines {
     }
 
     /**
-     * The lines dated up to {@code to}, summed by general account, side and currency, apart for
-     * those dated before {@code day}: one aggregate in the database, whatever the journal's size.
+     * The lines dated up to {@code to}, the closings' fonds dédiés with them, summed by general
+     * account, side and currency, apart for those dated before {@code day}: aggregates in the
+     * database, whatever the journal's size. A closed year's lines no longer change: the two
+     * reads agree whenever a closing commits between them.
      */
     public List<Sum> sums(LocalDate day, LocalDate to, OptionalLong fundId) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(SUMS)) {
-            query.setObject(1, day);
-            query.setObject(2, to);
-            query.setBoolean(3, fundId.isEmpty());
-            query.setLong(4, fundId.orElse(0));
+                PreparedStatement query = connection.prepareStatement(SUMS);
+                PreparedStatement yearEnd = connection.prepareStatement(YEAR_END_SUMS)) {
             List<Sum> sums = new ArrayList<>();
-            try (ResultSet rs = query.executeQuery()) {
+            try (ResultSet rs = period(query, day, to, fundId).executeQuery()) {
                 while (rs.next()) {
                     Account fundAccount = Account.valueOf(rs.getString(1));
                     String donorKind = rs.getString(4);
                     sums.add(new Sum(chart.accountOf(fundAccount, EntryKind.valueOf(rs.getString(3)),
                             donorKind == null ? null : DonorKind.valueOf(donorKind)), Side.ofCode(rs.getString(2)),
                             rs.getString(5), rs.getBoolean(6), rs.getBigDecimal(7).toBigIntegerExact()));
+                }
+            }
+            try (ResultSet rs = period(yearEnd, day, to, fundId).executeQuery()) {
+                while (rs.next()) {
+                    sums.add(new Sum(rs.getString(1), Side.ofCode(rs.getString(2)), rs.getString(3), rs.getBoolean(4),
+                            rs.getBigDecimal(5).toBigIntegerExact()));
                 }
             }
             return sums;
@@ -141,15 +170,19 @@ public class ChartLines {
                 }
                 sink.funds(funds);
             }
-            try (PreparedStatement query = connection.prepareStatement(LINES)) {
+            try (PreparedStatement query = connection.prepareStatement(LINES);
+                    PreparedStatement yearEnd = connection.prepareStatement(YEAR_END_LINES)) {
                 query.setFetchSize(FETCH_SIZE);
-                query.setObject(1, from);
-                query.setObject(2, to);
-                query.setBoolean(3, fundId.isEmpty());
-                query.setLong(4, fundId.orElse(0));
-                try (ResultSet rs = query.executeQuery()) {
+                try (ResultSet rs = period(query, from, to, fundId).executeQuery()) {
                     while (rs.next()) {
                         sink.line(lineOf(rs));
+                    }
+                }
+                try (ResultSet rs = period(yearEnd, from, to, fundId).executeQuery()) {
+                    while (rs.next()) {
+                        sink.yearEndLine(new YearEndLine(rs.getString(1), rs.getString(2),
+                                rs.getObject(3, LocalDate.class), rs.getInt(4), rs.getString(5),
+                                Side.ofCode(rs.getString(6)), rs.getLong(7), rs.getString(8)));
                     }
                 }
             } finally {
@@ -158,6 +191,16 @@ public class ChartLines {
         } catch (SQLException e) {
             throw new IllegalStateException("the journal's lines could not be read", e);
         }
+    }
+
+    /** The four parameters every query here takes: two days, and one fund or all. */
+    private static PreparedStatement period(PreparedStatement query, LocalDate first, LocalDate last,
+            OptionalLong fundId) throws SQLException {
+        query.setObject(1, first);
+        query.setObject(2, last);
+        query.setBoolean(3, fundId.isEmpty());
+        query.setLong(4, fundId.orElse(0));
+        return query;
     }
 
     private Line lineOf(ResultSet rs) throws SQLException {

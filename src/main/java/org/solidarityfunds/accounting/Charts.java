@@ -2,6 +2,7 @@ package org.solidarityfunds.accounting;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
@@ -24,7 +25,8 @@ public class Charts {
     static final String SHIPPED = "accounting/chart-fr-pca-2018.json";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     @Produces
     @Startup
@@ -40,5 +42,22 @@ public class Charts {
 
     static Chart read(InputStream in) throws IOException {
         return JSON.readValue(in, Chart.class);
+    }
+
+    /** The chart as a closing keeps it, to read its year in the same chart however the service is configured later. */
+    static String write(Chart chart) {
+        try {
+            return JSON.writeValueAsString(chart);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Chart read(String json) {
+        try {
+            return JSON.readValue(json, Chart.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a closing's chart cannot be read", e);
+        }
     }
 }

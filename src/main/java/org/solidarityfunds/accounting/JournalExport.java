@@ -131,6 +131,26 @@ public class JournalExport {
                 throw new UncheckedIOException(e);
             }
         }
+
+        /** A closing's fonds dédiés, in the general chart only: the funds' own accounts have none. */
+        @Override
+        public void yearEndLine(ChartLines.YearEndLine line) {
+            if (accounts != Accounts.GENERAL) {
+                return;
+            }
+            try {
+                if (!line.entryId().equals(entryId)) {
+                    entryId = line.entryId();
+                    writer.write("\n" + line.effectiveDate() + " Fonds dédiés de l'exercice  ; id:" + line.entryId()
+                            + ", fund:" + line.fundCode() + ", kind:DEDICATED_FUNDS\n");
+                }
+                long signed = line.side() == Side.DEBIT ? line.amountMinor() : -line.amountMinor();
+                writer.write("    " + line.account() + ":" + line.fundCode() + "    " + amount(signed, line.currency())
+                        + " " + line.currency() + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** The memo on one line, without what the format reads as the start of a comment or a new line. */

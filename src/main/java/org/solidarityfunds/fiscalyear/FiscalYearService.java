@@ -26,10 +26,12 @@ public class FiscalYearService {
 
     private final EntityManager em;
     private final Clock clock;
+    private final YearEndBookkeeping bookkeeping;
 
-    FiscalYearService(EntityManager em, Clock clock) {
+    FiscalYearService(EntityManager em, Clock clock, YearEndBookkeeping bookkeeping) {
         this.em = em;
         this.clock = clock;
+        this.bookkeeping = bookkeeping;
     }
 
     /** Every year the ledger has, oldest first: at most a hundred (entries are dated 2000 to 2099). */
@@ -41,6 +43,32 @@ public class FiscalYearService {
     @Transactional
     public FiscalYearView get(String code) {
         return FiscalYearView.from(find(code));
+    }
+
+    /** A closed year, for what its closing wrote: its FEC; fiscal-year-not-closed when it is not closed. */
+    @Transactional
+    public YearEndBookkeeping.ClosingYear closed(String code) {
+        FiscalYear year = find(code);
+        if (year.status != FiscalYearStatus.CLOSED) {
+            throw new ProblemException(ProblemType.FISCAL_YEAR_NOT_CLOSED, "Fiscal year " + code + " is " + year.status
+                    + ": its FEC is written when its closing is confirmed.");
+        }
+        return closing(year);
+    }
+
+    /** A year for the books: its days, its status, and whether the year before it is closed (or it has none). */
+    public record YearState(YearEndBookkeeping.ClosingYear year, FiscalYearStatus status, boolean previousClosed) {
+    }
+
+    @Transactional
+    public YearState state(String code) {
+        FiscalYear year = find(code);
+        FiscalYear previous = FiscalYear.<FiscalYear>find("lastDay", year.firstDay.minusDays(1)).firstResult();
+        return new YearState(closing(year), year.status, previous == null || previous.status == FiscalYearStatus.CLOSED);
+    }
+
+    private static YearEndBookkeeping.ClosingYear closing(FiscalYear year) {
+        return new YearEndBookkeeping.ClosingYear(year.id, year.code(), year.firstDay, year.lastDay);
     }
 
     /** The days of a fiscal year, and its name. */
@@ -86,9 +114,9 @@ public class FiscalYearService {
     }
 
     /**
-     * Closes a year for good: numbers its entries in the order they were recorded (by instant,
-     * then fund and sequence for entries of the same instant), so that every export of the year
-     * numbers them the same. No entry can join the year meanwhile: it is CLOSING.
+     * Closes a year for good: its entries are numbered and its closing entries written
+     * (YearEndBookkeeping), then it is marked CLOSED, in one transaction. No entry can join the
+     * year meanwhile: it is CLOSING.
      */
     @Transactional
     public FiscalYearView confirmClosing(String code, ClosingStep step, String confirmedBy) {
@@ -100,17 +128,12 @@ public class FiscalYearService {
             throw new ProblemException(ProblemType.CLOSING_NEEDS_A_SECOND_PERSON, "You asked for the closing of fiscal "
                     + "year " + code + ": someone else confirms it.");
         }
-        int numbered = em.createNativeQuery("""
-                INSERT INTO fiscal_year_entry (fiscal_year_id, number, entry_id)
-                SELECT ?1, row_number() OVER (ORDER BY e.recorded_at, e.fund_id, e.sequence), e.id
-                  FROM journal_entry e
-                 WHERE e.effective_date BETWEEN ?2 AND ?3""")
-                .setParameter(1, year.id).setParameter(2, year.firstDay).setParameter(3, year.lastDay).executeUpdate();
         Instant now = now();
+        long numbered = bookkeeping.close(closing(year), now);
         record(year, FiscalYearStatus.CLOSED, step, confirmedBy, now);
         year.closedBy = confirmedBy;
         year.closedAt = now;
-        year.entryCount = (long) numbered;
+        year.entryCount = numbered;
         return FiscalYearView.from(year);
     }
 

@@ -58,6 +58,7 @@ public enum ProblemType {
     FISCAL_YEAR_NOT_ENDED("fiscal-year-not-ended", 409, "The fiscal year has not ended yet"),
     PREVIOUS_FISCAL_YEAR_NOT_CLOSED("previous-fiscal-year-not-closed", 409, "The fiscal year before it is not closed"),
     FISCAL_YEAR_NOT_CLOSING("fiscal-year-not-closing", 409, "The fiscal year is not waiting for its closing"),
+    FISCAL_YEAR_NOT_CLOSED("fiscal-year-not-closed", 409, "The fiscal year is not closed yet"),
     BALANCE_BELOW_ZERO_ON_DAY("balance-below-zero-on-day", 409,
             "On that day an account of the fund stands below zero by the dates of its entries"),
     IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", 409,

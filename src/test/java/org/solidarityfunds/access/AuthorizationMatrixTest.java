@@ -180,7 +180,16 @@ class AuthorizationMatrixTest {
                 new Row("GET /api/v1/accounting/trial-balance", () -> new Call("GET",
                         "/api/v1/accounting/trial-balance?fund=" + fund, null), 200, 403, 403, 200, 200),
                 new Row("GET /api/v1/accounting/journal", () -> new Call("GET", "/api/v1/accounting/journal?fund=" + fund,
-                        null, "text/plain"), 200, 403, 403, 200, 200));
+                        null, "text/plain"), 200, 403, 403, 200, 200),
+                // The shared years are all open: the current year's fonds dédiés wait for the
+                // previous year's closing (409), and no year 1999 has a FEC (404), to the roles
+                // the policy admits; YearEndBooksTest reads them on years it closes.
+                new Row("GET /api/v1/accounting/dedicated-funds/{year}", () -> new Call("GET",
+                        "/api/v1/accounting/dedicated-funds/2090?fund=" + fund, null), 409, 403, 403, 409, 409),
+                new Row("GET /api/v1/accounting/fec/{year}", () -> new Call("GET", "/api/v1/accounting/fec/1999", null,
+                        "text/plain"), 404, 403, 403, 404, 404),
+                new Row("GET /api/v1/accounting/fec/{year}/description", () -> new Call("GET",
+                        "/api/v1/accounting/fec/1999/description", null, "text/plain"), 404, 403, 403, 404, 404));
     }
 
     private static Map<String, Object> contribution(String donor, long amountMinor) {

@@ -112,15 +112,20 @@ class ContractHostileInputTest {
     }
 
     /**
-     * Every operation but those of the fiscal years: their valid requests close a year, which
-     * is the whole organisation's and would refuse the other tests' postings into it.
-     * FiscalYearHostileInputTest runs them, on a database of its own.
+     * Every operation but those of the fiscal years, and the readings of what a closing wrote:
+     * their valid requests close a year, which is the whole organisation's and would refuse the
+     * other tests' postings into it. FiscalYearHostileInputTest runs them, on a database of its own.
      */
     boolean covers(Operation operation) {
-        return !operation.tags().contains(FISCAL_YEARS_TAG);
+        return !closesAYear(operation);
+    }
+
+    static boolean closesAYear(Operation operation) {
+        return operation.tags().contains(FISCAL_YEARS_TAG) || READ_A_CLOSING.contains(operation.id());
     }
 
     static final String FISCAL_YEARS_TAG = "Fiscal years";
+    private static final Set<String> READ_A_CLOSING = Set.of("getFec", "getFecDescription", "getDedicatedFunds");
 
     // ---------------------------------------------------------------------------------------
     // The cases of one operation
@@ -760,14 +765,26 @@ class ContractHostileInputTest {
                 // confirmation, request, withdrawal, each from the state the one before left.
                 case "listFiscalYears" -> request(operation, Map.of());
                 case "getFiscalYear" -> request(operation, Map.of("code", "2020"));
+                // The FEC's operations come first in the contract: they close 2020 (the fund's
+                // first year); the steps then close 2021, and ask for 2022's closing.
+                case "getDedicatedFunds" -> request(operation, Map.of("year", "2020"));
+                case "getFec", "getFecDescription" -> {
+                    if (api().get("/api/v1/fiscal-years/2020").then().extract().path("status").equals("OPEN")) {
+                        json(finance, Map.of("reason", "Clôture 2020"))
+                                .post("/api/v1/fiscal-years/2020/closing-request").then().statusCode(200);
+                        json(TestTokens.as("contract-auditor", Roles.AUDITOR), Map.of("reason", "Vérifié"))
+                                .post("/api/v1/fiscal-years/2020/closing-confirmation").then().statusCode(200);
+                    }
+                    yield request(operation, Map.of("year", "2020"));
+                }
                 case "confirmFiscalYearClosing" -> {
-                    TestFunds.contribution(fund, donor, 1000, null, "2021-03-01");
-                    json(finance, Map.of("reason", "Clôture 2020")).post("/api/v1/fiscal-years/2020/closing-request")
+                    TestFunds.contribution(fund, donor, 1000, null, "2022-03-01");
+                    json(finance, Map.of("reason", "Clôture 2021")).post("/api/v1/fiscal-years/2021/closing-request")
                             .then().statusCode(200);
-                    yield request(operation, Map.of("code", "2020"));
+                    yield request(operation, Map.of("code", "2021"));
                 }
                 case "requestFiscalYearClosing", "withdrawFiscalYearClosing" -> request(operation,
-                        Map.of("code", "2021"));
+                        Map.of("code", "2022"));
                 case "payDisbursement" -> {
                     String approved = TestFunds.disbursement(fund, 1000);
                     TestFunds.vote(approved, MEMBER, "FOR");

@@ -6,7 +6,8 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * The hostile values of ContractHostileInputTest, in every field and parameter of the fiscal
- * years' operations: on a database of their own, since their valid requests close a year.
+ * years' operations, and of the readings of what a closing wrote (the FEC, the fonds dédiés): on
+ * a database of their own, since their valid requests close a year.
  */
 @QuarkusTest
 @TestProfile(FiscalYearHostileInputTest.OwnYears.class)
@@ -18,6 +19,6 @@ class FiscalYearHostileInputTest extends ContractHostileInputTest {
 
     @Override
     boolean covers(Operation operation) {
-        return operation.tags().contains(FISCAL_YEARS_TAG);
+        return closesAYear(operation);
     }
 }

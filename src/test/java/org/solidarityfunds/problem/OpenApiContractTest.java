@@ -53,7 +53,7 @@ class OpenApiContractTest {
                 operations++;
             }
         }
-        assertThat(operations).isEqualTo(38);
+        assertThat(operations).isEqualTo(41);
         assertThat(spec.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
     }
 

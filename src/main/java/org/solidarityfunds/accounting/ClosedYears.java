@@ -1,0 +1,113 @@
+package org.solidarityfunds.accounting;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** What the closings wrote, read back: the chart and FEC each kept, the fonds dédiés each booked. */
+@ApplicationScoped
+class ClosedYears {
+
+    private final AgroalDataSource dataSource;
+    private final FecFile fec;
+
+    ClosedYears(AgroalDataSource dataSource, FecFile fec) {
+        this.dataSource = dataSource;
+        this.fec = fec;
+    }
+
+    /** A year's closing: the chart it read the year in, and its FEC by name, digest and size. */
+    record Closing(Chart chart, String fecFileName, String fecSha256, long fecLines, long fecBytes) {
+    }
+
+    Optional<Closing> closing(long yearId) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT chart, fec_file_name, fec_sha256, fec_lines, fec_bytes FROM year_end_closing "
+                        + "WHERE fiscal_year_id = ?")) {
+            query.setLong(1, yearId);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(new Closing(Charts.read(rs.getString(1)), rs.getString(2),
+                        HexFormat.of().formatHex(rs.getBytes(3)), rs.getLong(4), rs.getLong(5))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the year's closing could not be read", e);
+        }
+    }
+
+    /** Writes a closed year's FEC again, on a snapshot of its own: the same bytes as its closing's. */
+    void writeFec(FecFile.Year year, Chart chart, OutputStream out) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+            try {
+                fec.write(connection, year, chart, out);
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the FEC could not be read", e);
+        }
+    }
+
+    /** A fund as the ledger keeps it. */
+    record Fund(String code, String currency) {
+    }
+
+    /** Every fund, by id. */
+    Map<Long, Fund> funds() {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT fund_id, fund_code, currency FROM fund_ledger ORDER BY fund_code")) {
+            Map<Long, Fund> funds = new LinkedHashMap<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    funds.put(rs.getLong(1), new Fund(rs.getString(2), rs.getString(3)));
+                }
+            }
+            return funds;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the funds could not be read", e);
+        }
+    }
+
+    /** The fonds dédiés a closing booked, by fund then family in the chart's order. */
+    List<DedicatedFundsReport.Row> movements(long yearId, OptionalLong fundId, Chart chart) {
+        List<String> order = chart.resources().stream().map(Chart.ResourceFamily::family).toList();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement("""
+                SELECT f.fund_code, m.currency, m.family, m.opening_minor, m.resources_minor, m.charges_minor,
+                       m.used_minor, m.carried_minor, m.closing_minor
+                  FROM dedicated_funds_movement m
+                  JOIN fund_ledger f ON f.fund_id = m.fund_id
+                 WHERE m.fiscal_year_id = ? AND (? OR m.fund_id = ?)
+                 ORDER BY f.fund_code""")) {
+            query.setLong(1, yearId);
+            query.setBoolean(2, fundId.isEmpty());
+            query.setLong(3, fundId.orElse(0));
+            List<DedicatedFundsReport.Row> rows = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    String family = rs.getString(3);
+                    rows.add(new DedicatedFundsReport.Row(rs.getString(1), rs.getString(2), family,
+                            chart.resources().get(order.indexOf(family)).dedicatedFunds(), rs.getLong(4), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
+                }
+            }
+            rows.sort(java.util.Comparator.comparing(DedicatedFundsReport.Row::fund)
+                    .thenComparingInt(row -> order.indexOf(row.family())));
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the year's fonds dédiés could not be read", e);
+        }
+    }
+}

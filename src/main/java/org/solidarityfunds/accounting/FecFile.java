@@ -1,0 +1,239 @@
+package org.solidarityfunds.accounting;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.solidarityfunds.common.Clocks;
+import org.solidarityfunds.donor.DonorKind;
+import org.solidarityfunds.donor.DonorView;
+import org.solidarityfunds.ledger.Account;
+import org.solidarityfunds.ledger.EntryKind;
+import org.solidarityfunds.ledger.Side;
+import org.solidarityfunds.money.Money;
+
+/**
+ * The FEC (fichier des écritures comptables, LPF art. A47 A-1) of a closed year, as
+ * docs/concepts/accounting.md describes it: the 18 zones, tab-separated, a header line, records ended
+ * by CR LF, characters in ISO 8859-15, amounts in euros with a decimal comma. The year's entries
+ * in the order of their numbering (its closing's): the opening balances, the journal's entries
+ * as they were validated (recorded), the fonds dédiés. Written as the lines are read, so that its
+ * size does not weigh on memory; the same year always gives the same bytes, since nothing of it
+ * changes once closed and its accounts are read in the chart its closing kept.
+ */
+@ApplicationScoped
+public class FecFile {
+
+    /** The FEC's amounts are in euros: the funds kept in another currency are not in it (docs/concepts/accounting.md). */
+    static final String CURRENCY = "EUR";
+    static final Charset CHARSET = Charset.forName("ISO-8859-15");
+    static final String HEADER = String.join("\t", "JournalCode", "JournalLib", "EcritureNum", "EcritureDate",
+            "CompteNum", "CompteLib", "CompAuxNum", "CompAuxLib", "PieceRef", "PieceDate", "EcritureLib", "Debit",
+            "Credit", "EcritureLet", "DateLet", "ValidDate", "Montantdevise", "Idevise");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    /** The journals (JournalCode, JournalLib): the opening balances, the bank's, the others. */
+    enum Journal {
+        AN("A-nouveaux"),
+        BQ("Banque"),
+        OD("Opérations diverses");
+
+        final String label;
+
+        Journal(String label) {
+            this.label = label;
+        }
+
+        static Journal of(String yearEndKind, EntryKind event) {
+            if ("OPENING".equals(yearEndKind)) {
+                return AN;
+            }
+            return event == EntryKind.CONTRIBUTION_RECEIVED || event == EntryKind.DISBURSEMENT_PAID ? BQ : OD;
+        }
+    }
+
+    /**
+     * The year's lines in the order of its numbering: the journal's entries (their event, a
+     * reversal's being the reversed entry's; their donor; the reference of their document), and
+     * the closing's own entries, already in the chart.
+     */
+    private static final String LINES = """
+            SELECT n.number, NULL AS year_end_kind, coalesce(o.kind, e.kind), e.effective_date, e.recorded_at,
+                   e.memo, f.fund_code, l.line_no, l.account, NULL AS general_account, l.side, l.amount_minor,
+                   l.original_amount_minor, l.original_currency, d.kind, d.number, d.name,
+                   coalesce(CASE coalesce(o.kind, e.kind) WHEN 'DISBURSEMENT_PAID' THEN b.payment_reference
+                                WHEN 'DISBURSEMENT_COMMITTED' THEN dd.minutes_reference END,
+                            c.bank_reference, p.deliberation_ref, f.fund_code || '-' || e.sequence)
+              FROM fiscal_year_entry n
+              JOIN journal_entry e ON e.id = n.entry_id
+              JOIN fund_ledger f ON f.fund_id = e.fund_id
+            """ + ChartLines.LINES_WITH_DONORS + """
+              LEFT JOIN disbursement b ON ev.reference_type = 'disbursement' AND b.id = ev.reference_id
+              LEFT JOIN disbursement_decision dd ON dd.disbursement_id = b.id
+             WHERE n.fiscal_year_id = ?
+            UNION ALL
+            SELECT n.number, y.kind, NULL, y.effective_date, y.recorded_at, NULL, f.fund_code, l.line_no, NULL,
+                   l.account, l.side, l.amount_minor, NULL, NULL, d.kind, d.number, d.name,
+                   f.fund_code || '-' || y.kind || '-' || y.effective_date
+              FROM fiscal_year_entry n
+              JOIN year_end_entry y ON y.id = n.year_end_entry_id
+              JOIN fund_ledger f ON f.fund_id = y.fund_id
+              JOIN year_end_line l ON l.entry_id = y.id
+              LEFT JOIN donor d ON d.id = l.donor_id
+             WHERE n.fiscal_year_id = ?
+             ORDER BY 1, 8
+            """;
+
+    /** What the closing of a year keeps to name and check its FEC. */
+    public record Year(long id, LocalDate firstDay, LocalDate lastDay) {
+    }
+
+    /** How many records were written, the header included. */
+    record Written(long lines) {
+    }
+
+    private final Optional<String> siren;
+
+    FecFile(@ConfigProperty(name = "ledger.accounting.siren") Optional<String> siren) {
+        siren.ifPresent(number -> {
+            if (!number.matches("[0-9]{9}")) {
+                throw new IllegalArgumentException("ledger.accounting.siren is the association's SIREN: nine digits");
+            }
+        });
+        this.siren = siren;
+    }
+
+    /**
+     * {SIREN}FEC{the year's last day}.txt (art. A47 A-1 IX); an association without a SIREN
+     * writes ASSO in its place, as the accounting software for associations does.
+     */
+    String fileName(LocalDate lastDay) {
+        return siren.orElse("ASSO") + "FEC" + DAY.format(lastDay) + ".txt";
+    }
+
+    /** Writes the FEC of a numbered year, read on the connection given, in the chart given. */
+    Written write(Connection connection, Year year, Chart chart, OutputStream out) {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, CHARSET), 1 << 16);
+        try (PreparedStatement query = connection.prepareStatement(LINES)) {
+            query.setFetchSize(ChartLines.FETCH_SIZE);
+            query.setLong(1, year.id());
+            query.setLong(2, year.id());
+            long records = 1;
+            writer.write(HEADER);
+            writer.write("\r\n");
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    writer.write(record(rs, chart));
+                    records++;
+                }
+            }
+            writer.flush();
+            return new Written(records);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the FEC's lines could not be read", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String record(ResultSet rs, Chart chart) throws SQLException {
+        String yearEndKind = rs.getString(2);
+        String eventName = rs.getString(3);
+        EntryKind event = eventName == null ? null : EntryKind.valueOf(eventName);
+        String donorKind = rs.getString(15);
+        long donorNumber = rs.getLong(16);
+        boolean hasDonor = !rs.wasNull();
+        String account = yearEndKind != null ? rs.getString(10) : chart.accountOf(Account.valueOf(rs.getString(9)),
+                event, donorKind == null ? null : DonorKind.valueOf(donorKind));
+        String fund = rs.getString(7);
+        Journal journal = Journal.of(yearEndKind, event);
+        LocalDate day = rs.getObject(4, LocalDate.class);
+        LocalDate validated = rs.getObject(5, OffsetDateTime.class).atZoneSameInstant(Clocks.BUSINESS_ZONE).toLocalDate();
+        String label = switch (yearEndKind == null ? "" : yearEndKind) {
+            case "OPENING" -> "Report à nouveau " + fund;
+            case "DEDICATED_FUNDS" -> "Fonds dédiés de l'exercice " + fund;
+            default -> fund + " " + rs.getString(6);
+        };
+        boolean auxiliary = hasDonor && account.charAt(0) == '4';
+        long amount = rs.getLong(12);
+        boolean debit = Side.ofCode(rs.getString(11)) == Side.DEBIT;
+        long original = rs.getLong(13);
+        boolean hasOriginal = !rs.wasNull();
+        String originalCurrency = rs.getString(14);
+        String[] zones = {journal.name(), journal.label, Long.toString(rs.getLong(1)), DAY.format(day), account,
+                chart.labelOf(account), auxiliary ? DonorView.auxiliaryAccountOf(donorNumber) : "",
+                auxiliary ? rs.getString(17) : "", rs.getString(18), DAY.format(day), label,
+                debit ? amount(amount, CURRENCY) : "0,00", debit ? "0,00" : amount(amount, CURRENCY), "", "",
+                DAY.format(validated), hasOriginal ? amount(original, originalCurrency) : "",
+                hasOriginal ? originalCurrency : ""};
+        StringBuilder record = new StringBuilder(256);
+        for (int i = 0; i < zones.length; i++) {
+            if (i > 0) {
+                record.append('\t');
+            }
+            record.append(text(zones[i]));
+        }
+        return record.append("\r\n").toString();
+    }
+
+    /** An amount in a currency's decimals, with a comma and no grouping: 1234,50. */
+    static String amount(long minor, String currency) {
+        return Money.of(minor, currency).toDecimal().toPlainString().replace('.', ',');
+    }
+
+    /** What ISO 8859-15 has no character for, as it reads closest in it. */
+    private static final Map<Integer, String> NEAREST = Map.ofEntries(Map.entry(0x2018, "'"), Map.entry(0x2019, "'"),
+            Map.entry(0x201A, "'"), Map.entry(0x2032, "'"), Map.entry(0x201C, "\""), Map.entry(0x201D, "\""),
+            Map.entry(0x201E, "\""), Map.entry(0x2033, "\""), Map.entry(0x2010, "-"), Map.entry(0x2011, "-"),
+            Map.entry(0x2012, "-"), Map.entry(0x2013, "-"), Map.entry(0x2014, "-"), Map.entry(0x2015, "-"),
+            Map.entry(0x2212, "-"), Map.entry(0x2026, "..."), Map.entry(0x2022, "-"), Map.entry(0x2039, "<"),
+            Map.entry(0x203A, ">"), Map.entry(0x2002, " "), Map.entry(0x2003, " "), Map.entry(0x2009, " "),
+            Map.entry(0x202F, " "), Map.entry(0x2007, " "), Map.entry(0x00A0, " "), Map.entry(0x1E9E, "SS"),
+            Map.entry(0x0110, "D"), Map.entry(0x0111, "d"), Map.entry(0x0141, "L"), Map.entry(0x0142, "l"),
+            Map.entry(0x0131, "i"));
+
+    /**
+     * A zone's text as the FEC takes it: ISO 8859-15's own characters as they are; typographic
+     * quotes, dashes and spaces as their plain forms; a letter with a mark the charset lacks as
+     * the letter without it (ă → a, ễ → e; Đ, Ł and ı, which are not decompositions, as D, L and
+     * i); anything else as ?. No tab, | or end of line inside a zone (the FEC has no quoting), no control
+     * character, no space at either end.
+     */
+    static String text(String value) {
+        if (value == null) {
+            return "";
+        }
+        CharsetEncoder latin9 = CHARSET.newEncoder();
+        StringBuilder text = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> {
+            if (c == '\t' || c == '|' || Character.isISOControl(c) || Character.isWhitespace(c)) {
+                text.append(' ');
+            } else if (NEAREST.containsKey(c)) {
+                text.append(NEAREST.get(c));
+            } else if (c < 0x10000 && latin9.canEncode((char) c)) {
+                text.appendCodePoint(c);
+            } else {
+                String base = Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFD)
+                        .replaceAll("\\p{M}", "");
+                text.append(!base.isEmpty() && latin9.canEncode(base) ? base : "?");
+            }
+        });
+        return text.toString().strip();
+    }
+}

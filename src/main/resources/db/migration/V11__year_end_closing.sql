@@ -1,0 +1,135 @@
+-- What the confirmation of a year's closing writes in the general chart (docs/concepts/accounting.md),
+-- in the same transaction as the year's CLOSED status, and never changes afterwards:
+--
+-- * each fund's fonds dédiés: the unused part of its resources carried (Dr 689x / Cr 19x) and the
+--   earlier years' fonds used (Dr 19x / Cr 789x), dated the year's last day, and the variation
+--   table they come from, per fund and family of resources;
+-- * each fund's opening balances (à-nouveaux) of the next year, dated its first day;
+-- * the chart the year was read in, and the digest of its FEC file;
+-- * one numbering of the year's entries for the FEC: its opening balances first, then the
+--   journal's entries in the order they were recorded, then its fonds dédiés.
+--
+-- The journal's own entries stay in the funds' accounts (journal_entry); these are the general
+-- chart's, with no fund account to map them from.
+
+CREATE TABLE year_end_entry (
+    id             uuid        PRIMARY KEY,
+    -- The year the entry is dated in: the closed year (its fonds dédiés), or the next (its opening).
+    fiscal_year_id bigint      NOT NULL REFERENCES fiscal_year (id),
+    -- The year whose closing wrote it.
+    closing_of     bigint      NOT NULL REFERENCES fiscal_year (id),
+    fund_id        bigint      NOT NULL REFERENCES fund_ledger (fund_id),
+    kind           varchar(16) NOT NULL CHECK (kind IN ('OPENING', 'DEDICATED_FUNDS')),
+    effective_date date        NOT NULL,
+    recorded_at    timestamptz NOT NULL,
+    UNIQUE (closing_of, fund_id, kind),
+    CONSTRAINT year_end_entry_dated_in_its_year CHECK (
+        (kind = 'DEDICATED_FUNDS') = (fiscal_year_id = closing_of))
+);
+CREATE INDEX year_end_entry_year_idx ON year_end_entry (fiscal_year_id, kind);
+
+CREATE TABLE year_end_line (
+    entry_id     uuid        NOT NULL REFERENCES year_end_entry (id),
+    line_no      integer     NOT NULL CHECK (line_no > 0),
+    -- An account of the general chart the closing read the year in (year_end_closing.chart).
+    account      varchar(20) NOT NULL CHECK (account ~ '^[0-9]{3}[0-9A-Z]{0,17}$'),
+    -- The donor whose receivable a line carries forward (its auxiliary account in the FEC).
+    donor_id     uuid        REFERENCES donor (id),
+    side         varchar(1)  NOT NULL CHECK (side IN ('D', 'C')),
+    amount_minor bigint      NOT NULL CHECK (amount_minor > 0),
+    currency     varchar(3)  NOT NULL REFERENCES currency (code),
+    PRIMARY KEY (entry_id, line_no)
+);
+
+CREATE FUNCTION year_end_entry_must_balance() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+DECLARE
+    unbalanced record;
+BEGIN
+    SELECT currency, sum(amount_minor) FILTER (WHERE side = 'D') AS debits,
+           sum(amount_minor) FILTER (WHERE side = 'C') AS credits
+      INTO unbalanced
+      FROM year_end_line
+     WHERE entry_id = NEW.entry_id
+     GROUP BY currency
+    HAVING coalesce(sum(amount_minor) FILTER (WHERE side = 'D'), 0)
+        <> coalesce(sum(amount_minor) FILTER (WHERE side = 'C'), 0)
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'year-end entry % is unbalanced in %: debits %, credits %', NEW.entry_id,
+            unbalanced.currency, unbalanced.debits, unbalanced.credits USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+CREATE CONSTRAINT TRIGGER year_end_line_balanced
+    AFTER INSERT ON year_end_line
+    DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION year_end_entry_must_balance();
+
+-- The variation table of the regulation's annex, per year, fund and family of resources: what the
+-- fonds dédiés were at the start, the year's resources and charges, what was used and carried, and
+-- what they are at the end. The next closing starts from the closing figures.
+CREATE TABLE dedicated_funds_movement (
+    fiscal_year_id  bigint      NOT NULL REFERENCES fiscal_year (id),
+    fund_id         bigint      NOT NULL REFERENCES fund_ledger (fund_id),
+    family          varchar(40) NOT NULL,
+    currency        varchar(3)  NOT NULL REFERENCES currency (code),
+    opening_minor   bigint      NOT NULL CHECK (opening_minor >= 0),
+    resources_minor bigint      NOT NULL,
+    charges_minor   bigint      NOT NULL,
+    used_minor      bigint      NOT NULL CHECK (used_minor >= 0 AND used_minor <= opening_minor),
+    carried_minor   bigint      NOT NULL CHECK (carried_minor >= 0),
+    closing_minor   bigint      NOT NULL CHECK (closing_minor >= 0),
+    PRIMARY KEY (fiscal_year_id, fund_id, family),
+    CONSTRAINT dedicated_funds_add_up CHECK (closing_minor = opening_minor - used_minor + carried_minor)
+);
+
+-- One per closed year: the chart its entries were read in (so that its FEC reads the same
+-- however the chart is configured later) and its FEC file, by name and digest.
+CREATE TABLE year_end_closing (
+    fiscal_year_id bigint      PRIMARY KEY REFERENCES fiscal_year (id),
+    chart          text        NOT NULL,
+    fec_file_name  varchar(60) NOT NULL,
+    fec_sha256     bytea       NOT NULL CHECK (octet_length(fec_sha256) = 32),
+    fec_lines      bigint      NOT NULL CHECK (fec_lines >= 0),
+    fec_bytes      bigint      NOT NULL CHECK (fec_bytes > 0)
+);
+
+-- The year's numbering takes its opening balances and its fonds dédiés as well as the journal's entries.
+ALTER TABLE fiscal_year_entry
+    ALTER COLUMN entry_id DROP NOT NULL,
+    ADD COLUMN year_end_entry_id uuid UNIQUE REFERENCES year_end_entry (id),
+    ADD CONSTRAINT fiscal_year_entry_one_entry CHECK (num_nonnulls(entry_id, year_end_entry_id) = 1);
+
+CREATE TRIGGER year_end_entry_append_only
+    BEFORE UPDATE OR DELETE ON year_end_entry
+    FOR EACH ROW EXECUTE FUNCTION journal_is_append_only();
+CREATE TRIGGER year_end_entry_no_truncate
+    BEFORE TRUNCATE ON year_end_entry
+    FOR EACH STATEMENT EXECUTE FUNCTION journal_is_append_only();
+CREATE TRIGGER year_end_line_append_only
+    BEFORE UPDATE OR DELETE ON year_end_line
+    FOR EACH ROW EXECUTE FUNCTION journal_is_append_only();
+CREATE TRIGGER year_end_line_no_truncate
+    BEFORE TRUNCATE ON year_end_line
+    FOR EACH STATEMENT EXECUTE FUNCTION journal_is_append_only();
+CREATE TRIGGER dedicated_funds_movement_append_only
+    BEFORE UPDATE OR DELETE ON dedicated_funds_movement
+    FOR EACH ROW EXECUTE FUNCTION journal_is_append_only();
+CREATE TRIGGER dedicated_funds_movement_no_truncate
+    BEFORE TRUNCATE ON dedicated_funds_movement
+    FOR EACH STATEMENT EXECUTE FUNCTION journal_is_append_only();
+CREATE TRIGGER year_end_closing_append_only
+    BEFORE UPDATE OR DELETE ON year_end_closing
+    FOR EACH ROW EXECUTE FUNCTION journal_is_append_only();
+CREATE TRIGGER year_end_closing_no_truncate
+    BEFORE TRUNCATE ON year_end_closing
+    FOR EACH STATEMENT EXECUTE FUNCTION journal_is_append_only();
+
+GRANT SELECT, INSERT ON year_end_entry TO ${appRole};
+GRANT SELECT, INSERT ON year_end_line TO ${appRole};
+GRANT SELECT, INSERT ON dedicated_funds_movement TO ${appRole};
+GRANT SELECT, INSERT ON year_end_closing TO ${appRole};
