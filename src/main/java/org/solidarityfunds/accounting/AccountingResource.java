@@ -170,7 +170,7 @@ public class AccountingResource {
     @APIResponse(responseCode = "200", description = "The FEC",
             headers = @Header(name = "ETag", description = "The file's SHA-256, in hexadecimal.",
                     schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = JOURNAL, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = JOURNAL, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = Conditional.DESCRIPTION_304)
     @APIResponse(responseCode = "404", description = "fiscal-year-not-found")
     @APIResponse(responseCode = "409", description = "fiscal-year-not-closed")
