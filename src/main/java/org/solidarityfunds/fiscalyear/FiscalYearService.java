@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -116,9 +117,12 @@ public class FiscalYearService {
     /**
      * Closes a year for good: its entries are numbered and its closing entries written
      * (YearEndBookkeeping), then it is marked CLOSED, in one transaction. No entry can join the
-     * year meanwhile: it is CLOSING.
+     * year meanwhile: it is CLOSING. A year of a million entries takes tens of seconds (its FEC
+     * is written once to keep its digest: docs/operating/performance.md), beyond the 30 s every
+     * other transaction is given.
      */
     @Transactional
+    @TransactionConfiguration(timeout = 600)
     public FiscalYearView confirmClosing(String code, ClosingStep step, String confirmedBy) {
         FiscalYear year = locked(find(code));
         if (year.status != FiscalYearStatus.CLOSING) {

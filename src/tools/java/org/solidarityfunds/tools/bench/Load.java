@@ -114,6 +114,15 @@ public class Load {
               JOIN journal_entry e ON e.id = v.entry_id
              WHERE v.fund_id = ? AND v.tx = pg_current_xact_id()""";
 
+    /**
+     * The rule of journal_entry_in_open_fiscal_year(): the chunk's entries are dated in fiscal
+     * years made as the trigger makes them (fiscal_year_of), and open. (?: fund, first, last sequence)
+     */
+    private static final String CHECK_YEARS = """
+            SELECT count(*) FROM (SELECT DISTINCT effective_date FROM journal_entry
+                                   WHERE fund_id = ? AND sequence BETWEEN ? AND ?) d
+             WHERE (fiscal_year_of(d.effective_date)).status <> 'OPEN'""";
+
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = options(args);
         String mode = opt.getOrDefault("mode", "fast");
@@ -422,6 +431,8 @@ public class Load {
             expect(query(CHECK_CONTRIBUTIONS, fundId, numberBefore)[0], n,
                     "contributions with their fund, donor, currency and entry");
             expect(query(CHECK_EVENTS, fundId)[0], n, "events with their fund, currency and entry");
+            expect(query(CHECK_YEARS, fundId, c.first(), c.end())[0], 0, "days in a fiscal year that is not open "
+                    + "(journal_entry_fiscal_year)");
         }
 
         private void expect(long found, long expected, String what) throws SQLException {
