@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solidarityfunds.access.Caller;
 import org.solidarityfunds.access.Roles;
 import org.solidarityfunds.common.BusinessDates;
-import org.solidarityfunds.common.CsvCells;
 import org.solidarityfunds.problem.ProblemException;
 import org.solidarityfunds.web.Conditional;
 import org.solidarityfunds.web.StreamedBody;
@@ -38,8 +37,6 @@ public class AccountingResource {
     static final String CSV = "text/csv";
     static final MediaType CSV_UTF8 = MediaType.valueOf(CSV + ";charset=UTF-8");
     static final String JOURNAL = "text/plain";
-    static final String CSV_HEADER = "account,label,currency,debit,credit,debit_balance,credit_balance";
-    static final String DEDICATED_FUNDS_HEADER = "fund,currency,family,account,opening,resources,charges,used,carried,closing";
     private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, CSV_UTF8).build();
 
     private final AccountingService accounting;
@@ -66,7 +63,7 @@ public class AccountingResource {
     @APIResponse(responseCode = "200", description = "The trial balance", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrialBalance.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
-                    example = CSV_HEADER + "\r\n512,Banques,EUR,10000.00,2500.00,7500.00,0.00\r\n"))})
+                    example = AccountingCsv.TRIAL_BALANCE_HEADER + "\r\n512,Banques,EUR,10000.00,2500.00,7500.00,0.00\r\n"))})
     @APIResponse(responseCode = "400", description = "validation-failed (on)")
     @APIResponse(responseCode = "404", description = "fund-not-found")
     @APIResponse(responseCode = "406", description = "not-acceptable: Accept names neither application/json nor text/csv")
@@ -78,12 +75,8 @@ public class AccountingResource {
             @Context Request request) {
         TrialBalance balance = accounting.trialBalance(on == null ? null : BusinessDates.parse("on", on), fund,
                 caller.scope());
-        Variant variant = request.selectVariant(VARIANTS);
-        if (variant != null && variant.getMediaType().isCompatible(CSV_UTF8)) {
-            return Response.ok(csv(balance), CSV_UTF8).header("Content-Disposition", "attachment; filename=\""
-                    + "trial-balance-" + balance.on() + (fund == null ? "" : "-" + fund) + ".csv\"").build();
-        }
-        return Response.ok(balance, MediaType.APPLICATION_JSON_TYPE).build();
+        return jsonOrCsv(request, balance, () -> AccountingCsv.of(balance),
+                "trial-balance-" + balance.on() + (fund == null ? "" : "-" + fund) + ".csv");
     }
 
     @GET
@@ -135,7 +128,7 @@ public class AccountingResource {
     @APIResponse(responseCode = "200", description = "The fonds dédiés", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DedicatedFundsReport.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
-                    example = DEDICATED_FUNDS_HEADER + "\r\nLIBAN-2020,EUR,SUBSIDIES,194,0.00,100000.00,30000.00,"
+                    example = AccountingCsv.DEDICATED_FUNDS_HEADER + "\r\nLIBAN-2020,EUR,SUBSIDIES,194,0.00,100000.00,30000.00,"
                             + "0.00,70000.00,70000.00\r\n"))})
     @APIResponse(responseCode = "404", description = "fiscal-year-not-found, fund-not-found")
     @APIResponse(responseCode = "406", description = "not-acceptable: Accept names neither application/json nor text/csv")
@@ -146,12 +139,8 @@ public class AccountingResource {
             @Parameter(description = "Only this fund (its code).", example = "LIBAN-2020") @QueryParam("fund") String fund,
             @Context Request request) {
         DedicatedFundsReport report = accounting.dedicatedFunds(year, fund, caller.scope());
-        Variant variant = request.selectVariant(VARIANTS);
-        if (variant != null && variant.getMediaType().isCompatible(CSV_UTF8)) {
-            return Response.ok(csv(report), CSV_UTF8).header("Content-Disposition", "attachment; filename=\""
-                    + "dedicated-funds-" + report.fiscalYear() + (fund == null ? "" : "-" + fund) + ".csv\"").build();
-        }
-        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        return jsonOrCsv(request, report, () -> AccountingCsv.of(report),
+                "dedicated-funds-" + report.fiscalYear() + (fund == null ? "" : "-" + fund) + ".csv");
     }
 
     @GET
@@ -201,6 +190,17 @@ public class AccountingResource {
         return Response.ok(accounting.fecDescription(year), MediaType.valueOf(JOURNAL + ";charset=UTF-8")).build();
     }
 
+    /** A report as JSON, or as a CSV file to download when Accept prefers text/csv. */
+    private static Response jsonOrCsv(Request request, Object report, java.util.function.Supplier<String> csv,
+            String fileName) {
+        Variant variant = request.selectVariant(VARIANTS);
+        if (variant != null && variant.getMediaType().isCompatible(CSV_UTF8)) {
+            return Response.ok(csv.get(), CSV_UTF8).header("Content-Disposition", "attachment; filename=\"" + fileName
+                    + "\"").build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
     private static JournalExport.Accounts accountsOf(String accounts) {
         if (accounts == null || accounts.equals("general")) {
             return JournalExport.Accounts.GENERAL;
@@ -209,31 +209,5 @@ public class AccountingResource {
             return JournalExport.Accounts.FUNDS;
         }
         throw ProblemException.invalid("accounts", "must be general or funds");
-    }
-
-    static String csv(DedicatedFundsReport report) {
-        StringBuilder csv = new StringBuilder("\uFEFF").append(DEDICATED_FUNDS_HEADER).append("\r\n");
-        for (DedicatedFundsReport.Row row : report.rows()) {
-            csv.append(CsvCells.text(row.fund())).append(',').append(row.currency()).append(',').append(row.family())
-                    .append(',').append(row.account());
-            for (long amount : new long[] {row.openingMinor(), row.resourcesMinor(), row.chargesMinor(), row.usedMinor(),
-                    row.carriedMinor(), row.closingMinor()}) {
-                csv.append(',').append(JournalExport.amount(amount, row.currency()));
-            }
-            csv.append("\r\n");
-        }
-        return csv.toString();
-    }
-
-    static String csv(TrialBalance balance) {
-        StringBuilder csv = new StringBuilder("\uFEFF").append(CSV_HEADER).append("\r\n");
-        for (TrialBalance.Row row : balance.rows()) {
-            csv.append(CsvCells.text(row.account())).append(',').append(CsvCells.text(row.label())).append(',')
-                    .append(row.currency()).append(',').append(JournalExport.amount(row.debitMinor(), row.currency())).append(',')
-                    .append(JournalExport.amount(row.creditMinor(), row.currency())).append(',')
-                    .append(JournalExport.amount(row.debitBalanceMinor(), row.currency())).append(',')
-                    .append(JournalExport.amount(row.creditBalanceMinor(), row.currency())).append("\r\n");
-        }
-        return csv.toString();
     }
 }

@@ -1,5 +1,6 @@
 package org.solidarityfunds.accounting;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -38,6 +39,7 @@ import org.solidarityfunds.money.Money;
  * changes once closed and its accounts are read in the chart its closing kept.
  */
 @ApplicationScoped
+@Startup // a SIREN that is not nine digits stops the service at its start, not at a year's closing
 public class FecFile {
 
     /** The FEC's amounts are in euros: the funds kept in another currency are not in it (docs/concepts/accounting.md). */

@@ -27,7 +27,8 @@ public class AppendOnlyPrivilegesCheck implements HealthCheck {
             SELECT bool_or(has_table_privilege(current_user, t, p))
               FROM unnest(ARRAY['journal_entry', 'journal_line', 'committee_version', 'committee_member',
                                   'disbursement_vote', 'disbursement_decision', 'fiscal_year_entry',
-                                  'fiscal_year_change']) AS t,
+                                  'fiscal_year_change', 'year_end_entry', 'year_end_line',
+                                  'dedicated_funds_movement', 'year_end_closing']) AS t,
                    unnest(ARRAY['UPDATE', 'DELETE', 'TRUNCATE']) AS p
             """;
 

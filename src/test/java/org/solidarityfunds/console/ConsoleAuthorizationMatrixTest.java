@@ -59,7 +59,11 @@ class ConsoleAuthorizationMatrixTest {
     void fixture() {
         fund = TestFunds.open("CONSOLE-MATRIX");
         TestFunds.committee(fund, 1, MEMBER, "matrix-console-requester");
-        contribution = TestFunds.contribution(fund, TestFunds.donor("Commune témoin de la console"), 5_00, null);
+        String donor = TestFunds.donor("Commune témoin de la console");
+        contribution = TestFunds.contribution(fund, donor, 5_00, null);
+        // A year before 2020, open, as every year of the shared database: 2020's fonds dédiés wait
+        // for its closing (409), whichever test wrote the earliest date.
+        TestFunds.contribution(fund, donor, 1_00, null, "2019-06-01");
         disbursement = TestFunds.disbursement(fund, 1_00);
         entry = org.solidarityfunds.support.Api.api().get("/api/v1/contributions/{id}", contribution).then()
                 .statusCode(200).extract().path("entryId");
@@ -116,6 +120,24 @@ class ConsoleAuthorizationMatrixTest {
                 new Row("GET /console/verification", r -> r.get("/console/verification"), 303, 200, 404, 404, 404, 200, 200),
                 new Row("POST /console/verification", r -> form(r).post("/console/verification"),
                         303, 400, 404, 404, 404, 400, 400),
+                new Row("GET /console/fiscal-years", r -> r.get("/console/fiscal-years"), 303, 200, 404, 404, 404, 200, 200),
+                new Row("POST /console/fiscal-years/{code}/closing-request", r -> form(r).post(
+                        "/console/fiscal-years/2020/closing-request"), 303, 400, 404, 404, 404, 404, 404),
+                new Row("POST /console/fiscal-years/{code}/closing-confirmation", r -> form(r).post(
+                        "/console/fiscal-years/2020/closing-confirmation"), 303, 404, 404, 404, 404, 400, 400),
+                new Row("POST /console/fiscal-years/{code}/closing-withdrawal", r -> form(r).post(
+                        "/console/fiscal-years/2020/closing-withdrawal"), 303, 400, 404, 404, 404, 400, 400),
+                new Row("GET /console/fiscal-years/{code}/trial-balance.csv", r -> r.get(
+                        "/console/fiscal-years/2020/trial-balance.csv"), 303, 200, 404, 404, 404, 200, 200),
+                new Row("GET /console/fiscal-years/{code}/dedicated-funds.csv", r -> r.get(
+                        "/console/fiscal-years/2020/dedicated-funds.csv"), 303, 409, 404, 404, 404, 409, 409),
+                new Row("GET /console/fiscal-years/{code}/journal", r -> r.get("/console/fiscal-years/2020/journal"),
+                        303, 200, 404, 404, 404, 200, 200),
+                // The shared years are open: no FEC yet (409); BooksPagesTest downloads one.
+                new Row("GET /console/fiscal-years/{code}/fec", r -> r.get("/console/fiscal-years/2020/fec"),
+                        303, 409, 404, 404, 404, 409, 409),
+                new Row("GET /console/fiscal-years/{code}/fec-description", r -> r.get(
+                        "/console/fiscal-years/2020/fec-description"), 303, 409, 404, 404, 404, 409, 409),
                 new Row("GET /console/entries/{id}", r -> r.get("/console/entries/" + entry), 303, 200, 404, 404, 404, 200, 200),
                 new Row("GET /console/contributions/{id}", r -> r.get("/console/contributions/" + contribution),
                         303, 200, 404, 404, 404, 200, 200),
