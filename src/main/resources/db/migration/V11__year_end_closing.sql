@@ -98,11 +98,46 @@ CREATE TABLE year_end_closing (
     fec_bytes      bigint      NOT NULL CHECK (fec_bytes > 0)
 );
 
--- The year's numbering takes its opening balances and its fonds dédiés as well as the journal's entries.
+-- The year's numbering takes its opening balances and its fonds dédiés as well as the journal's
+-- entries. Its rows are checked once per statement, not once per row: a closing numbers a whole
+-- year in one INSERT, and a foreign key would look up (and lock FOR KEY SHARE, dirtying its page)
+-- each of a million entries. The check below is stronger than the keys it replaces: every number
+-- is of an existing year, and of an entry (of the journal or of a closing) dated in that year.
+-- Nothing it points to can go away: the entries, the years and the numbers are never deleted.
 ALTER TABLE fiscal_year_entry
+    DROP CONSTRAINT fiscal_year_entry_entry_id_fkey,
+    DROP CONSTRAINT fiscal_year_entry_fiscal_year_id_fkey,
     ALTER COLUMN entry_id DROP NOT NULL,
-    ADD COLUMN year_end_entry_id uuid UNIQUE REFERENCES year_end_entry (id),
+    ADD COLUMN year_end_entry_id uuid UNIQUE,
     ADD CONSTRAINT fiscal_year_entry_one_entry CHECK (num_nonnulls(entry_id, year_end_entry_id) = 1);
+
+CREATE FUNCTION fiscal_year_entry_must_be_of_its_year() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+DECLARE
+    stray record;
+BEGIN
+    SELECT n.fiscal_year_id, n.number INTO stray
+      FROM numbered n
+      LEFT JOIN fiscal_year f ON f.id = n.fiscal_year_id
+      LEFT JOIN journal_entry e ON e.id = n.entry_id
+      LEFT JOIN year_end_entry y ON y.id = n.year_end_entry_id
+     WHERE f.id IS NULL
+        OR coalesce(e.effective_date, y.effective_date) IS NULL
+        OR coalesce(e.effective_date, y.effective_date) NOT BETWEEN f.first_day AND f.last_day
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'number % of fiscal year % is not of an entry dated in that year', stray.number,
+            stray.fiscal_year_id USING ERRCODE = 'foreign_key_violation';
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER fiscal_year_entry_of_its_year
+    AFTER INSERT ON fiscal_year_entry
+    REFERENCING NEW TABLE AS numbered
+    FOR EACH STATEMENT EXECUTE FUNCTION fiscal_year_entry_must_be_of_its_year();
 
 CREATE TRIGGER year_end_entry_append_only
     BEFORE UPDATE OR DELETE ON year_end_entry

@@ -9,7 +9,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetEncoder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +16,6 @@ import java.sql.SQLException;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,7 +46,6 @@ public class FecFile {
     static final String HEADER = String.join("\t", "JournalCode", "JournalLib", "EcritureNum", "EcritureDate",
             "CompteNum", "CompteLib", "CompAuxNum", "CompAuxLib", "PieceRef", "PieceDate", "EcritureLib", "Debit",
             "Credit", "EcritureLet", "DateLet", "ValidDate", "Montantdevise", "Idevise");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     /** The journals (JournalCode, JournalLib): the opening balances, the bank's, the others. */
     enum Journal {
@@ -126,13 +123,19 @@ public class FecFile {
      * writes ASSO in its place, as the accounting software for associations does.
      */
     String fileName(LocalDate lastDay) {
-        return siren.orElse("ASSO") + "FEC" + DAY.format(lastDay) + ".txt";
+        return siren.orElse("ASSO") + "FEC" + day(lastDay) + ".txt";
     }
 
-    /** Writes the FEC of a numbered year, read on the connection given, in the chart given. */
+    /**
+     * Writes the FEC of a numbered year, read on the connection given (in a transaction), in the
+     * chart given. The year's lines are sorted and joined to their records in the database: the
+     * transaction gives its sorts and hashes more memory than the default 4 MB, which a year of
+     * a million entries would spill to disk many times over (docs/operating/performance.md).
+     */
     Written write(Connection connection, Year year, Chart chart, OutputStream out) {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, CHARSET), 1 << 16);
         try (PreparedStatement query = connection.prepareStatement(LINES)) {
+            givenMemory(connection);
             query.setFetchSize(ChartLines.FETCH_SIZE);
             query.setLong(1, year.id());
             query.setLong(2, year.id());
@@ -151,6 +154,15 @@ public class FecFile {
             throw new IllegalStateException("the FEC's lines could not be read", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Limit: the memory one sort or hash of the closing's and the FEC's queries may take, this transaction only. */
+    static final String WORK_MEM = "64MB";
+
+    static void givenMemory(Connection connection) throws SQLException {
+        try (java.sql.Statement set = connection.createStatement()) {
+            set.execute("SET LOCAL work_mem = '" + WORK_MEM + "'");
         }
     }
 
@@ -178,11 +190,12 @@ public class FecFile {
         long original = rs.getLong(13);
         boolean hasOriginal = !rs.wasNull();
         String originalCurrency = rs.getString(14);
-        String[] zones = {journal.name(), journal.label, Long.toString(rs.getLong(1)), DAY.format(day), account,
+        String date = day(day);
+        String[] zones = {journal.name(), journal.label, Long.toString(rs.getLong(1)), date, account,
                 chart.labelOf(account), auxiliary ? DonorView.auxiliaryAccountOf(donorNumber) : "",
-                auxiliary ? rs.getString(17) : "", rs.getString(18), DAY.format(day), label,
+                auxiliary ? rs.getString(17) : "", rs.getString(18), date, label,
                 debit ? amount(amount, CURRENCY) : "0,00", debit ? "0,00" : amount(amount, CURRENCY), "", "",
-                DAY.format(validated), hasOriginal ? amount(original, originalCurrency) : "",
+                day(validated), hasOriginal ? amount(original, originalCurrency) : "",
                 hasOriginal ? originalCurrency : ""};
         StringBuilder record = new StringBuilder(256);
         for (int i = 0; i < zones.length; i++) {
@@ -194,9 +207,25 @@ public class FecFile {
         return record.append("\r\n").toString();
     }
 
+    /** AAAAMMJJ (written by hand: a formatter costs more than the rest of a line). */
+    static String day(LocalDate day) {
+        return Integer.toString(day.getYear() * 10_000 + day.getMonthValue() * 100 + day.getDayOfMonth());
+    }
+
+    /** The decimals of each currency, as Money writes it. */
+    private static final Map<String, Integer> SCALES = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** An amount in a currency's decimals, with a comma and no grouping: 1234,50. */
     static String amount(long minor, String currency) {
-        return Money.of(minor, currency).toDecimal().toPlainString().replace('.', ',');
+        int scale = SCALES.computeIfAbsent(currency, code -> Money.of(0, code).toDecimal().scale());
+        if (scale == 0) {
+            return Long.toString(minor);
+        }
+        StringBuilder digits = new StringBuilder(Long.toString(minor));
+        while (digits.length() <= scale) {
+            digits.insert(0, '0');
+        }
+        return digits.insert(digits.length() - scale, ',').toString();
     }
 
     /** What ISO 8859-15 has no character for, as it reads closest in it. */
@@ -221,21 +250,50 @@ public class FecFile {
         if (value == null) {
             return "";
         }
-        CharsetEncoder latin9 = CHARSET.newEncoder();
+        if (plain(value)) {
+            return value.strip();
+        }
         StringBuilder text = new StringBuilder(value.length());
         value.codePoints().forEach(c -> {
             if (c == '\t' || c == '|' || Character.isISOControl(c) || Character.isWhitespace(c)) {
                 text.append(' ');
             } else if (NEAREST.containsKey(c)) {
                 text.append(NEAREST.get(c));
-            } else if (c < 0x10000 && latin9.canEncode((char) c)) {
+            } else if (inLatin9(c)) {
                 text.appendCodePoint(c);
             } else {
                 String base = Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFD)
                         .replaceAll("\\p{M}", "");
-                text.append(!base.isEmpty() && latin9.canEncode(base) ? base : "?");
+                text.append(!base.isEmpty() && base.codePoints().allMatch(FecFile::inLatin9) ? base : "?");
             }
         });
         return text.toString().strip();
+    }
+
+    /** Printable ASCII without a |: most zones, written as they are. */
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '|') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether ISO 8859-15 has the character: Latin-1's but for eight places, where it has €, Š,
+     * š, Ž, ž, Œ, œ and Ÿ instead of ¤ ¦ ¨ ´ ¸ ¼ ½ ¾ (tested against the JDK's encoder).
+     */
+    static boolean inLatin9(int c) {
+        if (c < 0xA0) {
+            return true;
+        }
+        if (c <= 0xFF) {
+            return c != 0xA4 && c != 0xA6 && c != 0xA8 && c != 0xB4 && c != 0xB8 && c != 0xBC && c != 0xBD
+                    && c != 0xBE;
+        }
+        return c == 0x20AC || c == 0x160 || c == 0x161 || c == 0x17D || c == 0x17E || c == 0x152 || c == 0x153
+                || c == 0x178;
     }
 }

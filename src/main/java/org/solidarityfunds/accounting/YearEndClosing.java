@@ -135,6 +135,7 @@ class YearEndClosing implements YearEndBookkeeping {
 
     private long close(Connection connection, ClosingYear year, Instant at) throws SQLException {
         long started = System.nanoTime();
+        FecFile.givenMemory(connection);
         Map<Long, FundYear> funds = read(connection, year);
         long nextYearId = nextYear(connection, year);
         try (Lines lines = new Lines(connection, at)) {

@@ -207,6 +207,14 @@ class FiscalYearClosingTest {
                     + "VALUES (DATE '2021-07-01', DATE '2022-06-30')")).hasMessageContaining("month");
             assertThatThrownBy(() -> sql.executeUpdate("DELETE FROM fiscal_year_entry")).hasMessageContaining(
                     "append-only");
+            // A number for an entry of another year, or of no entry, is refused.
+            assertThatThrownBy(() -> sql.executeUpdate("INSERT INTO fiscal_year_entry (fiscal_year_id, number, "
+                    + "entry_id) SELECT y.id, 1000000, e.id FROM fiscal_year y, journal_entry e WHERE y.first_day = "
+                    + "DATE '2020-01-01' AND e.effective_date >= DATE '2021-01-01' LIMIT 1"))
+                    .hasMessageContaining("not of an entry dated in that year");
+            assertThatThrownBy(() -> sql.executeUpdate("INSERT INTO fiscal_year_entry (fiscal_year_id, number, "
+                    + "year_end_entry_id) SELECT id, 1000000, gen_random_uuid() FROM fiscal_year WHERE first_day = "
+                    + "DATE '2020-01-01'")).hasMessageContaining("not of an entry dated in that year");
             sql.executeUpdate("UPDATE fiscal_year SET status = 'CLOSING', closing_requested_by = 'x', "
                     + "closing_requested_at = now() WHERE first_day = DATE '2022-01-01'");
             assertThatThrownBy(() -> sql.executeUpdate("UPDATE fiscal_year SET status = 'CLOSED', closed_by = 'x', "
