@@ -208,7 +208,7 @@ if meta.get("million"):
     conns = m["connections"]
     million = dict(m)
     million["load"] = {}
-    for code in ("BENCH-1K", "BENCH-1M"):
+    for code in ("BENCH-1K", "BENCH-1M", "BENCH-2014"):
         path = os.path.join(work, "load-%s.json" % code)
         if os.path.exists(path):
             million["load"][code] = json.load(open(path))
@@ -256,7 +256,8 @@ if meta.get("million"):
         million["feed"] = feed
     except Exception:
         million["feed"] = None
-    million["rss_during"] = {n: rss_in(n) for n in ("load-1m", "verify-after-load") if n in phases}
+    million["rss_during"] = {n: rss_in(n) for n in ("load-1m", "verify-after-load", "closing-2014", "fec-2014")
+                             if n in phases}
     million["rss_during"]["statements"] = [rss_in(r["name"]) for r in runs if r["name"] in phases]
 
 # --- targets (issue #7)
@@ -474,6 +475,15 @@ if million:
     st = million["statement_csv"]
     md.append("")
     md.append(f"Statement of {fmt(st['rows'])} lines: median {fmt(st['median_s'], 2)} s, slowest {fmt(st['max_s'], 2)} s.")
+    if million.get("closing_entries"):
+        rss = million["rss_during"]
+        md.append("")
+        md.append(f"Fiscal year 2014 (BENCH-2014, {million['closing_entries']:,} entries, and BENCH-1M's few of late "
+                  f"December): confirmation of its closing {fmt(million['closing_ms'] / 1000.0)} s; its FEC, "
+                  f"{million['fec_records'] - 1:,} lines and {fmt(million['fec_bytes'] / 1e6)} MB, downloaded in "
+                  f"{fmt(million['fec_ms'] / 1000.0)} s and checked against its ETag. Service RSS, max: "
+                  + ", ".join(f"{n} {fmt(r['max_kb'] / 1024.0)} MB" for n, r in rss.items() if r and n in ("closing-2014", "fec-2014"))
+                  + ".")
     fd = million["feed"]
     if fd:
         md.append("")

@@ -12,6 +12,18 @@
 -- The journal's own entries stay in the funds' accounts (journal_entry); these are the general
 -- chart's, with no fund account to map them from.
 
+-- A year closed by the previous version has no fonds dédiés, opening balances or FEC, and a closed
+-- year never changes: its books could not be completed, and the next closing would start from
+-- nothing. No such year can exist where the closing was never released; refuse to guess.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM fiscal_year WHERE status = 'CLOSED') THEN
+        RAISE EXCEPTION 'V11: fiscal years were closed before the closing kept its books (fonds dédiés, opening '
+            'balances, FEC); they cannot be completed now. Restore the database from before those closings.';
+    END IF;
+END;
+$$;
+
 CREATE TABLE year_end_entry (
     id             uuid        PRIMARY KEY,
     -- The year the entry is dated in: the closed year (its fonds dédiés), or the next (its opening).
@@ -23,7 +35,7 @@ CREATE TABLE year_end_entry (
     effective_date date        NOT NULL,
     recorded_at    timestamptz NOT NULL,
     UNIQUE (closing_of, fund_id, kind),
-    CONSTRAINT year_end_entry_dated_in_its_year CHECK (
+    CONSTRAINT year_end_entry_fonds_dedies_in_the_closed_year CHECK (
         (kind = 'DEDICATED_FUNDS') = (fiscal_year_id = closing_of))
 );
 CREATE INDEX year_end_entry_year_idx ON year_end_entry (fiscal_year_id, kind);
@@ -41,6 +53,8 @@ CREATE TABLE year_end_line (
     PRIMARY KEY (entry_id, line_no)
 );
 
+-- Each entry balances in each currency, checked once per entry at commit (not once per line: an
+-- opening entry carries a line per donor's receivable, and summing them at each would be quadratic).
 CREATE FUNCTION year_end_entry_must_balance() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
@@ -48,26 +62,44 @@ DECLARE
     unbalanced record;
 BEGIN
     SELECT currency, sum(amount_minor) FILTER (WHERE side = 'D') AS debits,
-           sum(amount_minor) FILTER (WHERE side = 'C') AS credits
+           sum(amount_minor) FILTER (WHERE side = 'C') AS credits, count(*) AS lines
       INTO unbalanced
       FROM year_end_line
-     WHERE entry_id = NEW.entry_id
+     WHERE entry_id = NEW.id
      GROUP BY currency
     HAVING coalesce(sum(amount_minor) FILTER (WHERE side = 'D'), 0)
         <> coalesce(sum(amount_minor) FILTER (WHERE side = 'C'), 0)
      LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'year-end entry % is unbalanced in %: debits %, credits %', NEW.entry_id,
-            unbalanced.currency, unbalanced.debits, unbalanced.credits USING ERRCODE = 'check_violation';
+    IF FOUND OR NOT EXISTS (SELECT 1 FROM year_end_line WHERE entry_id = NEW.id) THEN
+        RAISE EXCEPTION 'year-end entry % is unbalanced or has no line', NEW.id USING ERRCODE = 'check_violation';
     END IF;
     RETURN NULL;
 END;
 $$;
 
-CREATE CONSTRAINT TRIGGER year_end_line_balanced
-    AFTER INSERT ON year_end_line
-    DEFERRABLE INITIALLY DEFERRED
-    FOR EACH ROW EXECUTE FUNCTION year_end_entry_must_balance();
+-- What a closing writes is written by the confirmation only, while its year is CLOSING (and locked
+-- by it): nothing is added to a closed year's books afterwards, whoever writes.
+CREATE FUNCTION written_by_its_closing() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+DECLARE
+    year_id bigint;
+BEGIN
+    -- Each table names its year its own way (a CASE would read every branch's field of NEW).
+    IF TG_TABLE_NAME = 'year_end_entry' THEN
+        year_id := NEW.closing_of;
+    ELSIF TG_TABLE_NAME = 'year_end_line' THEN
+        year_id := (SELECT closing_of FROM year_end_entry WHERE id = NEW.entry_id);
+    ELSE
+        year_id := NEW.fiscal_year_id;
+    END IF;
+    IF (SELECT status FROM fiscal_year WHERE id = year_id) IS DISTINCT FROM 'CLOSING' THEN
+        RAISE EXCEPTION '% is written by the confirmation of a closing only', TG_TABLE_NAME
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END;
+$$;
 
 -- The variation table of the regulation's annex, per year, fund and family of resources: what the
 -- fonds dédiés were at the start, the year's resources and charges, what was used and carried, and
@@ -98,11 +130,21 @@ CREATE TABLE year_end_closing (
     fec_bytes      bigint      NOT NULL CHECK (fec_bytes > 0)
 );
 
+CREATE TRIGGER year_end_entry_by_its_closing
+    BEFORE INSERT ON year_end_entry FOR EACH ROW EXECUTE FUNCTION written_by_its_closing();
+CREATE TRIGGER year_end_line_by_its_closing
+    BEFORE INSERT ON year_end_line FOR EACH ROW EXECUTE FUNCTION written_by_its_closing();
+CREATE TRIGGER dedicated_funds_movement_by_its_closing
+    BEFORE INSERT ON dedicated_funds_movement FOR EACH ROW EXECUTE FUNCTION written_by_its_closing();
+CREATE TRIGGER year_end_closing_by_its_closing
+    BEFORE INSERT ON year_end_closing FOR EACH ROW EXECUTE FUNCTION written_by_its_closing();
+
 -- The year's numbering takes its opening balances and its fonds dédiés as well as the journal's
 -- entries. Its rows are checked once per statement, not once per row: a closing numbers a whole
 -- year in one INSERT, and a foreign key would look up (and lock FOR KEY SHARE, dirtying its page)
 -- each of a million entries. The check below is stronger than the keys it replaces: every number
--- is of an existing year, and of an entry (of the journal or of a closing) dated in that year.
+-- is of an existing year that is being closed (CLOSING: the confirmation numbers it), and of an
+-- entry (of the journal or of a closing) dated in that year.
 -- Nothing it points to can go away: the entries, the years and the numbers are never deleted.
 ALTER TABLE fiscal_year_entry
     DROP CONSTRAINT fiscal_year_entry_entry_id_fkey,
@@ -122,12 +164,13 @@ BEGIN
       LEFT JOIN fiscal_year f ON f.id = n.fiscal_year_id
       LEFT JOIN journal_entry e ON e.id = n.entry_id
       LEFT JOIN year_end_entry y ON y.id = n.year_end_entry_id
-     WHERE f.id IS NULL
+     WHERE f.id IS NULL OR f.status <> 'CLOSING'
         OR coalesce(e.effective_date, y.effective_date) IS NULL
         OR coalesce(e.effective_date, y.effective_date) NOT BETWEEN f.first_day AND f.last_day
      LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'number % of fiscal year % is not of an entry dated in that year', stray.number,
+        RAISE EXCEPTION 'number % of fiscal year % is not of an entry dated in that year, by its closing',
+            stray.number,
             stray.fiscal_year_id USING ERRCODE = 'foreign_key_violation';
     END IF;
     RETURN NULL;

@@ -187,7 +187,9 @@ public class AccountingResource {
     @APIResponse(responseCode = "409", description = "fiscal-year-not-closed")
     public Response fecDescription(
             @Parameter(description = "The fiscal year.", example = "2020") @PathParam("year") String year) {
-        return Response.ok(accounting.fecDescription(year), MediaType.valueOf(JOURNAL + ";charset=UTF-8")).build();
+        AccountingService.FecDescriptionFile description = accounting.fecDescription(year);
+        return Response.ok(description.text(), MediaType.valueOf(JOURNAL + ";charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + description.fileName() + "\"").build();
     }
 
     /** A report as JSON, or as a CSV file to download when Accept prefers text/csv. */

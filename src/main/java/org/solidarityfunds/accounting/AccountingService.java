@@ -63,9 +63,10 @@ public class AccountingService {
             throw new ProblemException(ProblemType.PREVIOUS_FISCAL_YEAR_NOT_CLOSED, "The fonds dédiés of " + yearCode
                     + " start from the closing of the year before it, which is not closed yet.");
         }
-        Map<Long, ClosedYears.Fund> all = closed.funds();
+        Map<Long, List<DedicatedFunds.Movement>> foreseen = closing.foresee(state.year());
+        Map<Long, ClosedYears.Fund> all = closed.funds(); // after: every fund foreseen is there
         List<DedicatedFundsReport.Row> rows = new ArrayList<>();
-        closing.foresee(state.year()).forEach((id, movements) -> {
+        foreseen.forEach((id, movements) -> {
             if (fundId.isPresent() && fundId.getAsLong() != id) {
                 return;
             }
@@ -89,20 +90,23 @@ public class AccountingService {
     public Fec fec(String yearCode) {
         YearEndBookkeeping.ClosingYear year = years.closed(yearCode);
         ClosedYears.Closing kept = closingOf(year);
-        return new Fec(kept.fecFileName(), kept.fecSha256(), kept.fecBytes(),
-                new FecFile.Year(year.id(), year.firstDay(), year.lastDay()), kept.chart());
+        return new Fec(kept.fecFileName(), kept.fecSha256(), kept.fecBytes(), new FecFile.Year(year.id(),
+                year.code()), kept.chart());
     }
 
     public void writeFec(Fec fec, OutputStream out) {
-        closed.writeFec(fec.year(), fec.chart(), out);
+        closed.writeFec(fec.year(), fec.chart(), fec.sha256(), out);
     }
 
-    /** The written description of a closed year's FEC (art. A47 A-1 XI). */
-    public String fecDescription(String yearCode) {
+    /** A closed year's FEC description (art. A47 A-1 XI), and the name to give it. */
+    public record FecDescriptionFile(String fileName, String text) {
+    }
+
+    public FecDescriptionFile fecDescription(String yearCode) {
         YearEndBookkeeping.ClosingYear year = years.closed(yearCode);
         ClosedYears.Closing kept = closingOf(year);
-        return FecDescription.of(yearCode, year, kept, closed.funds().values().stream()
-                .filter(fund -> !fund.currency().equals(FecFile.CURRENCY)).map(ClosedYears.Fund::code).toList());
+        return new FecDescriptionFile(kept.fecFileName().replace(".txt", "-description.txt"),
+                FecDescription.of(yearCode, year, kept, closed.fundsOutOfTheFec(year.lastDay())));
     }
 
     private ClosedYears.Closing closingOf(YearEndBookkeeping.ClosingYear year) {

@@ -3,6 +3,8 @@ package org.solidarityfunds.accounting;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,19 +47,56 @@ class ClosedYears {
         }
     }
 
-    /** Writes a closed year's FEC again, on a snapshot of its own: the same bytes as its closing's. */
-    void writeFec(FecFile.Year year, Chart chart, OutputStream out) {
+    /**
+     * Writes a closed year's FEC again, on a snapshot of its own: the same bytes as its closing's,
+     * checked against the digest it kept as they go. Should they differ (the rows it is made of
+     * were changed behind the service), the download fails at its end rather than pass a file
+     * its ETag and description do not describe.
+     */
+    void writeFec(FecFile.Year year, Chart chart, String sha256, OutputStream out) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             try {
-                fec.write(connection, year, chart, out);
+                FecFile.givenMemory(connection);
+                fec.write(connection, year, chart, new DigestOutputStream(out, digest));
             } finally {
                 connection.rollback();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the FEC could not be read", e);
+        }
+        if (!HexFormat.of().formatHex(digest.digest()).equals(sha256)) {
+            throw new IllegalStateException("the FEC of fiscal year " + year.code() + " no longer matches the SHA-256 "
+                    + "its closing kept: its rows were changed behind the service");
+        }
+    }
+
+    /** The funds kept in another currency than the FEC's with entries dated up to that day: not in the FEC. */
+    List<String> fundsOutOfTheFec(java.time.LocalDate lastDay) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement("""
+                SELECT f.fund_code FROM fund_ledger f
+                 WHERE f.currency <> ? AND EXISTS (SELECT 1 FROM journal_entry e
+                                                    WHERE e.fund_id = f.fund_id AND e.effective_date <= ?)
+                 ORDER BY f.fund_code""")) {
+            query.setString(1, FecFile.CURRENCY);
+            query.setObject(2, lastDay);
+            List<String> codes = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    codes.add(rs.getString(1));
+                }
+            }
+            return codes;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the funds could not be read", e);
         }
     }
 
@@ -103,6 +142,7 @@ class ClosedYears {
                             rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
                 }
             }
+            // By fund (the query's order), then family in the chart's order.
             rows.sort(java.util.Comparator.comparing(DedicatedFundsReport.Row::fund)
                     .thenComparingInt(row -> order.indexOf(row.family())));
             return rows;

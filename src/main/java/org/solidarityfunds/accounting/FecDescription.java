@@ -34,8 +34,8 @@ final class FecDescription {
                 - Séparateur de zones : tabulation. Aucune zone ne contient de tabulation, de « | » ni de fin de ligne.
                 - Séparateur d'enregistrements : retour chariot et fin de ligne (CR LF), après chaque enregistrement.
                 - Première ligne : les noms des 18 zones.
-                - Dates au format AAAAMMJJ ; montants en euros avec une virgule décimale, deux décimales, sans
-                  séparateur de milliers ni signe (le sens est donné par les zones Debit et Credit).
+                - Dates au format AAAAMMJJ ; montants en euros (Debit, Credit) avec une virgule décimale, deux
+                  décimales, sans séparateur de milliers ni signe (le sens est donné par les zones Debit et Credit).
 
                 Zones (dans cet ordre)
                 1. JournalCode : code du journal (voir les codes ci-dessous).
@@ -51,9 +51,11 @@ final class FecDescription {
                 8. CompAuxLib : nom du donateur, avec le compte auxiliaire ; vide sinon.
                 9. PieceRef : référence de la pièce : référence bancaire de la réception, référence du virement payé,
                    référence du procès-verbal de la décision, référence de la délibération de l'engagement ; à défaut,
-                   le code du fonds et le numéro de l'écriture dans son journal.
+                   le code du fonds et le numéro de l'écriture dans son journal. Pour les à-nouveaux et les fonds
+                   dédiés : le code du fonds, OPENING ou DEDICATED_FUNDS, et la date de l'écriture.
                 10. PieceDate : date de la pièce (la date comptable de l'écriture).
-                11. EcritureLib : code du fonds (axe analytique) suivi du libellé de l'écriture.
+                11. EcritureLib : code du fonds (axe analytique) suivi du libellé de l'écriture ; « Report à nouveau »
+                    ou « Fonds dédiés de l'exercice » suivi du code du fonds pour les écritures de clôture.
                 12. Debit : montant au débit, 0,00 sinon.
                 13. Credit : montant au crédit, 0,00 sinon.
                 14. EcritureLet : non utilisé (vide).
@@ -61,8 +63,8 @@ final class FecDescription {
                 16. ValidDate : date de validation : le jour où l'écriture a été enregistrée dans le journal, qui ne
                     peut plus la modifier (journal en ajout seul, chaîné par empreintes) ; pour les à-nouveaux et les
                     fonds dédiés, le jour de la clôture qui les a écrits.
-                17. Montantdevise : montant dans la devise d'origine, pour une somme reçue dans une autre devise ;
-                    vide sinon.
+                17. Montantdevise : montant dans la devise d'origine, pour une somme reçue dans une autre devise,
+                    avec les décimales de cette devise ; vide sinon.
                 18. Idevise : code ISO 4217 de cette devise ; vide sinon.
 
                 Codes des journaux
@@ -71,7 +73,7 @@ final class FecDescription {
                 - OD : Opérations diverses (engagements et promesses, décisions de subvention et leurs
                   libérations, et les fonds dédiés de fin d'exercice, un par fonds, datés du dernier jour).
 
-                Fonds tenus dans une autre devise que l'euro, absents de ce fichier : %s
+                Fonds tenus dans une autre devise que l'euro, absents de ce fichier et de sa numérotation : %s
                 """.formatted(closing.fecFileName(), yearCode, day.format(year.firstDay()), day.format(year.lastDay()),
                 closing.fecSha256(), closing.fecBytes(), closing.fecLines(), closing.chart().name(),
                 fundsNotInTheFile.isEmpty() ? "aucun." : String.join(", ", fundsNotInTheFile) + ".");

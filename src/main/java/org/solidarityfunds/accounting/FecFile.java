@@ -99,8 +99,8 @@ public class FecFile {
              ORDER BY 1, 8
             """;
 
-    /** What the closing of a year keeps to name and check its FEC. */
-    public record Year(long id, LocalDate firstDay, LocalDate lastDay) {
+    /** The year whose numbered entries the FEC lists. */
+    public record Year(long id, String code) {
     }
 
     /** How many records were written, the header included. */
@@ -127,15 +127,13 @@ public class FecFile {
     }
 
     /**
-     * Writes the FEC of a numbered year, read on the connection given (in a transaction), in the
-     * chart given. The year's lines are sorted and joined to their records in the database: the
-     * transaction gives its sorts and hashes more memory than the default 4 MB, which a year of
-     * a million entries would spill to disk many times over (docs/operating/performance.md).
+     * Writes the FEC of a numbered year, read on the connection given, in the chart given. The
+     * year's lines are sorted and joined to their records in the database: the connection's
+     * transaction should have given its sorts and hashes more memory first ({@link #givenMemory}).
      */
     Written write(Connection connection, Year year, Chart chart, OutputStream out) {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, CHARSET), 1 << 16);
         try (PreparedStatement query = connection.prepareStatement(LINES)) {
-            givenMemory(connection);
             query.setFetchSize(ChartLines.FETCH_SIZE);
             query.setLong(1, year.id());
             query.setLong(2, year.id());
@@ -157,7 +155,11 @@ public class FecFile {
         }
     }
 
-    /** Limit: the memory one sort or hash of the closing's and the FEC's queries may take, this transaction only. */
+    /**
+     * Limit: the memory one sort or hash of the closing's and the FEC's queries may take, in their
+     * transaction only: PostgreSQL's default 4 MB would make a year of a million entries spill to
+     * disk many times over (docs/operating/performance.md).
+     */
     static final String WORK_MEM = "64MB";
 
     static void givenMemory(Connection connection) throws SQLException {
@@ -253,8 +255,14 @@ public class FecFile {
         if (plain(value)) {
             return value.strip();
         }
-        StringBuilder text = new StringBuilder(value.length());
-        value.codePoints().forEach(c -> {
+        // Composed first: an accent typed as a letter and a combining mark is the accented letter.
+        String composed = Normalizer.normalize(value, Normalizer.Form.NFC);
+        StringBuilder text = new StringBuilder(composed.length());
+        composed.codePoints().forEach(c -> {
+            if (Character.getType(c) == Character.NON_SPACING_MARK || Character.getType(c) == Character.ENCLOSING_MARK
+                    || Character.getType(c) == Character.COMBINING_SPACING_MARK) {
+                return; // a mark left over that no letter of the charset carries
+            }
             if (c == '\t' || c == '|' || Character.isISOControl(c) || Character.isWhitespace(c)) {
                 text.append(' ');
             } else if (NEAREST.containsKey(c)) {

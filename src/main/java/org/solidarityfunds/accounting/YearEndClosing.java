@@ -243,8 +243,8 @@ class YearEndClosing implements YearEndBookkeeping {
             throw new IllegalStateException(e);
         }
         CountingSink bytes = new CountingSink();
-        FecFile.Written written = fec.write(connection, new FecFile.Year(year.id(), year.firstDay(), year.lastDay()),
-                chart, new DigestOutputStream(bytes, sha256));
+        FecFile.Written written = fec.write(connection, new FecFile.Year(year.id(), year.code()), chart,
+                new DigestOutputStream(bytes, sha256));
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO year_end_closing (fiscal_year_id, chart, fec_file_name, fec_sha256, fec_lines, fec_bytes)
                 VALUES (?, ?, ?, ?, ?, ?)""")) {

@@ -198,8 +198,8 @@ public class BooksPages {
     @RolesAllowed({Roles.FINANCE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(hidden = true)
     public Response fecDescription(@PathParam("code") String code) {
-        return download(accounting.fecDescription(code), "text/plain;charset=UTF-8",
-                accounting.fec(code).fileName().replace(".txt", "-description.txt"));
+        AccountingService.FecDescriptionFile description = accounting.fecDescription(code);
+        return download(description.text(), "text/plain;charset=UTF-8", description.fileName());
     }
 
     /** A year's last day, or today for the year under way: the accounts are read up to a day that has come. */

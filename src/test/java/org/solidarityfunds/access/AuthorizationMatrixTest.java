@@ -181,7 +181,7 @@ class AuthorizationMatrixTest {
                         "/api/v1/accounting/trial-balance?fund=" + fund, null), 200, 403, 403, 200, 200),
                 new Row("GET /api/v1/accounting/journal", () -> new Call("GET", "/api/v1/accounting/journal?fund=" + fund,
                         null, "text/plain"), 200, 403, 403, 200, 200),
-                // The shared years are all open: the current year's fonds dédiés wait for the
+                // The shared years are all open: 2090's fonds dédiés wait for the
                 // previous year's closing (409), and no year 1999 has a FEC (404), to the roles
                 // the policy admits; YearEndBooksTest reads them on years it closes.
                 new Row("GET /api/v1/accounting/dedicated-funds/{year}", () -> new Call("GET",

@@ -25,6 +25,9 @@ class FecTextTest {
         assertThat(FecFile.text("l’école\u202F: 50 ½ ¤ 北京")).isEqualTo("l'école : 50 ? ? ??");
         assertThat(FecFile.text(" a\tb|c\r\nd ")).isEqualTo("a b c  d");
         assertThat(FecFile.text(null)).isEmpty();
+        // An accent typed as its letter and a combining mark is the accented letter.
+        assertThat(FecFile.text("Re\u0301gion Nouvelle-Aquitaine")).isEqualTo("Région Nouvelle-Aquitaine");
+        assertThat(FecFile.text("Nguye\u0302\u0303n")).isEqualTo("Nguyen");
     }
 
     @Test

@@ -133,7 +133,7 @@ class ConsoleAuthorizationMatrixTest {
                         "/console/fiscal-years/2020/dedicated-funds.csv"), 303, 409, 404, 404, 404, 409, 409),
                 new Row("GET /console/fiscal-years/{code}/journal", r -> r.get("/console/fiscal-years/2020/journal"),
                         303, 200, 404, 404, 404, 200, 200),
-                // The shared years are open: no FEC yet (409); BooksPagesTest downloads one.
+                // The shared years are open: no FEC yet (409); BooksBrowserTest downloads one.
                 new Row("GET /console/fiscal-years/{code}/fec", r -> r.get("/console/fiscal-years/2020/fec"),
                         303, 409, 404, 404, 404, 409, 409),
                 new Row("GET /console/fiscal-years/{code}/fec-description", r -> r.get(

@@ -215,6 +215,14 @@ class FiscalYearClosingTest {
             assertThatThrownBy(() -> sql.executeUpdate("INSERT INTO fiscal_year_entry (fiscal_year_id, number, "
                     + "year_end_entry_id) SELECT id, 1000000, gen_random_uuid() FROM fiscal_year WHERE first_day = "
                     + "DATE '2020-01-01'")).hasMessageContaining("not of an entry dated in that year");
+            // Nor can anything be added to a closed year's books.
+            assertThatThrownBy(() -> sql.executeUpdate("INSERT INTO year_end_entry (id, fiscal_year_id, closing_of, "
+                    + "fund_id, kind, effective_date, recorded_at) SELECT gen_random_uuid(), y.id, y.id, f.fund_id, "
+                    + "'DEDICATED_FUNDS', y.last_day, now() FROM fiscal_year y, fund_ledger f WHERE y.first_day = "
+                    + "DATE '2020-01-01' LIMIT 1")).hasMessageContaining("written by the confirmation of a closing only");
+            assertThatThrownBy(() -> sql.executeUpdate("INSERT INTO year_end_line (entry_id, line_no, account, side, "
+                    + "amount_minor, currency) SELECT id, 99, '512', 'D', 1, 'EUR' FROM year_end_entry LIMIT 1"))
+                    .hasMessageContaining("written by the confirmation of a closing only");
             sql.executeUpdate("UPDATE fiscal_year SET status = 'CLOSING', closing_requested_by = 'x', "
                     + "closing_requested_at = now() WHERE first_day = DATE '2022-01-01'");
             assertThatThrownBy(() -> sql.executeUpdate("UPDATE fiscal_year SET status = 'CLOSED', closed_by = 'x', "
