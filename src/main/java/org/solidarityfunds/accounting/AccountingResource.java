@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.Variant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -193,7 +194,7 @@ public class AccountingResource {
     }
 
     /** A report as JSON, or as a CSV file to download when Accept prefers text/csv. */
-    private static Response jsonOrCsv(Request request, Object report, java.util.function.Supplier<String> csv,
+    private static Response jsonOrCsv(Request request, Object report, Supplier<String> csv,
             String fileName) {
         Variant variant = request.selectVariant(VARIANTS);
         if (variant != null && variant.getMediaType().isCompatible(CSV_UTF8)) {

@@ -1,8 +1,13 @@
 package org.solidarityfunds.accounting;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.solidarityfunds.access.FundScope;
 import org.solidarityfunds.common.BusinessDates;
@@ -10,20 +15,16 @@ import org.solidarityfunds.common.Clocks;
 import org.solidarityfunds.fiscalyear.FiscalYearService;
 import org.solidarityfunds.fiscalyear.FiscalYearStatus;
 import org.solidarityfunds.fiscalyear.YearEndBookkeeping;
-import org.solidarityfunds.problem.ProblemType;
-import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 import org.solidarityfunds.fund.FundService;
 import org.solidarityfunds.problem.ProblemException;
+import org.solidarityfunds.problem.ProblemType;
 
 /**
  * The ledger read in the general chart (docs/concepts/accounting.md): the trial balance on a day
- * (summed by the database), and the period of a journal export (JournalExport, which reads the
- * lines on a snapshot of its own, outside any transaction of the service's: a year of a large
- * ledger takes seconds to read).
+ * (summed by the database), the period of a journal export, a year's fonds dédiés, and a closed
+ * year's FEC and its description. The long reads (the journal, the FEC, a forecast of the fonds
+ * dédiés) run on snapshots of their own, outside any transaction of the service's: a year of a
+ * large ledger takes seconds to read.
  */
 @ApplicationScoped
 public class AccountingService {

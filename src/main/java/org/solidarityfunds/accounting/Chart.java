@@ -144,6 +144,14 @@ public record Chart(String name, Map<String, String> accounts, String bank, Stri
                 .findFirst().orElseThrow() : familyOf(donorKind);
     }
 
+    /**
+     * Whether a line on this account is kept per donor, under the donor's auxiliary account (the
+     * FEC's CompAuxNum): the third parties' accounts, class 4, as the receivables on pledges.
+     */
+    static boolean perDonor(String number) {
+        return inClass(number, "4");
+    }
+
     public String labelOf(String number) {
         return accounts.get(number);
     }

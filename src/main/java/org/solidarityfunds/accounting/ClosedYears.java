@@ -5,11 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +60,7 @@ class ClosedYears {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         try (Connection connection = dataSource.getConnection()) {
@@ -80,7 +83,7 @@ class ClosedYears {
     }
 
     /** The funds kept in another currency than the FEC's with entries dated up to that day: not in the FEC. */
-    List<String> fundsOutOfTheFec(java.time.LocalDate lastDay) {
+    List<String> fundsOutOfTheFec(LocalDate lastDay) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement("""
                 SELECT f.fund_code FROM fund_ledger f
                  WHERE f.currency <> ? AND EXISTS (SELECT 1 FROM journal_entry e
@@ -143,7 +146,7 @@ class ClosedYears {
                 }
             }
             // By fund (the query's order), then family in the chart's order.
-            rows.sort(java.util.Comparator.comparing(DedicatedFundsReport.Row::fund)
+            rows.sort(Comparator.comparing(DedicatedFundsReport.Row::fund)
                     .thenComparingInt(row -> order.indexOf(row.family())));
             return rows;
         } catch (SQLException e) {

@@ -186,7 +186,7 @@ public class FecFile {
             case "DEDICATED_FUNDS" -> "Fonds dédiés de l'exercice " + fund;
             default -> fund + " " + rs.getString(6);
         };
-        boolean auxiliary = hasDonor && account.charAt(0) == '4';
+        boolean auxiliary = hasDonor && Chart.perDonor(account);
         long amount = rs.getLong(12);
         boolean debit = Side.ofCode(rs.getString(11)) == Side.DEBIT;
         long original = rs.getLong(13);

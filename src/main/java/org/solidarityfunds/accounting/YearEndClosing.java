@@ -178,7 +178,7 @@ class YearEndClosing implements YearEndBookkeeping {
                     long donorNumber = rs.getLong(7);
                     long debit = signedDebit(rs.getString(3), rs.getBigDecimal(9).longValueExact());
                     FundYear fund = funds.computeIfAbsent(rs.getLong(1), id -> new FundYear());
-                    fund.add(account, account.charAt(0) == '4' && donor != null ? new Donor(donor, donorNumber) : null,
+                    fund.add(account, Chart.perDonor(account) && donor != null ? new Donor(donor, donorNumber) : null,
                             debit);
                     if (rs.getBoolean(8)) {
                         if (account.equals(chart.grantsAwarded())) {

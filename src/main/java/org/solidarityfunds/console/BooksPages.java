@@ -14,11 +14,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.solidarityfunds.access.Caller;
 import org.solidarityfunds.access.Roles;
@@ -30,6 +33,7 @@ import org.solidarityfunds.fiscalyear.ClosingStep;
 import org.solidarityfunds.fiscalyear.FiscalYearService;
 import org.solidarityfunds.fiscalyear.FiscalYearStatus;
 import org.solidarityfunds.fiscalyear.FiscalYearView;
+import org.solidarityfunds.web.Conditional;
 import org.solidarityfunds.web.StreamedBody;
 
 /**
@@ -85,10 +89,10 @@ public class BooksPages {
     private final Submissions submissions;
     private final Caller caller;
     private final Screen screen;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     BooksPages(FiscalYearService years, AccountingService accounting, JournalExport journal, Submissions submissions,
-            Caller caller, Screen screen, java.time.Clock clock) {
+            Caller caller, Screen screen, Clock clock) {
         this.years = years;
         this.accounting = accounting;
         this.journal = journal;
@@ -135,7 +139,7 @@ public class BooksPages {
 
     /** A step of a closing, with its reason: done, back to the year; refused, the page with the form's problems. */
     private Response step(String code, String step, MultivaluedMap<String, String> sent,
-            java.util.function.Consumer<ClosingStep> take) {
+            Consumer<ClosingStep> take) {
         Form form = submissions.received(sent, "reason");
         ObjectNode command = submissions.command();
         Submissions.text(command, "reason", form);
@@ -184,12 +188,14 @@ public class BooksPages {
     @Produces("text/plain;charset=ISO-8859-15")
     @RolesAllowed({Roles.FINANCE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(hidden = true)
-    public Response fec(@PathParam("code") String code, @Context HttpServerRequest exchange) {
+    public Response fec(@PathParam("code") String code, @Context Request request,
+            @Context HttpServerRequest exchange) {
         AccountingService.Fec fec = accounting.fec(code);
         StreamingOutput body = out -> StreamedBody.writeOrCut(exchange, out, started -> accounting.writeFec(fec,
                 started));
-        return Response.fromResponse(download(body, "text/plain;charset=ISO-8859-15", fec.fileName()))
-                .tag(fec.sha256()).build();
+        return Response.fromResponse(Conditional.ok(request, fec.sha256(), body))
+                .type("text/plain;charset=ISO-8859-15")
+                .header("Content-Disposition", "attachment; filename=\"" + fec.fileName() + "\"").build();
     }
 
     @GET

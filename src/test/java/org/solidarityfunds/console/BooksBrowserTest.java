@@ -76,8 +76,8 @@ class BooksBrowserTest {
         Browser.assertAccessible(browser);
         String fec = browser.findElement(By.linkText("FEC")).getAttribute("href");
 
-        Response download = given().cookie(DevConsoleSession.COOKIE,
-                browser.manage().getCookieNamed(DevConsoleSession.COOKIE).getValue()).get(fec);
+        String session = browser.manage().getCookieNamed(DevConsoleSession.COOKIE).getValue();
+        Response download = given().cookie(DevConsoleSession.COOKIE, session).get(fec);
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.contentType()).isEqualTo("text/plain;charset=ISO-8859-15");
         assertThat(download.header("Content-Disposition")).contains("ASSOFEC20201231.txt");
@@ -85,6 +85,8 @@ class BooksBrowserTest {
                 new FecReader.Expectations(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31)));
         assertThat(file.lines()).anyMatch(line -> line.compteNum().equals("512")
                 && line.debit().compareTo(new java.math.BigDecimal("2500.00")) == 0);
+        given().cookie(DevConsoleSession.COOKIE, session).header("If-None-Match", download.header("ETag")).get(fec)
+                .then().statusCode(304);
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
 
