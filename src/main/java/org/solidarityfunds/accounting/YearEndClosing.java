@@ -137,10 +137,11 @@ class YearEndClosing implements YearEndBookkeeping {
         long started = System.nanoTime();
         FecFile.givenMemory(connection);
         Map<Long, FundYear> funds = read(connection, year);
+        Map<Long, String> currencies = currencies(connection);
         long nextYearId = nextYear(connection, year);
         try (Lines lines = new Lines(connection, at)) {
             for (Map.Entry<Long, FundYear> fund : funds.entrySet()) {
-                fund.getValue().close(connection, fund.getKey(), year, nextYearId, lines);
+                fund.getValue().close(fund.getKey(), currencies.get(fund.getKey()), year, nextYearId, lines);
             }
         }
         long booked = System.nanoTime();
@@ -303,10 +304,9 @@ class YearEndClosing implements YearEndBookkeeping {
             return DedicatedFunds.of(families, charges, chart.unattributedResources());
         }
 
-        void close(Connection connection, long fundId, ClosingYear year, long nextYearId, Lines lines)
+        void close(long fundId, String currency, ClosingYear year, long nextYearId, Lines lines)
                 throws SQLException {
             List<DedicatedFunds.Movement> movements = movements();
-            String currency = currencyOf(connection, fundId);
             List<Lines.Line> dedicated = new ArrayList<>();
             for (int i = 0; i < movements.size(); i++) {
                 DedicatedFunds.Movement movement = movements.get(i);
@@ -342,14 +342,16 @@ class YearEndClosing implements YearEndBookkeeping {
         }
     }
 
-    private static String currencyOf(Connection connection, long fundId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT currency FROM fund_ledger WHERE fund_id = ?")) {
-            query.setLong(1, fundId);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
+    /** Every fund's currency, in one read: the closing writes each fund's entries in it. */
+    private static Map<Long, String> currencies(Connection connection) throws SQLException {
+        Map<Long, String> currencies = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT fund_id, currency FROM fund_ledger");
+                ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                currencies.put(rs.getLong(1), rs.getString(2));
             }
         }
+        return currencies;
     }
 
     /** The closing's inserts, batched. */
