@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -109,9 +108,7 @@ class ConsoleSignInTest {
         Browser.waitTitle(browser, "Décaissement pour");
         browser.findElement(By.id("f-vote-FOR")).click();
         browser.findElement(By.id("f-minutesReference")).sendKeys("PV-SSO-01");
-        WebElement before = browser.findElement(By.tagName("html"));
-        browser.findElement(By.xpath("//button[contains(., 'Enregistrer mon vote')]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+        Browser.submit(browser, By.xpath("//button[contains(., 'Enregistrer mon vote')]"));
         Browser.waitTitle(browser, "Décaissement pour");
         List<String> voters = Api.api().get("/api/v1/disbursements/{id}", request).then().statusCode(200)
                 .extract().path("votes.voter");

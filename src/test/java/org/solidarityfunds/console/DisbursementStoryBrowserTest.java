@@ -14,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -146,9 +145,7 @@ class DisbursementStoryBrowserTest {
     private void vote(String choice, String minutes) {
         browser.findElement(By.id("f-vote-" + choice)).click();
         Browser.type(browser, "f-minutesReference", minutes);
-        WebElement before = browser.findElement(By.tagName("html"));
-        browser.findElement(By.xpath("//button[contains(., 'Enregistrer mon vote')]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+        Browser.submit(browser, By.xpath("//button[contains(., 'Enregistrer mon vote')]"));
         Browser.waitTitle(browser, "Décaissement pour");
     }
 

@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -15,9 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.solidarityfunds.support.Api;
 import org.solidarityfunds.support.Browser;
 import org.solidarityfunds.support.TestFunds;
@@ -126,10 +123,7 @@ class LebanonStoryBrowserTest {
             Browser.type(browser, "f-instalments." + i / 2 + ".dueOn", instalments.get(i + 1));
         }
         Browser.assertAccessible(browser);
-        // The form's own title names the fund too: wait for the page to be replaced first.
-        WebElement form = browser.findElement(By.tagName("html"));
-        browser.findElement(By.xpath("//button[contains(., 'Enregistrer la promesse')]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(form));
+        Browser.submit(browser, By.xpath("//button[contains(., 'Enregistrer la promesse')]"));
         Browser.waitTitle(browser, "Fonds " + fund);
     }
 

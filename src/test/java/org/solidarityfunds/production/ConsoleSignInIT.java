@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -55,9 +54,7 @@ class ConsoleSignInIT {
 
                 browser.findElement(By.id("f-vote-FOR")).click();
                 browser.findElement(By.id("f-minutesReference")).sendKeys("PV-DONDO-2020-11");
-                WebElement before = browser.findElement(By.tagName("html"));
-                browser.findElement(By.xpath("//button[contains(., 'Enregistrer mon vote')]")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+                Browser.submit(browser, By.xpath("//button[contains(., 'Enregistrer mon vote')]"));
                 assertThat(Browser.spaced(browser.findElement(By.id("disbursement-status")).getText())).isEqualTo("Approuvé");
                 List<String> voters = given().port(service.port).auth().oauth2(TestTokens.admin())
                         .get("/api/v1/disbursements/{id}", request).then().statusCode(200).extract().path("votes.voter");

@@ -71,6 +71,21 @@ public final class Browser {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.titleContains(part));
     }
 
+    /**
+     * Clicks this button and waits (up to 10 s) for the document it submits to replace the
+     * page. The old page is marked on its window; a new document has a new window. Waiting for
+     * the old element to go stale is not enough: while the page is being replaced, Chromium may
+     * answer "node does not belong to the document", an error Selenium does not read as stale.
+     */
+    public static void submit(ChromeDriver browser, org.openqa.selenium.By button) {
+        browser.executeScript("window.__replacedPage = true;");
+        browser.findElement(button).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(driver -> Boolean.TRUE.equals(browser.executeScript(
+                        "return window.__replacedPage === undefined && document.readyState === 'complete';")));
+    }
+
     /** Every run of spaces, the no-break ones French amounts are written with included, as one space. */
     public static String spaced(String text) {
         return text.replaceAll("[\\s\\u00a0\\u202f]+", " ").strip();
