@@ -37,6 +37,7 @@ import org.solidarityfunds.fund.FundService;
 import org.solidarityfunds.fund.FundView;
 import org.solidarityfunds.money.Currencies;
 import org.solidarityfunds.money.Money;
+import org.solidarityfunds.pledge.AllocationProposal;
 import org.solidarityfunds.pledge.PledgeService;
 import org.solidarityfunds.problem.ProblemType;
 import org.solidarityfunds.web.Ids;

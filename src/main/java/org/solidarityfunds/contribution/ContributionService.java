@@ -106,6 +106,18 @@ public class ContributionService {
         return new ContributionBatchView(recorded, recorded.size(), new MoneyView(totalMinor, fund.currency()));
     }
 
+    /**
+     * The credits of a bank statement that finance accepted, recorded in the caller's
+     * transaction as the batch import records its contributions (the reconciliation owns the
+     * transaction: it writes each line's outcome with them). The i-th refusal goes through
+     * {@code refusalAt}, to name the statement's line.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ContributionView> recordFromStatement(FundRef fund, List<RecordContribution> commands,
+            String recordedBy, BiFunction<Integer, ProblemException, ProblemException> refusalAt) {
+        return recordAll(fund, commands, recordedBy, refusalAt);
+    }
+
     /** A contribution as checked, before anything is written. */
     private record Checked(UUID id, RecordContribution command, Money amount, Posting.OriginalAmount original,
             String donorAccount, List<PledgeAllocations.Request> requests) {

@@ -289,6 +289,23 @@ public class DisbursementService {
         return view(find(id, scope), withVotes);
     }
 
+    /** A payment out of a fund, as a bank statement's debit is matched to it. */
+    public record Paid(UUID disbursementId, String fundCode, long amountMinor, String reference, LocalDate paidOn,
+            String beneficiary) {
+    }
+
+    /** Limit: the paid disbursements of a fund a bank statement's debits are matched against. */
+    public static final int PAID_MATCHED_MAX = 10_000;
+
+    /** A fund's paid disbursements, in request order. */
+    @Transactional
+    public List<Paid> paid(FundRef fund) {
+        return Disbursement.<Disbursement>find("fundId = ?1 and status = ?2", Sort.by("number"), fund.id(),
+                DisbursementStatus.PAID).page(0, PAID_MATCHED_MAX).<Disbursement>list().stream()
+                .map(d -> new Paid(d.id, fund.code(), d.amountMinor, d.paymentReference, d.paidOn, d.beneficiaryName))
+                .toList();
+    }
+
     /** A fund's disbursements in request order, optionally in one status. */
     @Transactional
     public Page<DisbursementView> list(String fundCode, DisbursementStatus status, PageRequest page, FundScope scope,

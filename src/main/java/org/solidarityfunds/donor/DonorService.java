@@ -62,6 +62,20 @@ public class DonorService {
                 donor -> DonorView.from(donor, withPersonalData));
     }
 
+    /** A donor as a bank statement's payer is matched to it. */
+    public record Named(UUID id, String name, String siren) {
+    }
+
+    /** Limit: the donors a bank statement's payers are matched against. */
+    public static final int DONORS_MATCHED_MAX = 100_000;
+
+    /** Every donor's name and SIREN, in registration order. */
+    @Transactional
+    public List<Named> named() {
+        return Donor.<Donor>findAll(Sort.by("number")).page(0, DONORS_MATCHED_MAX).<Donor>list().stream()
+                .map(donor -> new Named(donor.id, donor.name, donor.siren)).toList();
+    }
+
     /** The donor's auxiliary account code, by which entries name it (never by a person's name). */
     @Transactional
     public java.util.Optional<String> auxiliaryAccountOf(UUID id) {

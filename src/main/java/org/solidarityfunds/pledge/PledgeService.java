@@ -174,6 +174,21 @@ public class PledgeService {
                 p -> PledgeView.from(p, fund.code(), instalments.getOrDefault(p.id, List.of()), today));
     }
 
+    /** Limit: the open pledges of a fund a bank statement's lines are matched against. */
+    public static final int OPEN_PLEDGES_MAX = 10_000;
+
+    /** A fund's open pledges (pending or in progress), in recording order: what a bank statement's lines may pay. */
+    @Transactional
+    public List<PledgeView> open(FundRef fund) {
+        List<Pledge> pledges = Pledge.<Pledge>find("fundId = ?1 and ((" + PledgeStatus.PENDING.condition() + ") or ("
+                + PledgeStatus.IN_PROGRESS.condition() + "))", Sort.by("number"), fund.id())
+                .page(0, OPEN_PLEDGES_MAX).list();
+        Map<UUID, List<PledgeInstalment>> instalments = instalmentsOf(pledges.stream().map(p -> p.id).toList());
+        LocalDate today = today();
+        return pledges.stream().map(p -> PledgeView.from(p, fund.code(), instalments.getOrDefault(p.id, List.of()), today))
+                .toList();
+    }
+
     private Scoped<Pledge> find(UUID id, FundScope scope) {
         return funds.inScope(Pledge.<Pledge>findById(id), p -> p.fundId, scope,
                 () -> new ProblemException(ProblemType.PLEDGE_NOT_FOUND, "No pledge has the id " + id + "."));

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Answers a request whose declared body is larger than its limit with a problem, before
  * anything reads it: {@code ledger.http.body-size-max} (64 KiB) for every request but a
  * bank-statement import, which may send up to {@code ledger.http.import-body-size-max}
- * (2 MiB). A body sent in chunks, without a length, is held to the same limit as it is read
+ * (2 MiB), and a bank's statement file, up to {@code ledger.http.bank-file-size-max} (20 MiB).
+ * A body sent in chunks, without a length, is held to the same limit as it is read
  * (RequestBodyChecks).
  */
 @ApplicationScoped
@@ -22,15 +23,21 @@ public class BodySizeLimit {
     /** The one kind of request that may carry more than the ordinary limit. */
     // The API's batch endpoint, and the console's pages that carry the same statement (its upload and confirmation).
     static final Pattern IMPORT_PATH = Pattern.compile(
-            "/api/v1/funds/[^/]+/contributions/batch|/console/funds/[^/]+/contributions/import(/preview)?");
+            "/api/v1/funds/[^/]+/contributions/batch|/api/v1/bank-statements/[^/]+/reconciliation"
+                    + "|/console/funds/[^/]+/contributions/import(/preview)?");
+    /** A bank's statement file, as the bank wrote it: 10,000 camt.053 entries take about 10 MiB. */
+    static final Pattern BANK_FILE_PATH = Pattern.compile("/api/v1/bank-statements");
 
     private final long bodySizeMaxBytes;
     private final long importBodySizeMaxBytes;
+    private final long bankFileSizeMaxBytes;
 
     BodySizeLimit(@ConfigProperty(name = "ledger.http.body-size-max") MemorySize bodySizeMax,
-            @ConfigProperty(name = "ledger.http.import-body-size-max") MemorySize importBodySizeMax) {
+            @ConfigProperty(name = "ledger.http.import-body-size-max") MemorySize importBodySizeMax,
+            @ConfigProperty(name = "ledger.http.bank-file-size-max") MemorySize bankFileSizeMax) {
         this.bodySizeMaxBytes = bodySizeMax.asLongValue();
         this.importBodySizeMaxBytes = importBodySizeMax.asLongValue();
+        this.bankFileSizeMaxBytes = bankFileSizeMax.asLongValue();
     }
 
     void install(@Observes Router router) {
@@ -53,6 +60,9 @@ public class BodySizeLimit {
 
     /** The most bytes a request body to this path may have. */
     long limitFor(String path) {
+        if (BANK_FILE_PATH.matcher(path).matches()) {
+            return bankFileSizeMaxBytes;
+        }
         return IMPORT_PATH.matcher(path).matches() ? importBodySizeMaxBytes : bodySizeMaxBytes;
     }
 

@@ -1,15 +1,14 @@
-package org.solidarityfunds.console;
+package org.solidarityfunds.pledge;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.solidarityfunds.pledge.PledgeStatus;
-import org.solidarityfunds.pledge.PledgeView;
 
 /**
- * What the contribution form proposes: the money received goes to the donor's open pledges
+ * What a contribution is proposed to pay (the console's contribution form, a bank statement's
+ * line): the money received goes to the donor's open pledges
  * on the fund, instalment by instalment, earliest due first (a pledge without instalments is
  * due on the day it was made), never beyond what each still expects. Finance may change it
  * before confirming; the service checks whatever is sent.

@@ -1,4 +1,4 @@
-package org.solidarityfunds.console;
+package org.solidarityfunds.pledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,42 @@
+package org.solidarityfunds.bankstatement;
+
+/**
+ * A bank file of either format, told by its content, never by its name: XML is camt.053;
+ * a first record "01" of 120 characters is CFONB 120.
+ */
+final class BankFiles {
+
+    private BankFiles() {
+    }
+
+    /** SHA-256 of these bytes, in lower-case hexadecimal: how a file (and a line's facts) is named. */
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    static BankFile read(byte[] file) {
+        int first = 0;
+        // A byte order mark, or blank lines, before the content.
+        if (file.length >= 3 && (file[0] & 0xff) == 0xef && (file[1] & 0xff) == 0xbb && (file[2] & 0xff) == 0xbf) {
+            first = 3;
+        }
+        while (first < file.length && Character.isWhitespace(file[first])) {
+            first++;
+        }
+        if (first == file.length) {
+            throw new BankFileRefused(1, "The file is empty.");
+        }
+        if (file[first] == '<') {
+            return Camt053Reader.read(file);
+        }
+        if (first + 1 < file.length && file[first] == '0' && file[first + 1] == '1') {
+            return Cfonb120Reader.read(file);
+        }
+        throw new BankFileRefused(1, "The file is neither an ISO 20022 camt.053 statement (XML) nor a CFONB 120 "
+                + "statement (records of 120 characters, the first an 01).");
+    }
+}

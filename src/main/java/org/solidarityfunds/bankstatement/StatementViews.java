@@ -1,0 +1,126 @@
+package org.solidarityfunds.bankstatement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.solidarityfunds.money.MoneyView;
+
+/** What the API answers about staged statements: one home for their shapes. */
+public final class StatementViews {
+
+    private StatementViews() {
+    }
+
+    /** A file as staged: its statements, each with its totals. */
+    @Schema(name = "StagedBankFile")
+    public record FileView(
+            @Schema(required = true) UUID id,
+            @Schema(required = true, example = "CAMT_053") BankFile.Format format,
+            @Schema(required = true, example = "camt.053.001.08") String version,
+            @Schema(required = true, description = "SHA-256 of the file's bytes, hexadecimal.") String sha256,
+            @Schema(required = true) int sizeBytes,
+            @Schema(required = true) Instant stagedAt,
+            @Schema(required = true) List<StatementView> statements) {
+    }
+
+    /** What a line has become: open until handled; a duplicate is never handled itself. */
+    public enum LineStatus {
+        OPEN, DUPLICATE, CONTRIBUTION, PAYMENT, DISMISSED
+    }
+
+    @Schema(name = "BankStatement")
+    public record StatementView(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID fileId,
+            @Schema(required = true) UUID bankAccountId,
+            @Schema(required = true, example = "FR7630006000011234567890189") String iban,
+            @Schema(description = "The fund whose own account it is; absent for a shared account.") String fund,
+            @Schema(description = "The bank's id of the statement (camt.053 Stmt/Id).") String bankId,
+            @Schema(required = true, description = "Line of the file where the statement starts.") int sourceLine,
+            @Schema(required = true) Balance opening,
+            @Schema(required = true) Balance closing,
+            @Schema(required = true, description = "How many lines, and how many of each status.") Counts lines,
+            @Schema(required = true, description = "The credits and debits not yet handled (duplicates left out).")
+            Unreconciled unreconciled,
+            @Schema(required = true, description = "The ledger's bank balance of the account's funds on the closing "
+                    + "day, by the dates of their entries, and how far the bank's closing balance is from it.")
+            LedgerComparison ledger) {
+    }
+
+    @Schema(name = "BankBalance")
+    public record Balance(@Schema(required = true) LocalDate on, @Schema(required = true) MoneyView amount) {
+    }
+
+    @Schema(name = "BankLineCounts")
+    public record Counts(@Schema(required = true) int total, @Schema(required = true) int open,
+            @Schema(required = true) int duplicate, @Schema(required = true) int contribution,
+            @Schema(required = true) int payment, @Schema(required = true) int dismissed) {
+    }
+
+    @Schema(name = "Unreconciled")
+    public record Unreconciled(@Schema(required = true) int count, @Schema(required = true) MoneyView credits,
+            @Schema(required = true) MoneyView debits) {
+    }
+
+    @Schema(name = "LedgerComparison")
+    public record LedgerComparison(
+            @Schema(required = true, description = "The funds whose bank money the account holds.") List<String> funds,
+            @Schema(required = true) LocalDate on,
+            @Schema(required = true) MoneyView ledgerBank,
+            @Schema(required = true, description = "The statement's closing balance minus the ledger's bank "
+                    + "balance: zero when every movement is in the ledger.") MoneyView difference) {
+    }
+
+    @Schema(name = "BankLine")
+    public record LineView(
+            @Schema(required = true) UUID id,
+            @Schema(required = true) UUID statementId,
+            @Schema(required = true, description = "Its rank in the statement, from 1.") int position,
+            @Schema(required = true, description = "Line of the file where it starts.") int sourceLine,
+            @Schema(required = true) LocalDate bookingDate,
+            LocalDate valueDate,
+            @Schema(required = true) BankFile.Direction direction,
+            @Schema(required = true) MoneyView amount,
+            @Schema(required = true, description = "A return of an earlier movement.") boolean reversal,
+            String counterpartyName,
+            String counterpartyIban,
+            String remittance,
+            @Schema(description = "The bank's reference of the movement (camt.053 AcctSvcrRef).") String bankReference,
+            @Schema(description = "camt.053 NtryRef; CFONB's reference or entry number.") String entryReference,
+            String endToEndId,
+            @Schema(required = true) LineStatus status,
+            @Schema(description = "For a DUPLICATE: the line that first brought the same movement.") UUID duplicateOf,
+            @Schema(required = true) ProposalView proposal,
+            @Schema(description = "How it was handled, once it was.") OutcomeView outcome) {
+    }
+
+    @Schema(name = "BankLineProposal")
+    public record ProposalView(UUID donorId, UUID pledgeId, Short instalment, UUID disbursementId,
+            @Schema(required = true) Proposal.Confidence confidence,
+            @Schema(required = true) String reason) {
+    }
+
+    @Schema(name = "BankLineOutcome")
+    public record OutcomeView(@Schema(required = true) LineStatus status, UUID contributionId, UUID disbursementId,
+            String reason, @Schema(required = true) Instant handledAt, @Schema(required = true) String handledBy) {
+    }
+
+    /** What a reconciliation did. */
+    @Schema(name = "ReconciliationResult")
+    public record ReconciliationView(
+            @Schema(required = true) int contributions,
+            @Schema(required = true) int payments,
+            @Schema(required = true) int dismissed,
+            @Schema(required = true) StatementView statement) {
+    }
+
+    /** An account's lines nobody has handled yet, across its statements. */
+    @Schema(name = "UnreconciledLines")
+    public record UnreconciledView(@Schema(required = true) Unreconciled total,
+            @Schema(required = true) List<LineView> items,
+            String nextCursor,
+            @Schema(required = true) boolean hasMore) {
+    }
+}
