@@ -56,6 +56,24 @@ class IbanTest {
         assertThatThrownBy(() -> new Iban("fr7630006000011234567890189")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * The French IBAN of a bank file's bank, branch and account numbers, its RIB key computed: the
+     * registry's two French examples, the second with a letter in the account (M counts as 4).
+     */
+    @Test
+    void a_french_account_becomes_its_iban_with_its_rib_key() {
+        assertThat(Iban.french("30006", "00001", "12345678901").value()).isEqualTo("FR7630006000011234567890189");
+        assertThat(Iban.french("20041", "01005", "0500013M026").value()).isEqualTo("FR1420041010050500013M02606");
+        // Same account with the letter's digit in its place: same RIB key (06), other IBAN check digits.
+        assertThat(Iban.french("20041", "01005", "05000134026").value()).endsWith("0500013402606");
+        for (String[] wrong : new String[][] {{"3000", "00001", "12345678901"}, {"30006", "0001A", "12345678901"},
+                {"30006", "00001", "1234567890"}, {"30006", "00001", "1234567890a"}, {"30006", "00001", "12345 78901"},
+                {null, "00001", "12345678901"}}) {
+            assertThatThrownBy(() -> Iban.french(wrong[0], wrong[1], wrong[2])).as(String.join(" ", String.valueOf(wrong[0]),
+                    wrong[1], wrong[2])).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
     @Test
     void bics_are_checked_by_their_format_and_country() {
         assertThat(Bic.parse("BNPAFRPP")).contains(new Bic("BNPAFRPP"));
