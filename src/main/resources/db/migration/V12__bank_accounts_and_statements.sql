@@ -39,7 +39,7 @@ CREATE TABLE bank_statement_file (
     format      varchar(16)  NOT NULL CHECK (format IN ('CAMT_053', 'CFONB_120')),
     version     varchar(32)  NOT NULL,
     file_name   varchar(255),
-    sha256      char(64)     NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+    sha256      varchar(64)  NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
     size_bytes  integer      NOT NULL CHECK (size_bytes > 0),
     content     bytea        NOT NULL CHECK (octet_length(content) = size_bytes),
     staged_at   timestamptz  NOT NULL,

@@ -1,10 +1,12 @@
 package org.solidarityfunds.bank;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "BankAccount")
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record BankAccountView(
         @Schema(required = true) UUID id,
         @Schema(required = true, example = "FR7630006000011234567890189") String iban,

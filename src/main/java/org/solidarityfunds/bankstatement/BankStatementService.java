@@ -40,6 +40,7 @@ import org.solidarityfunds.ledger.BalanceView;
 import org.solidarityfunds.ledger.LedgerService;
 import org.solidarityfunds.money.MoneyInput;
 import org.solidarityfunds.money.MoneyView;
+import org.solidarityfunds.money.SignedMoneyView;
 import org.solidarityfunds.persistence.InList;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.persistence.PageRequest;
@@ -391,8 +392,8 @@ public class BankStatementService {
         List<FundRef> served = served(account);
         return new StatementView(statement.id, statement.fileId, account.id(), account.iban(),
                 account.shared() ? null : served.get(0).code(), statement.bankId, statement.sourceLine,
-                new StatementViews.Balance(statement.openingOn, new MoneyView(statement.openingMinor, statement.currency)),
-                new StatementViews.Balance(statement.closingOn, new MoneyView(statement.closingMinor, statement.currency)),
+                new StatementViews.Balance(statement.openingOn, new SignedMoneyView(statement.openingMinor, statement.currency)),
+                new StatementViews.Balance(statement.closingOn, new SignedMoneyView(statement.closingMinor, statement.currency)),
                 new StatementViews.Counts(lines.size(), counts.getOrDefault(LineStatus.OPEN, 0),
                         counts.getOrDefault(LineStatus.DUPLICATE, 0), counts.getOrDefault(LineStatus.CONTRIBUTION, 0),
                         counts.getOrDefault(LineStatus.PAYMENT, 0), counts.getOrDefault(LineStatus.DISMISSED, 0)),
@@ -418,7 +419,8 @@ public class BankStatementService {
             bank += balances.received().amountMinor() - balances.disbursed().amountMinor();
         }
         return new StatementViews.LedgerComparison(served.stream().map(FundRef::code).toList(), on,
-                new MoneyView(bank, statement.currency), new MoneyView(statement.closingMinor - bank, statement.currency));
+                new SignedMoneyView(bank, statement.currency),
+                new SignedMoneyView(statement.closingMinor - bank, statement.currency));
     }
 
     private Map<UUID, BankLineOutcome> outcomesOf(List<BankLine> lines) {
@@ -464,7 +466,7 @@ public class BankStatementService {
         List<BankLine> lines = BankLine.<BankLine>list("statementId", Sort.by("position"), statement.id);
         Map<UUID, BankLine> byId = lines.stream().collect(Collectors.toMap(line -> line.id, Function.identity()));
         Map<UUID, BankLineOutcome> outcomes = outcomesOf(lines);
-        Map<UUID, Decided> decided = decisions(command, byId, outcomes);
+        List<Decided> decided = decisions(command, lines, byId, outcomes);
         List<FundRef> served = served(account);
         Map<String, FundRef> fundsByCode = served.stream().collect(Collectors.toMap(FundRef::code, Function.identity()));
         Map<UUID, DisbursementService.Paid> paid = new HashMap<>();
@@ -475,7 +477,7 @@ public class BankStatementService {
         List<BankLineOutcome> written = new ArrayList<>();
         int payments = 0;
         int dismissed = 0;
-        for (Decided decision : decided.values()) {
+        for (Decided decision : decided) {
             BankLine line = decision.line();
             if (decision.action() == Reconcile.Action.DISMISS) {
                 String reason = decision.given() == null || decision.given().reason() == null ? null
@@ -517,7 +519,8 @@ public class BankStatementService {
     private record Decided(BankLine line, Reconcile.Action action, Reconcile.Decision given, String field) {
     }
 
-    private static Map<UUID, Decided> decisions(Reconcile command, Map<UUID, BankLine> lines,
+    /** The decisions, in the statement's order: contributions are recorded as the bank booked the money. */
+    private static List<Decided> decisions(Reconcile command, List<BankLine> ordered, Map<UUID, BankLine> lines,
             Map<UUID, BankLineOutcome> outcomes) {
         Map<UUID, Decided> decided = new LinkedHashMap<>();
         List<Reconcile.Decision> given = command.lines() == null ? List.of() : command.lines();
@@ -535,7 +538,7 @@ public class BankStatementService {
             decided.put(line.id, new Decided(line, decision.action(), decision, field));
         }
         if (command.acceptProposals() != null && command.acceptProposals() != Proposal.Confidence.NONE) {
-            for (BankLine line : lines.values()) {
+            for (BankLine line : ordered) {
                 if (!decided.containsKey(line.id) && line.duplicateOf == null && !outcomes.containsKey(line.id)
                         && line.proposalConfidence.compareTo(command.acceptProposals()) <= 0
                         && line.proposalConfidence != Proposal.Confidence.NONE) {
@@ -547,7 +550,7 @@ public class BankStatementService {
         if (decided.isEmpty()) {
             throw ProblemException.invalid("lines", "decide at least one line (or accept the proposals)");
         }
-        return decided;
+        return decided.values().stream().sorted(Comparator.comparingInt(d -> d.line().position)).toList();
     }
 
     private static void checkOpen(BankLine line, Map<UUID, BankLineOutcome> outcomes, String field) {

@@ -1,11 +1,13 @@
 package org.solidarityfunds.bankstatement;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.solidarityfunds.money.MoneyView;
+import org.solidarityfunds.money.SignedMoneyView;
 
 /** What the API answers about staged statements: one home for their shapes. */
 public final class StatementViews {
@@ -30,6 +32,7 @@ public final class StatementViews {
         OPEN, DUPLICATE, CONTRIBUTION, PAYMENT, DISMISSED
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "BankStatement")
     public record StatementView(
             @Schema(required = true) UUID id,
@@ -50,7 +53,7 @@ public final class StatementViews {
     }
 
     @Schema(name = "BankBalance")
-    public record Balance(@Schema(required = true) LocalDate on, @Schema(required = true) MoneyView amount) {
+    public record Balance(@Schema(required = true) LocalDate on, @Schema(required = true) SignedMoneyView amount) {
     }
 
     @Schema(name = "BankLineCounts")
@@ -68,11 +71,12 @@ public final class StatementViews {
     public record LedgerComparison(
             @Schema(required = true, description = "The funds whose bank money the account holds.") List<String> funds,
             @Schema(required = true) LocalDate on,
-            @Schema(required = true) MoneyView ledgerBank,
+            @Schema(required = true) SignedMoneyView ledgerBank,
             @Schema(required = true, description = "The statement's closing balance minus the ledger's bank "
-                    + "balance: zero when every movement is in the ledger.") MoneyView difference) {
+                    + "balance: zero when every movement is in the ledger.") SignedMoneyView difference) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "BankLine")
     public record LineView(
             @Schema(required = true) UUID id,
@@ -96,12 +100,14 @@ public final class StatementViews {
             @Schema(description = "How it was handled, once it was.") OutcomeView outcome) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "BankLineProposal")
     public record ProposalView(UUID donorId, UUID pledgeId, Short instalment, UUID disbursementId,
             @Schema(required = true) Proposal.Confidence confidence,
             @Schema(required = true) String reason) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "BankLineOutcome")
     public record OutcomeView(@Schema(required = true) LineStatus status, UUID contributionId, UUID disbursementId,
             String reason, @Schema(required = true) Instant handledAt, @Schema(required = true) String handledBy) {
@@ -117,6 +123,7 @@ public final class StatementViews {
     }
 
     /** An account's lines nobody has handled yet, across its statements. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "UnreconciledLines")
     public record UnreconciledView(@Schema(required = true) Unreconciled total,
             @Schema(required = true) List<LineView> items,

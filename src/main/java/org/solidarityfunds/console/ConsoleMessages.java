@@ -11,7 +11,6 @@ import org.solidarityfunds.ledger.EntryKind;
 import org.solidarityfunds.ledger.VerificationReport;
 import org.solidarityfunds.ledger.FundStatus;
 import org.solidarityfunds.pledge.PledgeStatus;
-import org.solidarityfunds.problem.ProblemType;
 
 /**
  * Every word of the console, {@code {msg:...}} in its templates: French in
@@ -245,7 +244,6 @@ public interface ConsoleMessages {
 
     // Errors.
     @Message String error_title();
-    @Message String problem(ProblemType type);
     @Message String not_found_title();
     @Message String not_found_text();
     @Message String back_home();

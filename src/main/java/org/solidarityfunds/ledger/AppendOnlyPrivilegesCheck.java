@@ -28,7 +28,9 @@ public class AppendOnlyPrivilegesCheck implements HealthCheck {
               FROM unnest(ARRAY['journal_entry', 'journal_line', 'committee_version', 'committee_member',
                                   'disbursement_vote', 'disbursement_decision', 'fiscal_year_entry',
                                   'fiscal_year_change', 'year_end_entry', 'year_end_line',
-                                  'dedicated_funds_movement', 'year_end_closing']) AS t,
+                                  'dedicated_funds_movement', 'year_end_closing', 'bank_account',
+                                  'donor_bank_account', 'bank_statement_file', 'bank_statement', 'bank_line',
+                                  'bank_line_outcome']) AS t,
                    unnest(ARRAY['UPDATE', 'DELETE', 'TRUNCATE']) AS p
             """;
 

@@ -1,0 +1,266 @@
+package org.solidarityfunds.bankstatement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.solidarityfunds.support.Api.as;
+import static org.solidarityfunds.support.Api.json;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.solidarityfunds.access.Roles;
+import org.solidarityfunds.bank.Iban;
+import org.solidarityfunds.support.TestFunds;
+import org.solidarityfunds.support.TestTokens;
+
+/**
+ * A bank's statement file through the API: staged with its proposals, reconciled all or
+ * nothing, and every movement recorded once whatever file brings it again.
+ */
+@QuarkusTest
+class BankStatementResourceTest {
+
+    private static final String FINANCE = TestTokens.as("test-finance", Roles.FINANCE);
+
+    /** One movement of a generated camt.053.001.08 statement. */
+    record Movement(String direction, long amountMinor, String bookedOn, String bankReference, String payer,
+            String payerIban, String text) {
+    }
+
+    @Test
+    void stages_proposes_and_reconciles_a_statement_and_records_each_movement_once() {
+        String fund = TestFunds.open("BANQUE");
+        String iban = account(fund);
+        String lyon = donor("Ville de Lyon " + fund, null);
+        String lyonIban = newIban().value();
+        json(FINANCE, Map.of("iban", lyonIban)).post("/api/v1/donors/{id}/bank-accounts", lyon).then().statusCode(200);
+        String nantes = donor("Ville de Nantes " + fund, "214401093");
+        String lyonPledge = pledge(fund, lyon, 1_000_000, "DEL-LYON-" + fund, List.of());
+        String nantesPledge = pledge(fund, nantes, 500_000, null, List.of(Map.of("amountMinor", 250_000,
+                "dueOn", "2020-09-30"), Map.of("amountMinor", 250_000, "dueOn", "2020-12-31")));
+        List<Movement> movements = List.of(
+                new Movement("CRDT", 500_000, "2020-10-02", "ACR-" + fund + "-1", "MAIRIE DE LYON", lyonIban,
+                        "Solidarite Liban DEL-LYON-" + fund),
+                new Movement("CRDT", 250_000, "2020-10-05", "ACR-" + fund + "-2", "DRFIP PAYS DE LA LOIRE", null,
+                        "Aide Liban commune SIREN 214 401 093"),
+                new Movement("CRDT", 10_000, "2020-10-06", "ACR-" + fund + "-3", "M DUPONT", null, "Don"),
+                new Movement("DBIT", 1_200, "2020-10-31", "ACR-" + fund + "-4", null, null, "FRAIS TENUE DE COMPTE"));
+        byte[] file = camt(iban, 0, movements);
+
+        ValidatableResponse staged = stage(file).statusCode(201)
+                .body("format", equalTo("CAMT_053")).body("version", equalTo("camt.053.001.08"))
+                .body("statements[0].lines.total", equalTo(4)).body("statements[0].lines.open", equalTo(4))
+                .body("statements[0].unreconciled.credits.amountMinor", equalTo(760_000))
+                .body("statements[0].unreconciled.debits.amountMinor", equalTo(1_200))
+                .body("statements[0].ledger.ledgerBank.amountMinor", equalTo(0))
+                .body("statements[0].ledger.difference.amountMinor", equalTo(758_800));
+        String statement = staged.extract().path("statements[0].id");
+        List<Map<String, Object>> lines = lines(statement);
+        assertThat(lines).extracting(line -> proposal(line).get("confidence"))
+                .containsExactly("HIGH", "HIGH", "NONE", "NONE");
+        assertThat(proposal(lines.get(0))).containsEntry("donorId", lyon).containsEntry("pledgeId", lyonPledge);
+        assertThat((String) proposal(lines.get(0)).get("reason")).contains("DEL-LYON-" + fund);
+        assertThat(proposal(lines.get(1))).containsEntry("donorId", nantes).containsEntry("pledgeId", nantesPledge)
+                .containsEntry("instalment", 1);
+        assertThat((String) proposal(lines.get(1)).get("reason")).contains("SIREN 214401093");
+
+        json(FINANCE, Map.of("acceptProposals", "HIGH", "lines", List.of(Map.of("lineId", lines.get(3).get("id"),
+                "action", "DISMISS", "reason", "Frais bancaires"))))
+                .post("/api/v1/bank-statements/{id}/reconciliation", statement).then().statusCode(200)
+                .body("contributions", equalTo(2)).body("dismissed", equalTo(1))
+                .body("statement.lines.open", equalTo(1))
+                .body("statement.unreconciled.credits.amountMinor", equalTo(10_000))
+                .body("statement.ledger.ledgerBank.amountMinor", equalTo(750_000))
+                .body("statement.ledger.difference.amountMinor", equalTo(8_800));
+        List<Map<String, Object>> contributions = contributions(fund);
+        assertThat(contributions).extracting(c -> c.get("bankReference"))
+                .containsExactly("ACR-" + fund + "-1", "ACR-" + fund + "-2");
+        assertThat(contributions).extracting(c -> c.get("receivedOn")).containsExactly("2020-10-02", "2020-10-05");
+        as(FINANCE).get("/api/v1/pledges/{id}", nantesPledge).then().statusCode(200)
+                .body("instalments[0].received.amountMinor", equalTo(250_000))
+                .body("instalments[1].received.amountMinor", equalTo(0));
+
+        // The same line again is refused, and so is the whole request with it.
+        json(FINANCE, Map.of("lines", List.of(Map.of("lineId", lines.get(2).get("id"), "action", "ACCEPT",
+                "donorId", lyon), Map.of("lineId", lines.get(0).get("id"), "action", "ACCEPT"))))
+                .post("/api/v1/bank-statements/{id}/reconciliation", statement).then().statusCode(409)
+                .body("type", containsString("bank-line-already-handled"));
+        assertThat(contributions(fund)).hasSize(2);
+
+        // The same file a week later: every line is the duplicate of its first import, and cannot be handled.
+        String again = stage(file).statusCode(201).body("statements[0].lines.duplicate", equalTo(4))
+                .body("statements[0].unreconciled.credits.amountMinor", equalTo(0)).extract().path("statements[0].id");
+        List<Map<String, Object>> duplicates = lines(again);
+        assertThat(duplicates).extracting(line -> line.get("duplicateOf"))
+                .containsExactlyElementsOf(lines.stream().map(line -> line.get("id")).toList());
+        json(FINANCE, Map.of("lines", List.of(Map.of("lineId", duplicates.get(2).get("id"), "action", "ACCEPT",
+                "donorId", lyon)))).post("/api/v1/bank-statements/{id}/reconciliation", again).then().statusCode(409)
+                .body("type", containsString("bank-line-is-a-duplicate"));
+        json(FINANCE, Map.of("acceptProposals", "LOW")).post("/api/v1/bank-statements/{id}/reconciliation", again)
+                .then().statusCode(400);
+        assertThat(contributions(fund)).hasSize(2);
+
+        // What nobody claimed stays visible, across statements, with its total.
+        String account = as(FINANCE).get("/api/v1/bank-accounts").then().statusCode(200).extract()
+                .path("items.find { it.iban == '" + iban + "' }.id");
+        as(FINANCE).get("/api/v1/bank-accounts/{id}/unreconciled-lines", account).then().statusCode(200)
+                .body("total.count", equalTo(1)).body("total.credits.amountMinor", equalTo(10_000))
+                .body("items[0].id", equalTo(lines.get(2).get("id")));
+        json(FINANCE, Map.of("lines", List.of(Map.of("lineId", lines.get(2).get("id"), "action", "ACCEPT",
+                "donorId", lyon, "allocations", List.of())))).post("/api/v1/bank-statements/{id}/reconciliation",
+                statement).then().statusCode(200).body("contributions", equalTo(1));
+        as(FINANCE).get("/api/v1/bank-accounts/{id}/unreconciled-lines", account).then().statusCode(200)
+                .body("total.count", equalTo(0));
+    }
+
+    @Test
+    void an_overlapping_file_brings_only_its_new_movements() {
+        String fund = TestFunds.open("CHEVAUCHE");
+        String iban = account(fund);
+        Movement first = new Movement("CRDT", 10_000, "2020-11-02", null, "M DURAND", null, "Don Liban");
+        Movement second = new Movement("CRDT", 10_000, "2020-11-03", null, "M DURAND", null, "Don Liban");
+        Movement third = new Movement("CRDT", 5_000, "2020-11-04", null, "MME MARTIN", null, "Don");
+        stage(camt(iban, 0, List.of(first, second))).statusCode(201).body("statements[0].lines.open", equalTo(2));
+        String overlapping = stage(camt(iban, 10_000, List.of(second, third))).statusCode(201)
+                .body("statements[0].lines.duplicate", equalTo(1)).body("statements[0].lines.open", equalTo(1))
+                .extract().path("statements[0].id");
+        assertThat(lines(overlapping)).extracting(line -> line.get("status")).containsExactly("DUPLICATE", "OPEN");
+    }
+
+    @Test
+    void a_refused_file_names_its_line_and_stages_nothing() {
+        String fund = TestFunds.open("REFUS");
+        String iban = account(fund);
+        Movement gift = new Movement("CRDT", 10_000, "2020-11-02", "ACR-" + fund, "M DURAND", null, "Don");
+        byte[] wrongClosing = new String(camt(iban, 0, List.of(gift)), StandardCharsets.UTF_8)
+                .replace("<Amt Ccy=\"EUR\">100.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2020-11-30",
+                        "<Amt Ccy=\"EUR\">99.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2020-11-30")
+                .getBytes(StandardCharsets.UTF_8);
+        stage(wrongClosing).statusCode(422).body("type", containsString("bank-statement-does-not-add-up"))
+                .body("detail", containsString("line 4"));
+        stage(camt(newIban().value(), 0, List.of(gift))).statusCode(422)
+                .body("type", containsString("bank-account-not-registered"));
+        stage(("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"><BkToCstmrStmt>\n<Stmt>\n"
+                + "</BkToCstmrStmt>").getBytes(StandardCharsets.UTF_8))
+                .statusCode(422).body("type", containsString("bank-file-unreadable"))
+                .body("detail", containsString("Line 3"));
+        stage("not a statement".getBytes(StandardCharsets.UTF_8)).statusCode(422)
+                .body("type", containsString("bank-file-unreadable"));
+        // Nothing of them was kept: the line is new when a good file brings it.
+        stage(camt(iban, 0, List.of(gift))).statusCode(201).body("statements[0].lines.open", equalTo(1));
+        byte[] tooLarge = new byte[21 * 1024 * 1024];
+        java.util.Arrays.fill(tooLarge, (byte) ' ');
+        stage(tooLarge).statusCode(413).body("type", containsString("payload-too-large"));
+    }
+
+    @Test
+    void reads_a_cfonb_120_file_of_two_statements() throws Exception {
+        byte[] file = getClass().getResourceAsStream("/bank/cfonb120_pennylane_example.txt").readAllBytes();
+        BankFile read = Cfonb120Reader.read(file);
+        for (String accountIban : read.statements().stream().map(BankFile.Statement::accountIban).distinct().toList()) {
+            if (as(FINANCE).get("/api/v1/bank-accounts").then().extract().<List<String>>path("items.iban")
+                    .contains(accountIban)) {
+                continue;
+            }
+            json(Map.of("iban", accountIban, "currency", "EUR", "name", "Compte partagé " + accountIban))
+                    .post("/api/v1/bank-accounts").then().statusCode(201);
+        }
+        stage(file).statusCode(201).body("format", equalTo("CFONB_120"))
+                .body("statements.size()", equalTo(read.statements().size()))
+                .body("statements[0].lines.total", equalTo(read.statements().get(0).lines().size()));
+    }
+
+    private static ValidatableResponse stage(byte[] file) {
+        return as(FINANCE).contentType("application/xml").header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(file).post("/api/v1/bank-statements").then();
+    }
+
+    private static List<Map<String, Object>> lines(String statement) {
+        return as(FINANCE).get("/api/v1/bank-statements/{id}/lines?limit=200", statement).then().statusCode(200)
+                .extract().path("items");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> proposal(Map<String, Object> line) {
+        return (Map<String, Object>) line.get("proposal");
+    }
+
+    private static List<Map<String, Object>> contributions(String fund) {
+        return as(FINANCE).get("/api/v1/funds/{code}/contributions", fund).then().statusCode(200).extract().path("items");
+    }
+
+    /** Registers the fund's own account under a new IBAN and answers the IBAN. */
+    private static String account(String fund) {
+        String iban = newIban().value();
+        json(Map.of("iban", new Iban(iban).printed(), "bic", "AGRIFRPP", "currency", "EUR", "name", "Compte " + fund,
+                "fund", fund)).post("/api/v1/bank-accounts").then().statusCode(201).body("iban", equalTo(iban))
+                .body("fund", equalTo(fund));
+        return iban;
+    }
+
+    static Iban newIban() {
+        return Iban.french("30006", "00001", String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L)));
+    }
+
+    private static String donor(String name, String siren) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("kind", "COMMUNE", "name", name));
+        if (siren != null) {
+            body.put("siren", siren);
+        }
+        return json(body).post("/api/v1/donors").then().statusCode(201).extract().path("id");
+    }
+
+    private static String pledge(String fund, String donor, long amountMinor, String deliberation,
+            List<Map<String, Object>> instalments) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("donorId", donor, "amount",
+                Map.of("amountMinor", amountMinor, "currency", "EUR"), "pledgedOn", "2020-09-15",
+                "instalments", instalments));
+        if (deliberation != null) {
+            body.put("deliberationRef", deliberation);
+        }
+        return json(FINANCE, body).post("/api/v1/funds/{code}/pledges", fund).then().statusCode(201).extract().path("id");
+    }
+
+    /** A camt.053.001.08 statement of these movements, opening and closing on the balances they make. */
+    static byte[] camt(String iban, long openingMinor, List<Movement> movements) {
+        long closing = openingMinor;
+        StringBuilder entries = new StringBuilder();
+        for (Movement m : movements) {
+            closing += m.direction().equals("CRDT") ? m.amountMinor() : -m.amountMinor();
+            String party = m.payer() == null ? "" : "<RltdPties><" + (m.direction().equals("CRDT") ? "Dbtr" : "Cdtr")
+                    + "><Pty><Nm>" + m.payer() + "</Nm></Pty></" + (m.direction().equals("CRDT") ? "Dbtr" : "Cdtr") + ">"
+                    + (m.payerIban() == null ? "" : "<DbtrAcct><Id><IBAN>" + m.payerIban() + "</IBAN></Id></DbtrAcct>")
+                    + "</RltdPties>";
+            entries.append("<Ntry><Amt Ccy=\"EUR\">").append(decimal(m.amountMinor())).append("</Amt><CdtDbtInd>")
+                    .append(m.direction()).append("</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>")
+                    .append(m.bookedOn()).append("</Dt></BookgDt><ValDt><Dt>").append(m.bookedOn())
+                    .append("</Dt></ValDt>")
+                    .append(m.bankReference() == null ? "" : "<AcctSvcrRef>" + m.bankReference() + "</AcctSvcrRef>")
+                    .append("<BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn>"
+                            + "</BkTxCd><NtryDtls><TxDtls>").append(party)
+                    .append("<RmtInf><Ustrd>").append(m.text()).append("</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>\n");
+        }
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"><BkToCstmrStmt>\n"
+                + "<GrpHdr><MsgId>MSG-1</MsgId><CreDtTm>2020-11-30T18:00:00</CreDtTm></GrpHdr>\n"
+                + "<Stmt><Id>STMT-" + UUID.randomUUID().toString().substring(0, 8) + "</Id>"
+                + "<CreDtTm>2020-11-30T18:00:00</CreDtTm><Acct><Id><IBAN>" + iban + "</IBAN></Id><Ccy>EUR</Ccy></Acct>\n"
+                + "<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy=\"EUR\">" + decimal(openingMinor)
+                + "</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2020-10-01</Dt></Dt></Bal>\n"
+                + "<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy=\"EUR\">" + decimal(closing)
+                + "</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2020-11-30</Dt></Dt></Bal>\n"
+                + entries + "</Stmt></BkToCstmrStmt></Document>\n";
+        return xml.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String decimal(long minor) {
+        return minor / 100 + "." + String.format("%02d", minor % 100);
+    }
+}
