@@ -77,7 +77,7 @@ final class Cfonb120Reader {
                     }
                     if (statements.size() == BankFile.STATEMENTS_MAX) {
                         throw record.refused("The file holds more than " + BankFile.STATEMENTS_MAX
-                                + " statements, more than one file is allowed to.");
+                                + " statements, the most one file may hold.");
                     }
                     open = new OpenStatement(record);
                 }
@@ -88,25 +88,28 @@ final class Cfonb120Reader {
                     }
                     if (++lines > BankFile.LINES_MAX) {
                         throw record.refused("The file holds more than " + BankFile.LINES_MAX
-                                + " movements, more than one file is allowed to.");
+                                + " movements, the most one file may hold.");
                     }
                     open.movement(record);
                 }
                 case "05" -> {
                     if (open == null || open.movement == null) {
-                        throw record.refused("A complement (record 05) has no movement (record 04) before it to complete.");
+                        throw record.refused("A complement (record 05) has no movement (record 04) before it"
+                                + " to complete.");
                     }
                     open.complement(record);
                 }
                 case "07" -> {
                     if (open == null) {
-                        throw record.refused("A closing balance (record 07) has no opening balance (record 01) before it.");
+                        throw record.refused("A closing balance (record 07) has no opening balance (record 01)"
+                                + " before it.");
                     }
                     statements.add(open.close(record));
                     open = null;
                 }
                 default -> throw record.refused("Record code '" + record.code() + "' is unknown: a CFONB 120 file"
-                        + " holds only records 01 (opening balance), 04 (movement), 05 (complement) and 07 (closing balance).");
+                        + " holds only records 01 (opening balance), 04 (movement), 05 (complement) and 07"
+                        + " (closing balance).");
             }
         }
         if (open != null) {
@@ -116,11 +119,20 @@ final class Cfonb120Reader {
         return new BankFile(BankFile.Format.CFONB_120, VERSION, statements);
     }
 
-    /** The records of the file with their line numbers, blank lines left out. */
+    /**
+     * The records of the file with their line numbers, blank lines left out. A file whose records
+     * follow one another on a single line (a line break at its end or not) is cut every 120
+     * characters, and its records are numbered in order.
+     */
     private static List<Record> records(byte[] file) {
         String text = new String(file, ENCODING);
         List<Record> records = new ArrayList<>();
-        if (text.indexOf('\n') < 0) {
+        int end = text.length();
+        while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        if (text.lastIndexOf('\n', end - 1) < 0) {
+            text = text.substring(0, end);
             int number = 1;
             for (int start = 0; start < text.length(); start += RECORD_LENGTH, number++) {
                 add(records, number, text.substring(start, Math.min(text.length(), start + RECORD_LENGTH)));
@@ -140,8 +152,8 @@ final class Cfonb120Reader {
             return;
         }
         if (text.length() != RECORD_LENGTH) {
-            throw new BankFileRefused(number, "This record has " + text.length() + " characters where a CFONB 120 record"
-                    + " has exactly " + RECORD_LENGTH + ".");
+            throw new BankFileRefused(number, "This record has " + text.length() + " characters where a CFONB 120"
+                    + " record has exactly " + RECORD_LENGTH + ".");
         }
         records.add(new Record(number, text));
     }
@@ -240,15 +252,20 @@ final class Cfonb120Reader {
         }
 
         void complete(Record complement) {
+            String information = complement.field(49, 118);
+            // Identifiers, references and accounts take the first 35 characters; a second zone may follow.
+            String identifier = complement.field(49, 83);
             switch (complement.field(46, 48)) {
-                case "LIB", "LCC", "LC2" -> addRemittance(complement.field(49, 118));
-                case "LCS" -> addRemittance(complement.field(49, 83));
-                case "NPY" -> counterpartyName = firstFor(Direction.CREDIT, counterpartyName, text(complement.field(49, 118)));
-                case "NBE" -> counterpartyName = firstFor(Direction.DEBIT, counterpartyName, text(complement.field(49, 118)));
-                case "CBE" -> counterpartyIban = firstFor(Direction.DEBIT, counterpartyIban, compact(complement.field(49, 83)));
-                case "CPY" -> counterpartyIban = firstFor(Direction.CREDIT, counterpartyIban, compact(complement.field(49, 83)));
+                case "LIB", "LCC", "LC2" -> addRemittance(information);
+                case "LCS" -> addRemittance(identifier);
+                // The payer (NPY) and the debited account (CPY) are the counterparty of a credit; on a debit they are
+                // the account holder. The payee (NBE) and its account (CBE) are the counterparty of a debit.
+                case "NPY" -> counterpartyName = firstFor(Direction.CREDIT, counterpartyName, text(information));
+                case "NBE" -> counterpartyName = firstFor(Direction.DEBIT, counterpartyName, text(information));
+                case "CPY" -> counterpartyIban = firstFor(Direction.CREDIT, counterpartyIban, compact(identifier));
+                case "CBE" -> counterpartyIban = firstFor(Direction.DEBIT, counterpartyIban, compact(identifier));
                 case "RCN" -> {
-                    String id = text(complement.field(49, 83));
+                    String id = text(identifier);
                     if (endToEndId == null && id != null && !id.equals(NOT_PROVIDED)) {
                         endToEndId = id;
                     }
@@ -264,7 +281,7 @@ final class Cfonb120Reader {
             }
         }
 
-        /** The counterparty's detail when the qualifier is the counterparty's for this direction, the first one given. */
+        /** The detail given when it is the counterparty's for this line's direction and none was kept before. */
         private String firstFor(Direction direction, String kept, String given) {
             return kept == null && amount.direction() == direction ? given : kept;
         }
@@ -289,6 +306,7 @@ final class Cfonb120Reader {
             if (reference == null && entryNumber != null && !entryNumber.matches("0+")) {
                 reference = entryNumber;
             }
+            // "00" is no reject reason: some banks fill the empty numeric zone with zeros.
             String rejectCode = record.field(41, 42);
             boolean reversal = !rejectCode.isBlank() && !rejectCode.equals("00");
             return new Line(record.line, bookingDate, valueDate, amount.direction(), amount.minor(), reversal,
