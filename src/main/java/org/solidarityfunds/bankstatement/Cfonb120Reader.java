@@ -175,7 +175,7 @@ final class Cfonb120Reader {
             this.opening = opening;
             this.branch = opening.field(12, 16);
             this.account = opening.field(22, 32);
-            this.currency = opening.currency();
+            this.currency = opening.currency(17, 19, "currency");
             try {
                 this.iban = Iban.french(opening.field(3, 7), branch, account).value();
             } catch (IllegalArgumentException e) {
@@ -276,7 +276,7 @@ final class Cfonb120Reader {
                     }
                 }
                 default -> {
-                    // Other qualifiers (identifiers, mandates, ultimate parties, banks' own) carry nothing a line keeps.
+                    // Other qualifiers (identifiers, mandates, ultimate parties, banks' own) hold nothing a line keeps.
                 }
             }
         }
@@ -334,7 +334,7 @@ final class Cfonb120Reader {
             return text.substring(0, 2);
         }
 
-        /** The characters from position {@code from} to {@code to}, 1-based and inclusive, as in the CFONB documents. */
+        /** The characters from position {@code from} to {@code to}, 1-based and inclusive as in the CFONB documents. */
         String field(int from, int to) {
             return text.substring(from - 1, to);
         }
@@ -343,20 +343,19 @@ final class Cfonb120Reader {
             return new BankFileRefused(line, reason);
         }
 
-        Currency currency() {
-            String code = field(17, 19);
-            Currency currency = null;
-            if (code.matches("[A-Z]{3}")) {
-                try {
-                    currency = Currency.getInstance(code);
-                } catch (IllegalArgumentException e) {
-                    currency = null;
+        /** A currency of money (with minor units: not gold, not a fund's unit), as its ISO 4217 code. */
+        Currency currency(int from, int to, String what) {
+            String code = field(from, to);
+            try {
+                Currency currency = code.matches("[A-Z]{3}") ? Currency.getInstance(code) : null;
+                if (currency != null && currency.getDefaultFractionDigits() >= 0) {
+                    return currency;
                 }
+            } catch (IllegalArgumentException e) {
+                // refused below
             }
-            if (currency == null || currency.getDefaultFractionDigits() < 0) {
-                throw refused("The currency '" + code + "' (positions 17 to 19) is not a known ISO 4217 currency.");
-            }
-            return currency;
+            throw refused("The " + what + " '" + code + "' (positions " + from + " to " + to
+                    + ") is not a known ISO 4217 currency.");
         }
 
         /** A day written DDMMYY, the year in this century. */
@@ -382,8 +381,8 @@ final class Cfonb120Reader {
         Amount amount(int from, int to, Currency currency) {
             String written = field(from, to);
             if (!written.matches("[0-9]{13}[{}A-R]")) {
-                throw refused("The amount '" + written + "' (positions " + from + " to " + to + ") is not a CFONB amount:"
-                        + " 13 digits and a last character giving the last digit and the sign.");
+                throw refused("The amount '" + written + "' (positions " + from + " to " + to + ") is not a CFONB"
+                        + " amount: 13 digits and a last character giving the last digit and the sign.");
             }
             char last = written.charAt(13);
             boolean negative = last == '}' || (last >= 'J' && last <= 'R');
@@ -393,33 +392,29 @@ final class Cfonb120Reader {
             return new Amount(minor, negative);
         }
 
-        /** The amount in another currency of an MMO complement, with the exchange rate when the bank gives one. */
+        /**
+         * The amount in another currency of an MMO complement, with the exchange rate when the bank
+         * gives one, kept as written: the CFONB layout does not say which way the rate converts.
+         */
         Original original() {
-            String code = field(49, 51);
-            Currency currency = null;
-            try {
-                currency = code.matches("[A-Z]{3}") ? Currency.getInstance(code) : null;
-            } catch (IllegalArgumentException e) {
-                currency = null;
-            }
-            if (currency == null || currency.getDefaultFractionDigits() < 0) {
-                throw refused("The original currency '" + code + "' (positions 49 to 51) is not a known ISO 4217 currency.");
-            }
+            Currency currency = currency(49, 51, "original currency");
             String amount = field(53, 66);
             if (!amount.matches("[0-9]{14}")) {
                 throw refused("The original amount '" + amount + "' (positions 53 to 66) is not 14 digits.");
             }
-            long minor = minor(new BigDecimal(new BigInteger(amount), decimals(52)), currency, "original amount", 53, 66);
+            BigDecimal written = new BigDecimal(new BigInteger(amount), decimals(52));
+            long minor = minor(written, currency, "original amount", 53, 66);
             String rateDecimals = field(67, 68);
             String rate = field(69, 79);
             if (rate.isBlank() || rate.matches("0+")) {
-                return new Original(minor, code, null);
+                return new Original(minor, currency.getCurrencyCode(), null);
             }
             if (!rate.matches("[0-9]{11}") || !rateDecimals.matches("[0-9]{2}")) {
                 throw refused("The exchange rate '" + rate + "' (positions 69 to 79) with '" + rateDecimals
                         + "' decimals (positions 67 and 68) is not a number.");
             }
-            return new Original(minor, code, new BigDecimal(new BigInteger(rate), Integer.parseInt(rateDecimals)));
+            BigDecimal exchangeRate = new BigDecimal(new BigInteger(rate), Integer.parseInt(rateDecimals));
+            return new Original(minor, currency.getCurrencyCode(), exchangeRate);
         }
 
         private int decimals(int position) {
@@ -448,7 +443,7 @@ final class Cfonb120Reader {
         }
     }
 
-    /** Text as people read it: control characters as spaces, runs of blanks as one, no blank at the ends; null when empty. */
+    /** Text as people read it: control characters as spaces, blanks run together, none at the ends; null when empty. */
     private static String text(String written) {
         String text = written.replaceAll("[\\p{Cntrl}\\u0080-\\u009f]", " ").replaceAll("\\s+", " ").strip();
         return text.isEmpty() ? null : text;
