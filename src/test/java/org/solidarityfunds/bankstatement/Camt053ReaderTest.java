@@ -230,6 +230,29 @@ class Camt053ReaderTest {
         assertThat(statement.addsUp()).isTrue();
     }
 
+    /** A returned donation: the bank debits it back, says it is a reversal, and names the original payer. */
+    @Test
+    void aReversalIsSignedByItsDirection_andKeepsItsOriginalPayer() {
+        BankFile file = Camt053Reader.read(statement("""
+                <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">50.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-01</Dt></Dt></Bal>
+                <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">30.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-02</Dt></Dt></Bal>
+                <Ntry><Amt Ccy="EUR">20.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><RvslInd>true</RvslInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-03-02</Dt></BookgDt>
+                  <NtryDtls><TxDtls><RltdPties>
+                    <Dbtr><Pty><Nm>Ada Donor</Nm></Pty></Dbtr><DbtrAcct><Id><IBAN>DE89370400440532013000</IBAN></Id></DbtrAcct>
+                    <Cdtr><Pty><Nm>Solidarity Fund</Nm></Pty></Cdtr>
+                  </RltdPties></TxDtls></NtryDtls></Ntry>
+                """));
+
+        Statement statement = file.statements().get(0);
+        assertThat(statement.lines()).singleElement().satisfies(line -> {
+            assertThat(line.reversal()).isTrue();
+            assertThat(line.signedMinor()).isEqualTo(-20_00);
+            assertThat(line.counterpartyName()).isEqualTo("Ada Donor");
+            assertThat(line.counterpartyIban()).isEqualTo("DE89370400440532013000");
+        });
+        assertThat(statement.addsUp()).isTrue();
+    }
+
     @Test
     void theOpeningBookedBalanceComesBeforeThePreviousClosing() {
         BankFile file = Camt053Reader.read(statement("""
