@@ -77,7 +77,7 @@ final class Cfonb120Reader {
                     }
                     if (statements.size() == BankFile.STATEMENTS_MAX) {
                         throw record.refused("The file holds more than " + BankFile.STATEMENTS_MAX
-                                + " statements, more than one file is allowed to.");
+                                + " statements, the most one file may hold.");
                     }
                     open = new OpenStatement(record);
                 }
@@ -88,25 +88,28 @@ final class Cfonb120Reader {
                     }
                     if (++lines > BankFile.LINES_MAX) {
                         throw record.refused("The file holds more than " + BankFile.LINES_MAX
-                                + " movements, more than one file is allowed to.");
+                                + " movements, the most one file may hold.");
                     }
                     open.movement(record);
                 }
                 case "05" -> {
                     if (open == null || open.movement == null) {
-                        throw record.refused("A complement (record 05) has no movement (record 04) before it to complete.");
+                        throw record.refused("A complement (record 05) has no movement (record 04) before it"
+                                + " to complete.");
                     }
                     open.complement(record);
                 }
                 case "07" -> {
                     if (open == null) {
-                        throw record.refused("A closing balance (record 07) has no opening balance (record 01) before it.");
+                        throw record.refused("A closing balance (record 07) has no opening balance (record 01)"
+                                + " before it.");
                     }
                     statements.add(open.close(record));
                     open = null;
                 }
                 default -> throw record.refused("Record code '" + record.code() + "' is unknown: a CFONB 120 file"
-                        + " holds only records 01 (opening balance), 04 (movement), 05 (complement) and 07 (closing balance).");
+                        + " holds only records 01 (opening balance), 04 (movement), 05 (complement) and 07"
+                        + " (closing balance).");
             }
         }
         if (open != null) {
@@ -116,11 +119,20 @@ final class Cfonb120Reader {
         return new BankFile(BankFile.Format.CFONB_120, VERSION, statements);
     }
 
-    /** The records of the file with their line numbers, blank lines left out. */
+    /**
+     * The records of the file with their line numbers, blank lines left out. A file whose records
+     * follow one another on a single line (a line break at its end or not) is cut every 120
+     * characters, and its records are numbered in order.
+     */
     private static List<Record> records(byte[] file) {
         String text = new String(file, ENCODING);
         List<Record> records = new ArrayList<>();
-        if (text.indexOf('\n') < 0) {
+        int end = text.length();
+        while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        if (text.lastIndexOf('\n', end - 1) < 0) {
+            text = text.substring(0, end);
             int number = 1;
             for (int start = 0; start < text.length(); start += RECORD_LENGTH, number++) {
                 add(records, number, text.substring(start, Math.min(text.length(), start + RECORD_LENGTH)));
@@ -140,8 +152,8 @@ final class Cfonb120Reader {
             return;
         }
         if (text.length() != RECORD_LENGTH) {
-            throw new BankFileRefused(number, "This record has " + text.length() + " characters where a CFONB 120 record"
-                    + " has exactly " + RECORD_LENGTH + ".");
+            throw new BankFileRefused(number, "This record has " + text.length() + " characters where a CFONB 120"
+                    + " record has exactly " + RECORD_LENGTH + ".");
         }
         records.add(new Record(number, text));
     }
@@ -163,7 +175,7 @@ final class Cfonb120Reader {
             this.opening = opening;
             this.branch = opening.field(12, 16);
             this.account = opening.field(22, 32);
-            this.currency = opening.currency();
+            this.currency = opening.currency(17, 19, "currency");
             try {
                 this.iban = Iban.french(opening.field(3, 7), branch, account).value();
             } catch (IllegalArgumentException e) {
@@ -240,15 +252,20 @@ final class Cfonb120Reader {
         }
 
         void complete(Record complement) {
+            String information = complement.field(49, 118);
+            // Identifiers, references and accounts take the first 35 characters; a second zone may follow.
+            String identifier = complement.field(49, 83);
             switch (complement.field(46, 48)) {
-                case "LIB", "LCC", "LC2" -> addRemittance(complement.field(49, 118));
-                case "LCS" -> addRemittance(complement.field(49, 83));
-                case "NPY" -> counterpartyName = firstFor(Direction.CREDIT, counterpartyName, text(complement.field(49, 118)));
-                case "NBE" -> counterpartyName = firstFor(Direction.DEBIT, counterpartyName, text(complement.field(49, 118)));
-                case "CBE" -> counterpartyIban = firstFor(Direction.DEBIT, counterpartyIban, compact(complement.field(49, 83)));
-                case "CPY" -> counterpartyIban = firstFor(Direction.CREDIT, counterpartyIban, compact(complement.field(49, 83)));
+                case "LIB", "LCC", "LC2" -> addRemittance(information);
+                case "LCS" -> addRemittance(identifier);
+                // The payer (NPY) and the debited account (CPY) are the counterparty of a credit; on a debit they are
+                // the account holder. The payee (NBE) and its account (CBE) are the counterparty of a debit.
+                case "NPY" -> counterpartyName = firstFor(Direction.CREDIT, counterpartyName, text(information));
+                case "NBE" -> counterpartyName = firstFor(Direction.DEBIT, counterpartyName, text(information));
+                case "CPY" -> counterpartyIban = firstFor(Direction.CREDIT, counterpartyIban, compact(identifier));
+                case "CBE" -> counterpartyIban = firstFor(Direction.DEBIT, counterpartyIban, compact(identifier));
                 case "RCN" -> {
-                    String id = text(complement.field(49, 83));
+                    String id = text(identifier);
                     if (endToEndId == null && id != null && !id.equals(NOT_PROVIDED)) {
                         endToEndId = id;
                     }
@@ -259,12 +276,12 @@ final class Cfonb120Reader {
                     }
                 }
                 default -> {
-                    // Other qualifiers (identifiers, mandates, ultimate parties, banks' own) carry nothing a line keeps.
+                    // Other qualifiers (identifiers, mandates, ultimate parties, banks' own) hold nothing a line keeps.
                 }
             }
         }
 
-        /** The counterparty's detail when the qualifier is the counterparty's for this direction, the first one given. */
+        /** The detail given when it is the counterparty's for this line's direction and none was kept before. */
         private String firstFor(Direction direction, String kept, String given) {
             return kept == null && amount.direction() == direction ? given : kept;
         }
@@ -289,6 +306,7 @@ final class Cfonb120Reader {
             if (reference == null && entryNumber != null && !entryNumber.matches("0+")) {
                 reference = entryNumber;
             }
+            // "00" is no reject reason: some banks fill the empty numeric zone with zeros.
             String rejectCode = record.field(41, 42);
             boolean reversal = !rejectCode.isBlank() && !rejectCode.equals("00");
             return new Line(record.line, bookingDate, valueDate, amount.direction(), amount.minor(), reversal,
@@ -316,7 +334,7 @@ final class Cfonb120Reader {
             return text.substring(0, 2);
         }
 
-        /** The characters from position {@code from} to {@code to}, 1-based and inclusive, as in the CFONB documents. */
+        /** The characters from position {@code from} to {@code to}, 1-based and inclusive as in the CFONB documents. */
         String field(int from, int to) {
             return text.substring(from - 1, to);
         }
@@ -325,20 +343,19 @@ final class Cfonb120Reader {
             return new BankFileRefused(line, reason);
         }
 
-        Currency currency() {
-            String code = field(17, 19);
-            Currency currency = null;
-            if (code.matches("[A-Z]{3}")) {
-                try {
-                    currency = Currency.getInstance(code);
-                } catch (IllegalArgumentException e) {
-                    currency = null;
+        /** A currency of money (with minor units: not gold, not a fund's unit), as its ISO 4217 code. */
+        Currency currency(int from, int to, String what) {
+            String code = field(from, to);
+            try {
+                Currency currency = code.matches("[A-Z]{3}") ? Currency.getInstance(code) : null;
+                if (currency != null && currency.getDefaultFractionDigits() >= 0) {
+                    return currency;
                 }
+            } catch (IllegalArgumentException e) {
+                // refused below
             }
-            if (currency == null || currency.getDefaultFractionDigits() < 0) {
-                throw refused("The currency '" + code + "' (positions 17 to 19) is not a known ISO 4217 currency.");
-            }
-            return currency;
+            throw refused("The " + what + " '" + code + "' (positions " + from + " to " + to
+                    + ") is not a known ISO 4217 currency.");
         }
 
         /** A day written DDMMYY, the year in this century. */
@@ -364,8 +381,8 @@ final class Cfonb120Reader {
         Amount amount(int from, int to, Currency currency) {
             String written = field(from, to);
             if (!written.matches("[0-9]{13}[{}A-R]")) {
-                throw refused("The amount '" + written + "' (positions " + from + " to " + to + ") is not a CFONB amount:"
-                        + " 13 digits and a last character giving the last digit and the sign.");
+                throw refused("The amount '" + written + "' (positions " + from + " to " + to + ") is not a CFONB"
+                        + " amount: 13 digits and a last character giving the last digit and the sign.");
             }
             char last = written.charAt(13);
             boolean negative = last == '}' || (last >= 'J' && last <= 'R');
@@ -375,33 +392,29 @@ final class Cfonb120Reader {
             return new Amount(minor, negative);
         }
 
-        /** The amount in another currency of an MMO complement, with the exchange rate when the bank gives one. */
+        /**
+         * The amount in another currency of an MMO complement, with the exchange rate when the bank
+         * gives one, kept as written: the CFONB layout does not say which way the rate converts.
+         */
         Original original() {
-            String code = field(49, 51);
-            Currency currency = null;
-            try {
-                currency = code.matches("[A-Z]{3}") ? Currency.getInstance(code) : null;
-            } catch (IllegalArgumentException e) {
-                currency = null;
-            }
-            if (currency == null || currency.getDefaultFractionDigits() < 0) {
-                throw refused("The original currency '" + code + "' (positions 49 to 51) is not a known ISO 4217 currency.");
-            }
+            Currency currency = currency(49, 51, "original currency");
             String amount = field(53, 66);
             if (!amount.matches("[0-9]{14}")) {
                 throw refused("The original amount '" + amount + "' (positions 53 to 66) is not 14 digits.");
             }
-            long minor = minor(new BigDecimal(new BigInteger(amount), decimals(52)), currency, "original amount", 53, 66);
+            BigDecimal written = new BigDecimal(new BigInteger(amount), decimals(52));
+            long minor = minor(written, currency, "original amount", 53, 66);
             String rateDecimals = field(67, 68);
             String rate = field(69, 79);
             if (rate.isBlank() || rate.matches("0+")) {
-                return new Original(minor, code, null);
+                return new Original(minor, currency.getCurrencyCode(), null);
             }
             if (!rate.matches("[0-9]{11}") || !rateDecimals.matches("[0-9]{2}")) {
                 throw refused("The exchange rate '" + rate + "' (positions 69 to 79) with '" + rateDecimals
                         + "' decimals (positions 67 and 68) is not a number.");
             }
-            return new Original(minor, code, new BigDecimal(new BigInteger(rate), Integer.parseInt(rateDecimals)));
+            BigDecimal exchangeRate = new BigDecimal(new BigInteger(rate), Integer.parseInt(rateDecimals));
+            return new Original(minor, currency.getCurrencyCode(), exchangeRate);
         }
 
         private int decimals(int position) {
@@ -430,7 +443,7 @@ final class Cfonb120Reader {
         }
     }
 
-    /** Text as people read it: control characters as spaces, runs of blanks as one, no blank at the ends; null when empty. */
+    /** Text as people read it: control characters as spaces, blanks run together, none at the ends; null when empty. */
     private static String text(String written) {
         String text = written.replaceAll("[\\p{Cntrl}\\u0080-\\u009f]", " ").replaceAll("\\s+", " ").strip();
         return text.isEmpty() ? null : text;

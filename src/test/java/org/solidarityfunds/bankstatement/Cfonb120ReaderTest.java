@@ -147,6 +147,9 @@ class Cfonb120ReaderTest {
             assertThat(oneLine).as(name).isEqualTo(Cfonb120Reader.read(String.join("\n", records).getBytes(ISO_8859_15)));
             assertThat(oneLine).as(name).usingRecursiveComparison().ignoringFieldsMatchingRegexes(".*sourceLine")
                     .isEqualTo(read);
+            // A line break at the end of the single line changes nothing.
+            assertThat(Cfonb120Reader.read((String.join("", records) + "\r\n").getBytes(ISO_8859_15))).as(name)
+                    .isEqualTo(oneLine);
         }
     }
 
