@@ -55,7 +55,7 @@ public class BankStatementResource {
     @RolesAllowed(Roles.FINANCE)
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(operationId = "stageBankStatement", summary = "Stage a bank's statement file",
-            description = "The file as the bank sent it, up to 20 MiB: ISO 20022 camt.053 (001.02 to 001.08) or "
+            description = "The file as the bank sent it, up to 12 MiB: ISO 20022 camt.053 (001.02 to 001.08) or "
                     + "CFONB 120, told by its content. Each statement must be of a registered account (by IBAN) and "
                     + "its opening balance and lines must make its closing balance. The file is kept byte for byte; "
                     + "each line gets its key (the bank's reference, else its facts) and, unless an earlier line "

@@ -155,7 +155,7 @@ class BankStatementResourceTest {
                 .body("type", containsString("bank-file-unreadable"));
         // Nothing of them was kept: the line is new when a good file brings it.
         stage(camt(iban, 0, List.of(gift))).statusCode(201).body("statements[0].lines.open", equalTo(1));
-        byte[] tooLarge = new byte[21 * 1024 * 1024];
+        byte[] tooLarge = new byte[50 * 1024 * 1024];
         java.util.Arrays.fill(tooLarge, (byte) ' ');
         stage(tooLarge).statusCode(413).body("type", containsString("payload-too-large"));
     }
