@@ -8,6 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "RecordDonorIban")
 public record RecordDonorIban(
         @Schema(required = true, description = "ISO 13616, as printed or compact, either case.",
-                example = "FR76 1007 1690 0000 0020 0031 071", maxLength = 64)
+                example = "FR76 1007 1750 0000 0020 0503 235", maxLength = 64)
         @NotNull @Size(max = 64) String iban) {
 }

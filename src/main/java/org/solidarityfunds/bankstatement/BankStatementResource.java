@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -25,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solidarityfunds.access.Caller;
 import org.solidarityfunds.access.Roles;
+import org.solidarityfunds.common.Text;
 import org.solidarityfunds.idempotency.Idempotency;
+import org.solidarityfunds.openapi.OpenApiConventions;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.problem.ProblemException;
 import org.solidarityfunds.problem.ProblemType;
@@ -45,6 +48,9 @@ public class BankStatementResource {
         this.statements = statements;
         this.caller = caller;
     }
+
+    /** Limit: a file's name, as kept. */
+    static final int FILE_NAME_LENGTH_MAX = 255;
 
     /** What identifies a staged file for its Idempotency-Key: its bytes' digest. */
     record StagedFile(String sha256, String fileName) {
@@ -67,7 +73,9 @@ public class BankStatementResource {
                     .annotations.enums.SchemaType.STRING, format = "binary")),
             @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = org.eclipse.microprofile.openapi
                     .annotations.enums.SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "201", description = "The staged file, its statements and their totals",
+    @APIResponse(responseCode = "201", description = "The staged file, its statements and their totals; Location is "
+            + "its first statement",
+            headers = @Header(name = "Location", ref = OpenApiConventions.LOCATION_HEADER),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = StatementViews.FileView.class)))
     @APIResponse(responseCode = "400", description = "idempotency-key-missing or validation-failed (fileName)")
@@ -76,14 +84,16 @@ public class BankStatementResource {
     @APIResponse(responseCode = "422", description = "bank-file-unreadable, bank-account-not-registered, "
             + "bank-statement-does-not-add-up or idempotency-key-reused")
     public Response stage(@HeaderParam(Idempotency.HEADER) String key,
-            @Parameter(description = "The file's name, kept with it.", schema = @Schema(maxLength = 255))
+            @Parameter(description = "The file's name, kept with it.", schema = @Schema(maxLength = FILE_NAME_LENGTH_MAX))
             @QueryParam("fileName") String fileName,
             byte[] file, UriInfo uri) {
         if (file == null || file.length == 0) {
             throw ProblemException.invalid("file", "is empty");
         }
-        if (fileName != null && fileName.length() > 255) {
-            throw ProblemException.invalid("fileName", "has at most 255 characters");
+        if (fileName != null) {
+            Text.refusal(fileName, FILE_NAME_LENGTH_MAX).ifPresent(refusal -> {
+                throw ProblemException.invalid("fileName", refusal);
+            });
         }
         String digest = BankFiles.sha256(file);
         return Commands.response(statements.stage(Commands.post(caller, key, uri, new StagedFile(digest, fileName)),

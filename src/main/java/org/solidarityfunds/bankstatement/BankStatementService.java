@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.solidarityfunds.access.FundScope;
+import org.solidarityfunds.common.Text;
 import org.solidarityfunds.bank.BankAccountService;
 import org.solidarityfunds.bank.BankAccountService.AccountRef;
 import org.solidarityfunds.bankstatement.StatementViews.FileView;
@@ -36,7 +37,6 @@ import org.solidarityfunds.fund.FundService.FundRef;
 import org.solidarityfunds.idempotency.Answer;
 import org.solidarityfunds.idempotency.Idempotency;
 import org.solidarityfunds.idempotency.Result;
-import org.solidarityfunds.ledger.BalanceView;
 import org.solidarityfunds.ledger.LedgerService;
 import org.solidarityfunds.money.MoneyInput;
 import org.solidarityfunds.money.MoneyView;
@@ -93,7 +93,10 @@ public class BankStatementService {
 
     /** Stages a file: the command boundary of POST /bank-statements. Nothing of a refused file is kept. */
     public Answer<FileView> stage(Idempotency.Request request, byte[] file, String fileName, FundScope scope) {
-        return idempotency.run(request, () -> Result.created(stage(file, fileName, request.subject(), scope)));
+        return idempotency.run(request, () -> {
+            FileView staged = stage(file, fileName, request.subject(), scope);
+            return Result.created("api/v1/bank-statements/" + staged.statements().get(0).id(), staged);
+        });
     }
 
     private FileView stage(byte[] bytes, String fileName, String stagedBy, FundScope scope) {
@@ -138,12 +141,24 @@ public class BankStatementService {
     /** The file as the bank's, or a problem naming the line at fault. */
     private static BankFile read(byte[] bytes) {
         try {
-            return BankFiles.read(bytes);
+            BankFile file = BankFiles.read(bytes);
+            if (file.statements().isEmpty()) {
+                throw new BankFileRefused(1, "The file holds no statement.");
+            }
+            return file;
         } catch (BankFileRefused refusal) {
+            String reason = sentence(refusal.getMessage());
             throw new ProblemException(ProblemType.BANK_FILE_UNREADABLE, "Line " + refusal.line() + " of the file: "
-                    + refusal.getMessage() + " Nothing was staged.",
-                    List.of(new Problem.FieldError("file", "line " + refusal.line() + ": " + refusal.getMessage())));
+                    + reason + " Nothing was staged.",
+                    List.of(new Problem.FieldError("file", "line " + refusal.line() + ": " + reason)));
         }
+    }
+
+    /** The readers' reason as a sentence of the answer: a capital, a full stop. */
+    private static String sentence(String reason) {
+        String text = reason.strip();
+        text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return text.endsWith(".") ? text : text + ".";
     }
 
     /** The registered account the statement is of, in the caller's scope, kept in the statement's currency. */
@@ -324,7 +339,7 @@ public class BankStatementService {
     public Page<LineView> lines(UUID statementId, LineStatus status, PageRequest page, FundScope scope) {
         BankStatement statement = find(statementId, scope);
         List<BankLine> lines = BankLine.<BankLine>find("statementId = ?1 and position > ?2", Sort.by("position"),
-                statement.id, page.afterNumber().orElse(0L).intValue()).list();
+                statement.id, (int) (long) page.afterNumber(Integer.MAX_VALUE).orElse(0L)).list();
         Map<UUID, BankLineOutcome> outcomes = outcomesOf(lines);
         List<BankLine> chosen = lines.stream().filter(line -> status == null || statusOf(line, outcomes) == status)
                 .limit(page.limit() + 1L).toList();
@@ -410,13 +425,7 @@ public class BankStatementService {
         long bank = 0;
         LocalDate on = statement.closingOn.isAfter(today()) ? today() : statement.closingOn;
         for (FundRef fund : served) {
-            BalanceView balances;
-            try {
-                balances = ledger.balancesOn(fund.code(), on, FundScope.all());
-            } catch (ProblemException belowZeroThatDay) {
-                balances = ledger.balances(fund.code(), FundScope.all());
-            }
-            bank += balances.received().amountMinor() - balances.disbursed().amountMinor();
+            bank += ledger.bankOn(fund.code(), on, FundScope.all());
         }
         return new StatementViews.LedgerComparison(served.stream().map(FundRef::code).toList(), on,
                 new SignedMoneyView(bank, statement.currency),
@@ -488,8 +497,8 @@ public class BankStatementService {
                 written.add(outcome(line, BankLineOutcome.Kind.DISMISSED, null, null, reason, now, handledBy));
                 dismissed++;
             } else if (line.direction == BankFile.Direction.DEBIT) {
-                written.add(outcome(line, BankLineOutcome.Kind.PAYMENT, null, payment(decision, paid), null, now,
-                        handledBy));
+                written.add(outcome(line, BankLineOutcome.Kind.PAYMENT, null, payment(decision, paid),
+                        noteOf(decision), now, handledBy));
                 payments++;
             } else {
                 credits.computeIfAbsent(fundOf(decision, account, fundsByCode), fund -> new ArrayList<>()).add(decision);
@@ -506,13 +515,18 @@ public class BankStatementService {
                     (i, refusal) -> aboutLine(accepted.get(i), refusal));
             for (int i = 0; i < views.size(); i++) {
                 written.add(outcome(accepted.get(i).line(), BankLineOutcome.Kind.CONTRIBUTION, views.get(i).id(), null,
-                        null, now, handledBy));
+                        noteOf(accepted.get(i)), now, handledBy));
             }
             recorded += views.size();
         }
         written.forEach(em::persist);
         em.flush();
         return new StatementViews.ReconciliationView(recorded, payments, dismissed, view(statement, scope));
+    }
+
+    /** What finance wrote of an accepted line, kept with its outcome, if anything. */
+    private static String noteOf(Decided decision) {
+        return decision.given() == null || decision.given().reason() == null ? null : decision.given().reason().strip();
     }
 
     /** A line and what is to be done with it: as finance said ({@code given}), or as proposed. */
@@ -535,6 +549,7 @@ public class BankStatementService {
                 throw ProblemException.invalid(field + ".lineId", "is decided twice");
             }
             checkOpen(line, outcomes, field);
+            checkFields(decision, line, field);
             decided.put(line.id, new Decided(line, decision.action(), decision, field));
         }
         if (command.acceptProposals() != null && command.acceptProposals() != Proposal.Confidence.NONE) {
@@ -551,6 +566,40 @@ public class BankStatementService {
             throw ProblemException.invalid("lines", "decide at least one line (or accept the proposals)");
         }
         return decided.values().stream().sorted(Comparator.comparingInt(d -> d.line().position)).toList();
+    }
+
+    /** A decision names only what its action on its kind of line uses: nothing is silently ignored. */
+    private static void checkFields(Reconcile.Decision decision, BankLine line, String field) {
+        boolean acceptedCredit = decision.action() == Reconcile.Action.ACCEPT
+                && line.direction == BankFile.Direction.CREDIT;
+        boolean acceptedDebit = decision.action() == Reconcile.Action.ACCEPT && line.direction == BankFile.Direction.DEBIT;
+        String what = decision.action() == Reconcile.Action.DISMISS ? "a dismissed line"
+                : "line " + line.position + ", a " + line.direction.name().toLowerCase(java.util.Locale.ROOT);
+        if (!acceptedCredit) {
+            refuseIfPresent(decision.donorId(), field + ".donorId", "is for an accepted credit, not " + what);
+            refuseIfPresent(decision.fund(), field + ".fund", "is for an accepted credit, not " + what);
+            refuseIfPresent(decision.allocations(), field + ".allocations", "are for an accepted credit, not " + what);
+        }
+        if (!acceptedDebit) {
+            refuseIfPresent(decision.disbursementId(), field + ".disbursementId", "is for an accepted debit, not "
+                    + what);
+        }
+        if (decision.reason() != null) {
+            Text.refusal(decision.reason(), Reconcile.REASON_LENGTH_MAX).ifPresent(refusal -> {
+                throw ProblemException.invalid(field + ".reason", refusal);
+            });
+        }
+        if (decision.fund() != null) {
+            Text.refusal(decision.fund(), Reconcile.FUND_LENGTH_MAX).ifPresent(refusal -> {
+                throw ProblemException.invalid(field + ".fund", refusal);
+            });
+        }
+    }
+
+    private static void refuseIfPresent(Object value, String field, String message) {
+        if (value != null) {
+            throw ProblemException.invalid(field, message);
+        }
     }
 
     private static void checkOpen(BankLine line, Map<UUID, BankLineOutcome> outcomes, String field) {
@@ -681,10 +730,19 @@ public class BankStatementService {
                         e.message())).toList());
     }
 
-    /** A text within its column's length (the readers keep theirs within limits; this is the column's). */
+    /**
+     * A bank's text as stored: within its column's length, and any control character (which a
+     * CFONB file may carry, and PostgreSQL would refuse as a NUL) made a space.
+     */
     private static String cut(String text, int lengthMax) {
-        return text == null || text.length() <= lengthMax ? text : text.substring(0, lengthMax);
+        if (text == null) {
+            return null;
+        }
+        String clean = CONTROL.matcher(text).replaceAll(" ");
+        return clean.length() <= lengthMax ? clean : clean.substring(0, lengthMax);
     }
+
+    private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\x00-\\x1f\\x7f-\\x9f]");
 
     private static ProblemException notFound(UUID id) {
         return new ProblemException(ProblemType.BANK_STATEMENT_NOT_FOUND, "No bank statement has the id " + id + ".");

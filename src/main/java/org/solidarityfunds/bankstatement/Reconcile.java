@@ -28,6 +28,10 @@ public record Reconcile(
 
     /** Limit: decisions in one request (the body is held to 2 MiB as well). */
     public static final int LINES_MAX = 10_000;
+    /** Limit: a decision's reason, as kept with the line's outcome. */
+    static final int REASON_LENGTH_MAX = 400;
+    /** Limit: a fund's code. */
+    static final int FUND_LENGTH_MAX = 40;
 
     /** What to do with a line. */
     public enum Action {
@@ -43,15 +47,16 @@ public record Reconcile(
             @Schema(required = true) @NotNull Action action,
             @Schema(description = "For a credit: the donor, instead of the one proposed.") UUID donorId,
             @Schema(description = "For a credit on a shared account with no proposed fund: the fund it is for.",
-                    example = "LIBAN-2020", maxLength = 40)
-            @Size(max = 40) String fund,
+                    example = "LIBAN-2020", maxLength = FUND_LENGTH_MAX)
+            @Size(max = FUND_LENGTH_MAX) String fund,
             @Schema(description = "For a credit: the allocations, instead of the proposed one (an empty list: "
                     + "received unallocated).", maxItems = RecordContribution.ALLOCATIONS_MAX)
             @Size(max = RecordContribution.ALLOCATIONS_MAX)
             List<RecordContribution.@NotNull @Valid AllocationInput> allocations,
-            @Schema(description = "For a debit: the disbursement paid, instead of the one proposed.")
+            @Schema(description = "For an accepted debit: the disbursement paid, instead of the one proposed.")
             UUID disbursementId,
-            @Schema(description = "Why the line is dismissed; required to dismiss.", maxLength = 400)
-            @Size(max = 400) String reason) {
+            @Schema(description = "Why the line is dismissed (required to dismiss); for an accepted line, a note "
+                    + "kept with it.", maxLength = REASON_LENGTH_MAX)
+            @Size(max = REASON_LENGTH_MAX) String reason) {
     }
 }

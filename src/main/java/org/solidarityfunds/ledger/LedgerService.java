@@ -187,17 +187,7 @@ public class LedgerService {
     public BalanceView balancesOn(String fundCode, LocalDate on, FundScope scope) {
         FundLedger ledger = ledgerOf(fundCode, scope);
         BusinessDates.past("on", on, clock);
-        List<Object[]> sums = em.createNativeQuery("""
-                SELECT l.account, l.side, e.reverses_entry_id IS NOT NULL, sum(l.amount_minor)
-                  FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id
-                 WHERE e.fund_id = ?1 AND e.effective_date <= ?2
-                 GROUP BY 1, 2, 3""", Object[].class).setParameter(1, ledger.fundId).setParameter(2, on)
-                .getResultList();
-        Totals totals = Totals.zero();
-        for (Object[] sum : sums) {
-            totals = totals.plus(Account.valueOf(String.valueOf(sum[0])), Side.ofCode(String.valueOf(sum[1])),
-                    ((Number) sum[3]).longValue(), (Boolean) sum[2]);
-        }
+        Totals totals = totalsOn(ledger, on);
         Optional<Account> belowZero = totals.firstBelowZero();
         if (belowZero.isPresent()) {
             // Possible by the dates users give, never by the order entries are written: a payment
@@ -210,6 +200,32 @@ public class LedgerService {
                     + "allocated to a pledge dated later). The trial balance shows that day's accounts as they are.");
         }
         return BalanceView.of(ledger.fundCode, ledger.currency, totals, ledger.entryCount, ledger.headHash, null, on);
+    }
+
+    /**
+     * A fund's bank balance at the end of a day by the dates of its entries: what a bank
+     * statement's closing balance is compared with. Said as it is, below zero too (a payment
+     * dated before the money that paid it), where {@link #balancesOn} refuses the day.
+     */
+    @Transactional
+    public long bankOn(String fundCode, LocalDate on, FundScope scope) {
+        return totalsOn(ledgerOf(fundCode, scope), on).balanceMinor(Account.BANK);
+    }
+
+    /** The fund's totals from its entries dated up to that day, through the index on (fund, effective date). */
+    private Totals totalsOn(FundLedger ledger, LocalDate on) {
+        List<Object[]> sums = em.createNativeQuery("""
+                SELECT l.account, l.side, e.reverses_entry_id IS NOT NULL, sum(l.amount_minor)
+                  FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id
+                 WHERE e.fund_id = ?1 AND e.effective_date <= ?2
+                 GROUP BY 1, 2, 3""", Object[].class).setParameter(1, ledger.fundId).setParameter(2, on)
+                .getResultList();
+        Totals totals = Totals.zero();
+        for (Object[] sum : sums) {
+            totals = totals.plus(Account.valueOf(String.valueOf(sum[0])), Side.ofCode(String.valueOf(sum[1])),
+                    ((Number) sum[3]).longValue(), (Boolean) sum[2]);
+        }
+        return totals;
     }
 
     /**

@@ -77,6 +77,10 @@ public class JsonStrictness implements ObjectMapperCustomizer {
                     .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         }
+        // An id (a UUID) of blanks is no id: Jackson would read it as null, an absent optional id.
+        mapper.coercionConfigFor(LogicalType.OtherScalar)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setAcceptBlankAsEmpty(true);
         mapper.registerModule(new SimpleModule("checked-values")
                 .addDeserializer(String.class, new CheckedText(TEXT_LENGTH_DEFAULT_MAX))
                 .addDeserializer(BigDecimal.class, new CheckedDecimal(null))

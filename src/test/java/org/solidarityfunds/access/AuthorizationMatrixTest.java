@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.solidarityfunds.support.Api;
+import org.solidarityfunds.support.TestBanks;
 import org.solidarityfunds.support.TestFunds;
 import org.solidarityfunds.support.TestLedger;
 import org.solidarityfunds.support.TestTokens;
@@ -32,9 +34,13 @@ import org.solidarityfunds.support.TestTokens;
 class AuthorizationMatrixTest {
 
     /** One call of an endpoint: method, concrete path, body and the media type asked for, made fresh for each caller. */
-    record Call(String method, String path, Object body, String accept) {
+    record Call(String method, String path, Object body, String accept, String contentType) {
         Call(String method, String path, Object body) {
             this(method, path, body, "application/json");
+        }
+
+        Call(String method, String path, Object body, String accept) {
+            this(method, path, body, accept, "application/json");
         }
     }
 
@@ -58,6 +64,9 @@ class AuthorizationMatrixTest {
     private String pledge;
     private String contribution;
     private String disbursement;
+    private String bankAccount;
+    private String statement;
+    private String statementLine;
 
     AuthorizationMatrixTest(TestLedger ledger) {
         this.ledger = ledger;
@@ -72,6 +81,20 @@ class AuthorizationMatrixTest {
         contribution = TestFunds.contribution(fund, donor, 100_00, pledge);
         TestFunds.committee(fund, 2, "matrix-committee", "matrix-member-2", "matrix-member-3");
         disbursement = TestFunds.disbursement(fund, 1_00);
+        String iban = TestBanks.newIban().value();
+        bankAccount = Api.json(Map.of("iban", iban, "currency", "EUR", "name", "Compte témoin", "fund", fund))
+                .post("/api/v1/bank-accounts").then().statusCode(201).extract().path("id");
+        statement = as(TestTokens.as("matrix-stager", Roles.FINANCE, fund)).contentType("application/xml")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body(statementFile(iban))
+                .post("/api/v1/bank-statements").then().statusCode(201).extract().path("statements[0].id");
+        statementLine = Api.api().get("/api/v1/bank-statements/{id}/lines", statement).then().statusCode(200)
+                .extract().path("items[0].id");
+    }
+
+    /** A statement of the matrix fund's account: one debit, bank charges. */
+    private static byte[] statementFile(String iban) {
+        return TestBanks.camt(iban, 1_00, List.of(new TestBanks.Movement("DBIT", 1_00, "2020-10-05",
+                "ACR-" + UUID.randomUUID(), null, null, "Frais")));
     }
 
     /** A disbursement of the matrix fund approved by two members, ready to be paid. */
@@ -189,7 +212,31 @@ class AuthorizationMatrixTest {
                 new Row("GET /api/v1/accounting/fec/{year}", () -> new Call("GET", "/api/v1/accounting/fec/1999", null,
                         "text/plain"), 404, 403, 403, 404, 404),
                 new Row("GET /api/v1/accounting/fec/{year}/description", () -> new Call("GET",
-                        "/api/v1/accounting/fec/1999/description", null, "text/plain"), 404, 403, 403, 404, 404));
+                        "/api/v1/accounting/fec/1999/description", null, "text/plain"), 404, 403, 403, 404, 404),
+                new Row("POST /api/v1/bank-accounts", () -> new Call("POST", "/api/v1/bank-accounts", Map.of("iban",
+                        TestBanks.newIban().value(), "currency", "EUR", "name", "Compte partagé")), 403, 403, 403, 403, 201),
+                new Row("GET /api/v1/bank-accounts", () -> new Call("GET", "/api/v1/bank-accounts", null),
+                        200, 403, 403, 200, 200),
+                new Row("GET /api/v1/bank-accounts/{id}", () -> new Call("GET", "/api/v1/bank-accounts/" + bankAccount,
+                        null), 200, 403, 403, 200, 200),
+                new Row("GET /api/v1/bank-accounts/{id}/unreconciled-lines", () -> new Call("GET",
+                        "/api/v1/bank-accounts/" + bankAccount + "/unreconciled-lines", null), 200, 403, 403, 200, 200),
+                new Row("POST /api/v1/donors/{id}/bank-accounts", () -> new Call("POST", "/api/v1/donors/" + donor
+                        + "/bank-accounts", Map.of("iban", TestBanks.newIban().value())), 200, 403, 403, 403, 200),
+                new Row("GET /api/v1/donors/{id}/bank-accounts", () -> new Call("GET", "/api/v1/donors/" + donor
+                        + "/bank-accounts", null), 200, 403, 403, 200, 200),
+                // The same file each time: staged again, its line is a duplicate of the first.
+                new Row("POST /api/v1/bank-statements", () -> new Call("POST", "/api/v1/bank-statements",
+                        statementFile(Api.api().get("/api/v1/bank-accounts/" + bankAccount).then().extract().path("iban")),
+                        "application/json", "application/xml"), 201, 403, 403, 403, 403),
+                new Row("GET /api/v1/bank-statements/{id}", () -> new Call("GET", "/api/v1/bank-statements/" + statement,
+                        null), 200, 403, 403, 200, 200),
+                new Row("GET /api/v1/bank-statements/{id}/lines", () -> new Call("GET", "/api/v1/bank-statements/"
+                        + statement + "/lines", null), 200, 403, 403, 200, 200),
+                new Row("POST /api/v1/bank-statements/{id}/reconciliation", () -> new Call("POST",
+                        "/api/v1/bank-statements/" + statement + "/reconciliation", Map.of("lines", List.of(Map.of(
+                                "lineId", statementLine, "action", "DISMISS", "reason", "Frais bancaires")))),
+                        200, 403, 403, 403, 403));
     }
 
     private static Map<String, Object> contribution(String donor, long amountMinor) {
@@ -242,8 +289,9 @@ class AuthorizationMatrixTest {
 
     private static int send(RequestSpecification request, Call call) {
         if (call.body() != null) {
-            request = request.contentType("application/json").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
-                    .body(call.body());
+            request = request.contentType(call.contentType()).header("Idempotency-Key", java.util.UUID.randomUUID().toString());
+            // A file goes as its bytes; anything else as JSON.
+            request = call.body() instanceof byte[] file ? request.body(file) : request.body(call.body());
         }
         var response = request.accept(call.accept()).request(call.method(), call.path());
         if (response.statusCode() >= 400) {

@@ -9,14 +9,13 @@ import static org.solidarityfunds.support.Api.json;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.access.Roles;
 import org.solidarityfunds.bank.Iban;
+import org.solidarityfunds.support.TestBanks;
 import org.solidarityfunds.support.TestFunds;
 import org.solidarityfunds.support.TestTokens;
 
@@ -29,30 +28,25 @@ class BankStatementResourceTest {
 
     private static final String FINANCE = TestTokens.as("test-finance", Roles.FINANCE);
 
-    /** One movement of a generated camt.053.001.08 statement. */
-    record Movement(String direction, long amountMinor, String bookedOn, String bankReference, String payer,
-            String payerIban, String text) {
-    }
-
     @Test
     void stages_proposes_and_reconciles_a_statement_and_records_each_movement_once() {
         String fund = TestFunds.open("BANQUE");
         String iban = account(fund);
         String lyon = donor("Ville de Lyon " + fund, null);
-        String lyonIban = newIban().value();
+        String lyonIban = TestBanks.newIban().value();
         json(FINANCE, Map.of("iban", lyonIban)).post("/api/v1/donors/{id}/bank-accounts", lyon).then().statusCode(200);
         String nantes = donor("Ville de Nantes " + fund, "214401093");
         String lyonPledge = pledge(fund, lyon, 1_000_000, "DEL-LYON-" + fund, List.of());
         String nantesPledge = pledge(fund, nantes, 500_000, null, List.of(Map.of("amountMinor", 250_000,
                 "dueOn", "2020-09-30"), Map.of("amountMinor", 250_000, "dueOn", "2020-12-31")));
-        List<Movement> movements = List.of(
-                new Movement("CRDT", 500_000, "2020-10-02", "ACR-" + fund + "-1", "MAIRIE DE LYON", lyonIban,
+        List<TestBanks.Movement> movements = List.of(
+                new TestBanks.Movement("CRDT", 500_000, "2020-10-02", "ACR-" + fund + "-1", "MAIRIE DE LYON", lyonIban,
                         "Solidarite Liban DEL-LYON-" + fund),
-                new Movement("CRDT", 250_000, "2020-10-05", "ACR-" + fund + "-2", "DRFIP PAYS DE LA LOIRE", null,
+                new TestBanks.Movement("CRDT", 250_000, "2020-10-05", "ACR-" + fund + "-2", "DRFIP PAYS DE LA LOIRE", null,
                         "Aide Liban commune SIREN 214 401 093"),
-                new Movement("CRDT", 10_000, "2020-10-06", "ACR-" + fund + "-3", "M DUPONT", null, "Don"),
-                new Movement("DBIT", 1_200, "2020-10-31", "ACR-" + fund + "-4", null, null, "FRAIS TENUE DE COMPTE"));
-        byte[] file = camt(iban, 0, movements);
+                new TestBanks.Movement("CRDT", 10_000, "2020-10-06", "ACR-" + fund + "-3", "M DUPONT", null, "Don"),
+                new TestBanks.Movement("DBIT", 1_200, "2020-10-31", "ACR-" + fund + "-4", null, null, "FRAIS TENUE DE COMPTE"));
+        byte[] file = TestBanks.camt(iban, 0, movements);
 
         ValidatableResponse staged = stage(file).statusCode(201)
                 .body("format", equalTo("CAMT_053")).body("version", equalTo("camt.053.001.08"))
@@ -124,11 +118,11 @@ class BankStatementResourceTest {
     void an_overlapping_file_brings_only_its_new_movements() {
         String fund = TestFunds.open("CHEVAUCHE");
         String iban = account(fund);
-        Movement first = new Movement("CRDT", 10_000, "2020-11-02", null, "M DURAND", null, "Don Liban");
-        Movement second = new Movement("CRDT", 10_000, "2020-11-03", null, "M DURAND", null, "Don Liban");
-        Movement third = new Movement("CRDT", 5_000, "2020-11-04", null, "MME MARTIN", null, "Don");
-        stage(camt(iban, 0, List.of(first, second))).statusCode(201).body("statements[0].lines.open", equalTo(2));
-        String overlapping = stage(camt(iban, 10_000, List.of(second, third))).statusCode(201)
+        TestBanks.Movement first = new TestBanks.Movement("CRDT", 10_000, "2020-11-02", null, "M DURAND", null, "Don Liban");
+        TestBanks.Movement second = new TestBanks.Movement("CRDT", 10_000, "2020-11-03", null, "M DURAND", null, "Don Liban");
+        TestBanks.Movement third = new TestBanks.Movement("CRDT", 5_000, "2020-11-04", null, "MME MARTIN", null, "Don");
+        stage(TestBanks.camt(iban, 0, List.of(first, second))).statusCode(201).body("statements[0].lines.open", equalTo(2));
+        String overlapping = stage(TestBanks.camt(iban, 10_000, List.of(second, third))).statusCode(201)
                 .body("statements[0].lines.duplicate", equalTo(1)).body("statements[0].lines.open", equalTo(1))
                 .extract().path("statements[0].id");
         assertThat(lines(overlapping)).extracting(line -> line.get("status")).containsExactly("DUPLICATE", "OPEN");
@@ -138,14 +132,14 @@ class BankStatementResourceTest {
     void a_refused_file_names_its_line_and_stages_nothing() {
         String fund = TestFunds.open("REFUS");
         String iban = account(fund);
-        Movement gift = new Movement("CRDT", 10_000, "2020-11-02", "ACR-" + fund, "M DURAND", null, "Don");
-        byte[] wrongClosing = new String(camt(iban, 0, List.of(gift)), StandardCharsets.UTF_8)
+        TestBanks.Movement gift = new TestBanks.Movement("CRDT", 10_000, "2020-11-02", "ACR-" + fund, "M DURAND", null, "Don");
+        byte[] wrongClosing = new String(TestBanks.camt(iban, 0, List.of(gift)), StandardCharsets.UTF_8)
                 .replace("<Amt Ccy=\"EUR\">100.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2020-11-30",
                         "<Amt Ccy=\"EUR\">99.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2020-11-30")
                 .getBytes(StandardCharsets.UTF_8);
         stage(wrongClosing).statusCode(422).body("type", containsString("bank-statement-does-not-add-up"))
                 .body("detail", containsString("line 4"));
-        stage(camt(newIban().value(), 0, List.of(gift))).statusCode(422)
+        stage(TestBanks.camt(TestBanks.newIban().value(), 0, List.of(gift))).statusCode(422)
                 .body("type", containsString("bank-account-not-registered"));
         stage(("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"><BkToCstmrStmt>\n<Stmt>\n"
                 + "</BkToCstmrStmt>").getBytes(StandardCharsets.UTF_8))
@@ -154,7 +148,7 @@ class BankStatementResourceTest {
         stage("not a statement".getBytes(StandardCharsets.UTF_8)).statusCode(422)
                 .body("type", containsString("bank-file-unreadable"));
         // Nothing of them was kept: the line is new when a good file brings it.
-        stage(camt(iban, 0, List.of(gift))).statusCode(201).body("statements[0].lines.open", equalTo(1));
+        stage(TestBanks.camt(iban, 0, List.of(gift))).statusCode(201).body("statements[0].lines.open", equalTo(1));
         byte[] tooLarge = new byte[50 * 1024 * 1024];
         java.util.Arrays.fill(tooLarge, (byte) ' ');
         stage(tooLarge).statusCode(413).body("type", containsString("payload-too-large"));
@@ -198,15 +192,11 @@ class BankStatementResourceTest {
 
     /** Registers the fund's own account under a new IBAN and answers the IBAN. */
     private static String account(String fund) {
-        String iban = newIban().value();
+        String iban = TestBanks.newIban().value();
         json(Map.of("iban", new Iban(iban).printed(), "bic", "AGRIFRPP", "currency", "EUR", "name", "Compte " + fund,
                 "fund", fund)).post("/api/v1/bank-accounts").then().statusCode(201).body("iban", equalTo(iban))
                 .body("fund", equalTo(fund));
         return iban;
-    }
-
-    static Iban newIban() {
-        return Iban.french("30006", "00001", String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L)));
     }
 
     private static String donor(String name, String siren) {
@@ -228,39 +218,4 @@ class BankStatementResourceTest {
         return json(FINANCE, body).post("/api/v1/funds/{code}/pledges", fund).then().statusCode(201).extract().path("id");
     }
 
-    /** A camt.053.001.08 statement of these movements, opening and closing on the balances they make. */
-    static byte[] camt(String iban, long openingMinor, List<Movement> movements) {
-        long closing = openingMinor;
-        StringBuilder entries = new StringBuilder();
-        for (Movement m : movements) {
-            closing += m.direction().equals("CRDT") ? m.amountMinor() : -m.amountMinor();
-            String party = m.payer() == null ? "" : "<RltdPties><" + (m.direction().equals("CRDT") ? "Dbtr" : "Cdtr")
-                    + "><Pty><Nm>" + m.payer() + "</Nm></Pty></" + (m.direction().equals("CRDT") ? "Dbtr" : "Cdtr") + ">"
-                    + (m.payerIban() == null ? "" : "<DbtrAcct><Id><IBAN>" + m.payerIban() + "</IBAN></Id></DbtrAcct>")
-                    + "</RltdPties>";
-            entries.append("<Ntry><Amt Ccy=\"EUR\">").append(decimal(m.amountMinor())).append("</Amt><CdtDbtInd>")
-                    .append(m.direction()).append("</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>")
-                    .append(m.bookedOn()).append("</Dt></BookgDt><ValDt><Dt>").append(m.bookedOn())
-                    .append("</Dt></ValDt>")
-                    .append(m.bankReference() == null ? "" : "<AcctSvcrRef>" + m.bankReference() + "</AcctSvcrRef>")
-                    .append("<BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn>"
-                            + "</BkTxCd><NtryDtls><TxDtls>").append(party)
-                    .append("<RmtInf><Ustrd>").append(m.text()).append("</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>\n");
-        }
-        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"><BkToCstmrStmt>\n"
-                + "<GrpHdr><MsgId>MSG-1</MsgId><CreDtTm>2020-11-30T18:00:00</CreDtTm></GrpHdr>\n"
-                + "<Stmt><Id>STMT-" + UUID.randomUUID().toString().substring(0, 8) + "</Id>"
-                + "<CreDtTm>2020-11-30T18:00:00</CreDtTm><Acct><Id><IBAN>" + iban + "</IBAN></Id><Ccy>EUR</Ccy></Acct>\n"
-                + "<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy=\"EUR\">" + decimal(openingMinor)
-                + "</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2020-10-01</Dt></Dt></Bal>\n"
-                + "<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy=\"EUR\">" + decimal(closing)
-                + "</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2020-11-30</Dt></Dt></Bal>\n"
-                + entries + "</Stmt></BkToCstmrStmt></Document>\n";
-        return xml.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String decimal(long minor) {
-        return minor / 100 + "." + String.format("%02d", minor % 100);
-    }
 }

@@ -38,6 +38,8 @@ import org.solidarityfunds.access.Roles;
 import org.solidarityfunds.donor.Siren;
 import org.solidarityfunds.support.ErrorLog;
 import org.solidarityfunds.support.TestDatabase;
+import org.solidarityfunds.support.Api;
+import org.solidarityfunds.support.TestBanks;
 import org.solidarityfunds.support.TestFunds;
 import org.solidarityfunds.support.TestTokens;
 
@@ -235,7 +237,7 @@ class ContractHostileInputTest {
             // one there is, and the answer is an empty last page. The committee versions
             // (a 32-bit version) and the change feed (transaction:position) refuse it.
             return Set.of("listFunds", "listDonors", "listFundEntries", "listPledges", "listContributions",
-                    "listDisbursements").contains(operation.id());
+                    "listDisbursements", "listBankAccounts", "listUnreconciledLines").contains(operation.id());
         }
         return false;
     }
@@ -353,6 +355,7 @@ class ContractHostileInputTest {
             // the cursor of position 1
             case "after" -> Base64.getUrlEncoder().withoutPadding().encodeToString("1".getBytes(StandardCharsets.US_ASCII));
             case "donorId" -> valid.donor();
+            case "fileName" -> "releve-2020-10.xml";
             default -> throw new IllegalStateException("no valid value known for the query parameter " + name);
         };
     }
@@ -483,7 +486,11 @@ class ContractHostileInputTest {
                 ascii(out, name + ": " + UUID.randomUUID() + "\r\n");
             }
         }
-        if (body != null) {
+        if (body == null && valid.file() != null) {
+            body = valid.file();
+            ascii(out, "Content-Type: application/xml\r\n");
+            ascii(out, "Content-Length: " + body.length + "\r\n");
+        } else if (body != null) {
             ascii(out, "Content-Type: application/json\r\n");
             ascii(out, "Content-Length: " + body.length + "\r\n");
         }
@@ -713,7 +720,13 @@ class ContractHostileInputTest {
     // Valid requests
 
     /** The values of the path parameters, the body (or null), the caller's token, and a donor's id for queries. */
-    record ValidRequest(Map<String, String> path, ObjectNode body, String token, String donor) {
+    /** A valid request: its path parameters, its JSON body, or the file it sends (a bank's statement), and who sends it. */
+    record ValidRequest(Map<String, String> path, ObjectNode body, String token, String donor, byte[] file) {
+
+        ValidRequest(Map<String, String> path, ObjectNode body, String token, String donor) {
+            this(path, body, token, donor, null);
+        }
+
         @Override
         public String toString() {
             return path + " " + body;
@@ -785,6 +798,26 @@ class ContractHostileInputTest {
                 }
                 case "requestFiscalYearClosing", "withdrawFiscalYearClosing" -> request(operation,
                         Map.of("code", "2022"));
+                case "listBankAccounts" -> request(operation, Map.of());
+                case "openBankAccount" -> request(operation, Map.of(), "/iban", TestBanks.newIban().value(), "/fund",
+                        TestFunds.open("CONTRACT"));
+                case "getBankAccount", "listUnreconciledLines" -> request(operation, Map.of("id", bankAccount()));
+                case "recordDonorIban", "listDonorIbans" -> request(operation, Map.of("id", donor));
+                case "stageBankStatement" -> new ValidRequest(Map.of(), null, finance, donor, statementFile());
+                case "getBankStatement", "listBankStatementLines" -> request(operation, Map.of("id", statement()));
+                // A credit accepted for a donor, its fund and allocation named: every field of a decision
+                // but a debit's disbursement, which a credit refuses.
+                case "reconcileBankStatement" -> {
+                    String staged = statement(new TestBanks.Movement("CRDT", 1_00, "2020-10-05", "ACR-" + UUID.randomUUID(),
+                            "Ville de Contrat", null, "Don"));
+                    String line = api().get("/api/v1/bank-statements/{id}/lines", staged).then().statusCode(200)
+                            .extract().path("items[0].id");
+                    yield new ValidRequest(Map.of("id", staged), (ObjectNode) JSON.valueToTree(Map.of("acceptProposals",
+                            "HIGH", "lines", List.of(Map.of("lineId", line, "action", "ACCEPT", "donorId", donor, "fund", fund,
+                                    "allocations", List.of(Map.of("pledgeId", TestFunds.pledge(fund, donor, 1_00),
+                                            "amountMinor", 1_00)), "reason", "Confirmé par la mairie")))),
+                            finance, donor);
+                }
                 case "payDisbursement" -> {
                     String approved = TestFunds.disbursement(fund, 1000);
                     TestFunds.vote(approved, MEMBER, "FOR");
@@ -792,6 +825,33 @@ class ContractHostileInputTest {
                 }
                 default -> null;
             };
+        }
+
+        private String bankIban;
+        private String bankAccountId;
+
+        /** The contract fund's own bank account, opened the first time it is needed. */
+        private String bankAccount() {
+            if (bankAccountId == null) {
+                bankIban = TestBanks.newIban().value();
+                bankAccountId = json(Map.of("iban", bankIban, "currency", "EUR", "name", "Compte du contrat", "fund", fund))
+                        .post("/api/v1/bank-accounts").then().statusCode(201).extract().path("id");
+            }
+            return bankAccountId;
+        }
+
+        /** A statement of the contract fund's account, its one line a debit (bank charges), or this one. */
+        private byte[] statementFile(TestBanks.Movement... movements) {
+            bankAccount();
+            return TestBanks.camt(bankIban, 10_00, movements.length > 0 ? List.of(movements) : List.of(
+                    new TestBanks.Movement("DBIT", 1_00, "2020-10-05", "ACR-" + UUID.randomUUID(), null, null, "Frais")));
+        }
+
+        /** A newly staged statement (a new line each time: its bank reference is new). */
+        private String statement(TestBanks.Movement... movements) {
+            return Api.as(finance).contentType("application/xml").header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(statementFile(movements)).post("/api/v1/bank-statements").then().statusCode(201)
+                    .extract().path("statements[0].id");
         }
 
         /** The contract's example of money received, allocated in part to instalment 1 of a pledge. */
