@@ -480,6 +480,7 @@ public class BankStatementService {
         Map<String, FundRef> fundsByCode = served.stream().collect(Collectors.toMap(FundRef::code, Function.identity()));
         Map<UUID, DisbursementService.Paid> paid = new HashMap<>();
         served.forEach(fund -> disbursements.paid(fund).forEach(p -> paid.put(p.disbursementId(), p)));
+        StillExpected expected = new StillExpected(served.stream().flatMap(fund -> pledges.open(fund).stream()).toList());
 
         Instant now = now();
         Map<FundRef, List<Decided>> credits = new TreeMap<>(Comparator.comparingLong(FundRef::id));
@@ -501,7 +502,8 @@ public class BankStatementService {
                         noteOf(decision), now, handledBy));
                 payments++;
             } else {
-                credits.computeIfAbsent(fundOf(decision, account, fundsByCode), fund -> new ArrayList<>()).add(decision);
+                credits.computeIfAbsent(fundOf(decision, account, fundsByCode, expected), fund -> new ArrayList<>())
+                        .add(decision);
             }
         }
         int recorded = 0;
@@ -509,7 +511,7 @@ public class BankStatementService {
             List<Decided> accepted = fund.getValue();
             List<RecordContribution> commands = new ArrayList<>(accepted.size());
             for (Decided decision : accepted) {
-                commands.add(contributionOf(decision, fund.getKey()));
+                commands.add(contributionOf(decision, expected));
             }
             List<ContributionView> views = contributions.recordFromStatement(fund.getKey(), commands, handledBy,
                     (i, refusal) -> aboutLine(accepted.get(i), refusal));
@@ -617,10 +619,11 @@ public class BankStatementService {
     }
 
     /** The fund a credit is for: as given, else as proposed, else the account's own. */
-    private FundRef fundOf(Decided decision, AccountRef account, Map<String, FundRef> served) {
+    private static FundRef fundOf(Decided decision, AccountRef account, Map<String, FundRef> served,
+            StillExpected expected) {
         String code = decision.given() != null && decision.given().fund() != null ? decision.given().fund() : null;
         if (code == null && decision.line().proposedPledgeId != null) {
-            code = pledgeFund(decision.line().proposedPledgeId);
+            code = expected.fundOf(decision.line().proposedPledgeId);
         }
         if (code == null && !account.shared()) {
             return served.values().iterator().next();
@@ -637,14 +640,8 @@ public class BankStatementService {
         return fund;
     }
 
-    private String pledgeFund(UUID pledgeId) {
-        Object code = em.createNativeQuery("SELECT f.code FROM pledge p JOIN fund f ON f.id = p.fund_id WHERE p.id = ?1")
-                .setParameter(1, pledgeId).getSingleResult();
-        return (String) code;
-    }
-
     /** The contribution a credit becomes: its donor and allocations as given, else as proposed. */
-    private RecordContribution contributionOf(Decided decision, FundRef fund) {
+    private static RecordContribution contributionOf(Decided decision, StillExpected expected) {
         BankLine line = decision.line();
         Reconcile.Decision given = decision.given();
         UUID donor = given != null && given.donorId() != null ? given.donorId() : line.proposedDonorId;
@@ -656,28 +653,55 @@ public class BankStatementService {
         if (given != null && (given.allocations() != null || given.donorId() != null)) {
             allocations = given.allocations() == null ? List.of() : given.allocations();
         } else {
-            allocations = proposedAllocation(line, fund);
+            allocations = expected.take(line);
         }
         return new RecordContribution(donor, new MoneyInput(line.amountMinor, line.currency), null, line.bookingDate,
                 referenceOf(line), allocations);
     }
 
-    /** The proposed pledge (or instalment), given what it still expects now. */
-    private List<RecordContribution.AllocationInput> proposedAllocation(BankLine line, FundRef fund) {
-        if (line.proposedPledgeId == null) {
-            return List.of();
+    /**
+     * What the open pledges of the account's funds still expect, spent as the reconciliation's
+     * lines take it: two lines paying the same instalment never both claim all of it.
+     */
+    private static final class StillExpected {
+
+        private final Map<UUID, String> funds = new HashMap<>();
+        /** Each pledge's instalments (or the pledge itself) with what each still expects, earliest due first. */
+        private final Map<UUID, List<long[]>> remaining = new HashMap<>();
+        private final Map<UUID, List<Short>> instalments = new HashMap<>();
+
+        StillExpected(List<PledgeView> open) {
+            for (PledgeView pledge : open) {
+                funds.put(pledge.id(), pledge.fundCode());
+                List<AllocationProposal.Line> due = AllocationProposal.outstanding(List.of(pledge));
+                remaining.put(pledge.id(), due.stream().map(d -> new long[] {d.outstandingMinor()}).toList());
+                instalments.put(pledge.id(), due.stream().map(AllocationProposal.Line::instalmentNumber).toList());
+            }
         }
-        PledgeView pledge = pledges.open(fund).stream().filter(p -> p.id().equals(line.proposedPledgeId)).findFirst()
-                .orElse(null);
-        if (pledge == null) {
-            return List.of();
+
+        String fundOf(UUID pledgeId) {
+            return funds.get(pledgeId);
         }
-        long expected = AllocationProposal.outstanding(List.of(pledge)).stream()
-                .filter(due -> line.proposedInstalment == null || line.proposedInstalment.equals(due.instalmentNumber()))
-                .mapToLong(AllocationProposal.Line::outstandingMinor).sum();
-        long amount = Math.min(expected, line.amountMinor);
-        return amount == 0 ? List.of()
-                : List.of(new RecordContribution.AllocationInput(pledge.id(), line.proposedInstalment, amount));
+
+        /** The line's proposed allocation, at most what its pledge (or instalment) still expects, taken from it. */
+        List<RecordContribution.AllocationInput> take(BankLine line) {
+            List<long[]> left = line.proposedPledgeId == null ? null : remaining.get(line.proposedPledgeId);
+            if (left == null) {
+                return List.of();
+            }
+            List<Short> numbers = instalments.get(line.proposedPledgeId);
+            long wanted = line.amountMinor;
+            long taken = 0;
+            for (int i = 0; i < left.size() && taken < wanted; i++) {
+                if (line.proposedInstalment == null || line.proposedInstalment.equals(numbers.get(i))) {
+                    long part = Math.min(left.get(i)[0], wanted - taken);
+                    left.get(i)[0] -= part;
+                    taken += part;
+                }
+            }
+            return taken == 0 ? List.of()
+                    : List.of(new RecordContribution.AllocationInput(line.proposedPledgeId, line.proposedInstalment, taken));
+        }
     }
 
     /** The bank's reference a contribution keeps: the bank's own, else the entry's, else the payer's. */

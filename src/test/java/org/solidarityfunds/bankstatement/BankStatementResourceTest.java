@@ -115,6 +115,29 @@ class BankStatementResourceTest {
     }
 
     @Test
+    void two_lines_paying_the_same_instalment_share_what_it_still_expects() {
+        String fund = TestFunds.open("TRANCHES");
+        String iban = account(fund);
+        String nantes = donor("Nantes Métropole " + fund, null);
+        String nantesIban = TestBanks.newIban().value();
+        json(FINANCE, Map.of("iban", nantesIban)).post("/api/v1/donors/{id}/bank-accounts", nantes).then().statusCode(200);
+        String pledge = pledge(fund, nantes, 500_000, null, List.of(Map.of("amountMinor", 250_000,
+                "dueOn", "2020-09-30"), Map.of("amountMinor", 250_000, "dueOn", "2020-12-31")));
+        String statement = stage(TestBanks.camt(iban, 0, List.of(
+                new TestBanks.Movement("CRDT", 150_000, "2020-10-02", "ACR-" + fund + "-1", "NANTES METROPOLE",
+                        nantesIban, "Acompte"),
+                new TestBanks.Movement("CRDT", 150_000, "2020-10-09", "ACR-" + fund + "-2", "NANTES METROPOLE",
+                        nantesIban, "Solde")))).statusCode(201).extract().path("statements[0].id");
+        assertThat(lines(statement)).extracting(line -> proposal(line).get("instalment")).containsExactly(1, 1);
+        json(FINANCE, Map.of("acceptProposals", "MEDIUM")).post("/api/v1/bank-statements/{id}/reconciliation", statement)
+                .then().statusCode(200).body("contributions", equalTo(2));
+        as(FINANCE).get("/api/v1/pledges/{id}", pledge).then().statusCode(200)
+                .body("instalments[0].received.amountMinor", equalTo(250_000))
+                .body("instalments[1].received.amountMinor", equalTo(0));
+        assertThat(contributions(fund)).extracting(c -> ((List<?>) c.get("allocations")).size()).containsExactly(1, 1);
+    }
+
+    @Test
     void an_overlapping_file_brings_only_its_new_movements() {
         String fund = TestFunds.open("CHEVAUCHE");
         String iban = account(fund);
