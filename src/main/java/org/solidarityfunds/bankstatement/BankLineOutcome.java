@@ -8,6 +8,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.solidarityfunds.persistence.InList;
 import java.util.UUID;
 
 /** How a line was handled, once and for good. A line without one is unreconciled. */
@@ -47,4 +52,11 @@ class BankLineOutcome extends PanacheEntityBase {
 
     @Column(name = "handled_by", nullable = false, length = 200)
     String handledBy;
+
+    /** The outcomes of these lines, by line: a line without one is unreconciled. */
+    static Map<UUID, BankLineOutcome> of(List<BankLine> lines) {
+        return InList.chunks("lineId", lines.stream().map(line -> line.id).toList()).stream()
+                .flatMap(in -> BankLineOutcome.<BankLineOutcome>list(in.condition(), in.parameters()).stream())
+                .collect(Collectors.toMap(outcome -> outcome.lineId, Function.identity()));
+    }
 }

@@ -1,0 +1,354 @@
+package org.solidarityfunds.bankstatement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import io.quarkus.panache.common.Sort;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.solidarityfunds.bank.BankAccountService.AccountRef;
+import org.solidarityfunds.common.Text;
+import org.solidarityfunds.contribution.ContributionService;
+import org.solidarityfunds.contribution.ContributionView;
+import org.solidarityfunds.contribution.RecordContribution;
+import org.solidarityfunds.disbursement.DisbursementService;
+import org.solidarityfunds.fund.FundService.FundRef;
+import org.solidarityfunds.money.MoneyInput;
+import org.solidarityfunds.pledge.AllocationProposal;
+import org.solidarityfunds.pledge.PledgeService;
+import org.solidarityfunds.pledge.PledgeView;
+import org.solidarityfunds.problem.Problem;
+import org.solidarityfunds.problem.ProblemException;
+import org.solidarityfunds.problem.ProblemType;
+
+/**
+ * Reconciling a statement's lines: finance's decisions checked (each line handled once, never a
+ * duplicate, only the fields its action uses), then the accepted credits recorded through the
+ * contribution path, fund by fund in the order of their ids (the funds' locks), the accepted
+ * debits matched to paid disbursements, the dismissed lines kept with their reason; one
+ * outcome per line, all or nothing.
+ */
+@ApplicationScoped
+class StatementReconciliation {
+
+    private final EntityManager em;
+    private final AccountFunds accountFunds;
+    private final PledgeService pledges;
+    private final DisbursementService disbursements;
+    private final ContributionService contributions;
+    private final Clock clock;
+
+    StatementReconciliation(EntityManager em, AccountFunds accountFunds, PledgeService pledges,
+            DisbursementService disbursements, ContributionService contributions, Clock clock) {
+        this.em = em;
+        this.accountFunds = accountFunds;
+        this.pledges = pledges;
+        this.disbursements = disbursements;
+        this.contributions = contributions;
+        this.clock = clock;
+    }
+
+
+    /** What a reconciliation did. */
+    record Done(int contributions, int payments, int dismissed) {
+    }
+
+    /** Applies finance's decisions to the statement's lines, in the caller's transaction: all or nothing. */
+    Done apply(BankStatement statement, AccountRef account, Reconcile command, String handledBy) {
+        accountFunds.lock(account.number());
+        List<BankLine> lines = BankLine.<BankLine>list("statementId", Sort.by("position"), statement.id);
+        Map<UUID, BankLine> byId = lines.stream().collect(Collectors.toMap(line -> line.id, Function.identity()));
+        Map<UUID, BankLineOutcome> outcomes = BankLineOutcome.of(lines);
+        List<Decided> decided = decisions(command, lines, byId, outcomes);
+        List<FundRef> served = accountFunds.served(account);
+        Map<String, FundRef> fundsByCode = served.stream().collect(Collectors.toMap(FundRef::code, Function.identity()));
+        Map<UUID, DisbursementService.Paid> paid = new HashMap<>();
+        served.forEach(fund -> disbursements.paid(fund).forEach(p -> paid.put(p.disbursementId(), p)));
+        StillExpected expected = new StillExpected(served.stream().flatMap(fund -> pledges.open(fund).stream()).toList());
+
+        Instant now = now();
+        Map<FundRef, List<Decided>> credits = new TreeMap<>(Comparator.comparingLong(FundRef::id));
+        List<BankLineOutcome> written = new ArrayList<>();
+        int payments = 0;
+        int dismissed = 0;
+        for (Decided decision : decided) {
+            BankLine line = decision.line();
+            if (decision.action() == Reconcile.Action.DISMISS) {
+                String reason = decision.given() == null || decision.given().reason() == null ? null
+                        : decision.given().reason().strip();
+                if (reason == null || reason.isEmpty()) {
+                    throw ProblemException.invalid(decision.field() + ".reason", "says why the line is dismissed");
+                }
+                written.add(outcome(line, BankLineOutcome.Kind.DISMISSED, null, null, reason, now, handledBy));
+                dismissed++;
+            } else if (line.direction == BankFile.Direction.DEBIT) {
+                written.add(outcome(line, BankLineOutcome.Kind.PAYMENT, null, payment(decision, paid),
+                        noteOf(decision), now, handledBy));
+                payments++;
+            } else {
+                credits.computeIfAbsent(fundOf(decision, account, fundsByCode, expected), fund -> new ArrayList<>())
+                        .add(decision);
+            }
+        }
+        int recorded = 0;
+        for (Map.Entry<FundRef, List<Decided>> fund : credits.entrySet()) {
+            List<Decided> accepted = fund.getValue();
+            List<RecordContribution> commands = new ArrayList<>(accepted.size());
+            for (Decided decision : accepted) {
+                commands.add(contributionOf(decision, expected));
+            }
+            List<ContributionView> views = contributions.recordFromStatement(fund.getKey(), commands, handledBy,
+                    (i, refusal) -> aboutLine(accepted.get(i), refusal));
+            for (int i = 0; i < views.size(); i++) {
+                written.add(outcome(accepted.get(i).line(), BankLineOutcome.Kind.CONTRIBUTION, views.get(i).id(), null,
+                        noteOf(accepted.get(i)), now, handledBy));
+            }
+            recorded += views.size();
+        }
+        written.forEach(em::persist);
+        em.flush();
+        return new Done(recorded, payments, dismissed);
+    }
+
+    /** What finance wrote of an accepted line, kept with its outcome, if anything. */
+    private static String noteOf(Decided decision) {
+        return decision.given() == null || decision.given().reason() == null ? null : decision.given().reason().strip();
+    }
+
+    /** A line and what is to be done with it: as finance said ({@code given}), or as proposed. */
+    private record Decided(BankLine line, Reconcile.Action action, Reconcile.Decision given, String field) {
+    }
+
+    /** The decisions, in the statement's order: contributions are recorded as the bank booked the money. */
+    private static List<Decided> decisions(Reconcile command, List<BankLine> ordered, Map<UUID, BankLine> lines,
+            Map<UUID, BankLineOutcome> outcomes) {
+        Map<UUID, Decided> decided = new LinkedHashMap<>();
+        List<Reconcile.Decision> given = command.lines() == null ? List.of() : command.lines();
+        for (int i = 0; i < given.size(); i++) {
+            Reconcile.Decision decision = given.get(i);
+            String field = "lines[" + i + "]";
+            BankLine line = lines.get(decision.lineId());
+            if (line == null) {
+                throw ProblemException.invalid(field + ".lineId", "is not a line of this statement");
+            }
+            if (decided.containsKey(line.id)) {
+                throw ProblemException.invalid(field + ".lineId", "is decided twice");
+            }
+            checkOpen(line, outcomes, field);
+            checkFields(decision, line, field);
+            decided.put(line.id, new Decided(line, decision.action(), decision, field));
+        }
+        if (command.acceptProposals() != null && command.acceptProposals() != Proposal.Confidence.NONE) {
+            for (BankLine line : ordered) {
+                if (!decided.containsKey(line.id) && line.duplicateOf == null && !outcomes.containsKey(line.id)
+                        && line.proposalConfidence.compareTo(command.acceptProposals()) <= 0
+                        && line.proposalConfidence != Proposal.Confidence.NONE) {
+                    decided.put(line.id, new Decided(line, Reconcile.Action.ACCEPT, null,
+                            "line " + line.position));
+                }
+            }
+        }
+        if (decided.isEmpty()) {
+            throw ProblemException.invalid("lines", "decide at least one line (or accept the proposals)");
+        }
+        return decided.values().stream().sorted(Comparator.comparingInt(d -> d.line().position)).toList();
+    }
+
+    /** A decision names only what its action on its kind of line uses: nothing is silently ignored. */
+    private static void checkFields(Reconcile.Decision decision, BankLine line, String field) {
+        boolean acceptedCredit = decision.action() == Reconcile.Action.ACCEPT
+                && line.direction == BankFile.Direction.CREDIT;
+        boolean acceptedDebit = decision.action() == Reconcile.Action.ACCEPT && line.direction == BankFile.Direction.DEBIT;
+        String what = decision.action() == Reconcile.Action.DISMISS ? "a dismissed line"
+                : "line " + line.position + ", a " + line.direction.name().toLowerCase(java.util.Locale.ROOT);
+        if (!acceptedCredit) {
+            refuseIfPresent(decision.donorId(), field + ".donorId", "is for an accepted credit, not " + what);
+            refuseIfPresent(decision.fund(), field + ".fund", "is for an accepted credit, not " + what);
+            refuseIfPresent(decision.allocations(), field + ".allocations", "are for an accepted credit, not " + what);
+        }
+        if (!acceptedDebit) {
+            refuseIfPresent(decision.disbursementId(), field + ".disbursementId", "is for an accepted debit, not "
+                    + what);
+        }
+        if (decision.reason() != null) {
+            Text.refusal(decision.reason(), Reconcile.REASON_LENGTH_MAX).ifPresent(refusal -> {
+                throw ProblemException.invalid(field + ".reason", refusal);
+            });
+        }
+        if (decision.fund() != null) {
+            Text.refusal(decision.fund(), Reconcile.FUND_LENGTH_MAX).ifPresent(refusal -> {
+                throw ProblemException.invalid(field + ".fund", refusal);
+            });
+        }
+    }
+
+    private static void refuseIfPresent(Object value, String field, String message) {
+        if (value != null) {
+            throw ProblemException.invalid(field, message);
+        }
+    }
+
+    private static void checkOpen(BankLine line, Map<UUID, BankLineOutcome> outcomes, String field) {
+        if (line.duplicateOf != null) {
+            throw new ProblemException(ProblemType.BANK_LINE_IS_A_DUPLICATE, "Line " + line.position
+                    + " of the statement (" + field + ") brings again the movement of line " + line.duplicateOf
+                    + ": that line is handled, not this one. Nothing was recorded.");
+        }
+        BankLineOutcome outcome = outcomes.get(line.id);
+        if (outcome != null) {
+            throw new ProblemException(ProblemType.BANK_LINE_ALREADY_HANDLED, "Line " + line.position
+                    + " of the statement (" + field + ") was handled on " + outcome.handledAt + " by "
+                    + outcome.handledBy + " (" + outcome.outcome + "). Nothing was recorded.");
+        }
+    }
+
+    /** The fund a credit is for: as given, else as proposed, else the account's own. */
+    private static FundRef fundOf(Decided decision, AccountRef account, Map<String, FundRef> served,
+            StillExpected expected) {
+        String code = decision.given() != null && decision.given().fund() != null ? decision.given().fund() : null;
+        if (code == null && decision.line().proposedPledgeId != null) {
+            code = expected.fundOf(decision.line().proposedPledgeId);
+        }
+        if (code == null && !account.shared()) {
+            return served.values().iterator().next();
+        }
+        if (code == null) {
+            throw ProblemException.invalid(decision.field() + ".fund", "is needed: the account is shared and nothing "
+                    + "says which fund the money is for");
+        }
+        FundRef fund = served.get(code);
+        if (fund == null) {
+            throw ProblemException.invalid(decision.field() + ".fund", "must be a fund whose money the account holds: "
+                    + String.join(", ", served.keySet()));
+        }
+        return fund;
+    }
+
+    /** The contribution a credit becomes: its donor and allocations as given, else as proposed. */
+    private static RecordContribution contributionOf(Decided decision, StillExpected expected) {
+        BankLine line = decision.line();
+        Reconcile.Decision given = decision.given();
+        UUID donor = given != null && given.donorId() != null ? given.donorId() : line.proposedDonorId;
+        if (donor == null) {
+            throw ProblemException.invalid(decision.field() + ".donorId", "is needed: no donor was proposed for line "
+                    + line.position);
+        }
+        List<RecordContribution.AllocationInput> allocations;
+        if (given != null && (given.allocations() != null || given.donorId() != null)) {
+            allocations = given.allocations() == null ? List.of() : given.allocations();
+        } else {
+            allocations = expected.take(line);
+        }
+        return new RecordContribution(donor, new MoneyInput(line.amountMinor, line.currency), null, line.bookingDate,
+                referenceOf(line), allocations);
+    }
+
+    /**
+     * What the open pledges of the account's funds still expect, spent as the reconciliation's
+     * lines take it: two lines paying the same instalment never both claim all of it.
+     */
+    private static final class StillExpected {
+
+        private final Map<UUID, String> funds = new HashMap<>();
+        /** Each pledge's instalments (or the pledge itself) with what each still expects, earliest due first. */
+        private final Map<UUID, List<long[]>> remaining = new HashMap<>();
+        private final Map<UUID, List<Short>> instalments = new HashMap<>();
+
+        StillExpected(List<PledgeView> open) {
+            for (PledgeView pledge : open) {
+                funds.put(pledge.id(), pledge.fundCode());
+                List<AllocationProposal.Line> due = AllocationProposal.outstanding(List.of(pledge));
+                remaining.put(pledge.id(), due.stream().map(d -> new long[] {d.outstandingMinor()}).toList());
+                instalments.put(pledge.id(), due.stream().map(AllocationProposal.Line::instalmentNumber).toList());
+            }
+        }
+
+        String fundOf(UUID pledgeId) {
+            return funds.get(pledgeId);
+        }
+
+        /** The line's proposed allocation, at most what its pledge (or instalment) still expects, taken from it. */
+        List<RecordContribution.AllocationInput> take(BankLine line) {
+            List<long[]> left = line.proposedPledgeId == null ? null : remaining.get(line.proposedPledgeId);
+            if (left == null) {
+                return List.of();
+            }
+            List<Short> numbers = instalments.get(line.proposedPledgeId);
+            long wanted = line.amountMinor;
+            long taken = 0;
+            for (int i = 0; i < left.size() && taken < wanted; i++) {
+                if (line.proposedInstalment == null || line.proposedInstalment.equals(numbers.get(i))) {
+                    long part = Math.min(left.get(i)[0], wanted - taken);
+                    left.get(i)[0] -= part;
+                    taken += part;
+                }
+            }
+            return taken == 0 ? List.of()
+                    : List.of(new RecordContribution.AllocationInput(line.proposedPledgeId, line.proposedInstalment, taken));
+        }
+    }
+
+    /** The bank's reference a contribution keeps: the bank's own, else the entry's, else the payer's. */
+    private static String referenceOf(BankLine line) {
+        for (String reference : new String[] {line.bankReference, line.entryReference, line.endToEndId}) {
+            if (reference != null && !reference.isBlank()) {
+                return reference.strip();
+            }
+        }
+        return "Line " + line.position + " of statement " + line.statementId;
+    }
+
+    private static UUID payment(Decided decision, Map<UUID, DisbursementService.Paid> paid) {
+        UUID id = decision.given() != null && decision.given().disbursementId() != null
+                ? decision.given().disbursementId() : decision.line().proposedDisbursementId;
+        if (id == null) {
+            throw ProblemException.invalid(decision.field() + ".disbursementId", "is needed: no payment was proposed "
+                    + "for line " + decision.line().position);
+        }
+        DisbursementService.Paid payment = paid.get(id);
+        if (payment == null) {
+            throw ProblemException.invalid(decision.field() + ".disbursementId", "is not a paid disbursement of a fund "
+                    + "whose money the account holds");
+        }
+        if (payment.amountMinor() != decision.line().amountMinor) {
+            throw ProblemException.invalid(decision.field() + ".disbursementId", "was paid " + payment.amountMinor()
+                    + " minor units, not the line's " + decision.line().amountMinor);
+        }
+        return id;
+    }
+
+    private static BankLineOutcome outcome(BankLine line, BankLineOutcome.Kind kind, UUID contributionId,
+            UUID disbursementId, String reason, Instant now, String handledBy) {
+        BankLineOutcome outcome = new BankLineOutcome();
+        outcome.lineId = line.id;
+        outcome.outcome = kind;
+        outcome.contributionId = contributionId;
+        outcome.disbursementId = disbursementId;
+        outcome.reason = reason;
+        outcome.handledAt = now;
+        outcome.handledBy = handledBy;
+        return outcome;
+    }
+
+    /** The contribution path's refusal, said of the statement's line. */
+    private static ProblemException aboutLine(Decided decision, ProblemException refusal) {
+        return new ProblemException(refusal.type(), "Line " + decision.line().position + " of the statement ("
+                + decision.field() + "): " + refusal.getMessage() + " Nothing was recorded.",
+                refusal.errors().stream().map(e -> new Problem.FieldError(decision.field() + "." + e.field(),
+                        e.message())).toList());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
