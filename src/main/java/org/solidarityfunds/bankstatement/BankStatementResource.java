@@ -52,10 +52,6 @@ public class BankStatementResource {
     /** Limit: a file's name, as kept. */
     static final int FILE_NAME_LENGTH_MAX = 255;
 
-    /** What identifies a staged file for its Idempotency-Key: its bytes' digest. */
-    record StagedFile(String sha256, String fileName) {
-    }
-
     @POST
     @Path("bank-statements")
     @RolesAllowed(Roles.FINANCE)
@@ -95,9 +91,8 @@ public class BankStatementResource {
                 throw ProblemException.invalid("fileName", refusal);
             });
         }
-        String digest = BankFiles.sha256(file);
-        return Commands.response(statements.stage(Commands.post(caller, key, uri, new StagedFile(digest, fileName)),
-                file, fileName, caller.scope()), uri);
+        return Commands.response(statements.stage(caller.subject(), key, uri.getPath(), file, fileName, caller.scope()),
+                uri);
     }
 
     @GET

@@ -62,8 +62,19 @@ public class BankStatementService {
 
     // --- Commands -------------------------------------------------------------------------
 
+    /** What identifies a staged file for its Idempotency-Key: its bytes' digest, and its name. */
+    record StagedFile(String sha256, String fileName) {
+    }
+
+    /** Stages a file as a caller sends it, under this Idempotency-Key for this path. */
+    public Answer<FileView> stage(String subject, String key, String path, byte[] file, String fileName,
+            FundScope scope) {
+        return stage(Idempotency.Request.post(subject, key, path, new StagedFile(BankFiles.sha256(file), fileName)),
+                file, fileName, scope);
+    }
+
     /** Stages a file: the command boundary of POST /bank-statements. Nothing of a refused file is kept. */
-    public Answer<FileView> stage(Idempotency.Request request, byte[] file, String fileName, FundScope scope) {
+    private Answer<FileView> stage(Idempotency.Request request, byte[] file, String fileName, FundScope scope) {
         return idempotency.run(request, () -> {
             StatementStaging.Staged staged = staging.stage(file, fileName, request.subject(), scope);
             StatementFile stored = staged.file();
@@ -90,6 +101,41 @@ public class BankStatementService {
     @Transactional
     public StatementView get(UUID id, FundScope scope) {
         return view(find(id, scope), scope);
+    }
+
+    /** Limit: the statements a console list shows. */
+    public static final int RECENT_MAX = 50;
+
+    /**
+     * The latest staged statements of the accounts in the caller's scope, newest first, each
+     * with how many of its lines are still open: what the console's statements page lists.
+     */
+    @Transactional
+    public List<StatementViews.StatementSummary> recent(FundScope scope) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT s.id, a.iban, f.code, s.bank_id, s.opening_on, s.closing_on, s.closing_minor, s.currency,
+                       sf.staged_at, sf.staged_by,
+                       (SELECT count(*) FROM bank_line l WHERE l.statement_id = s.id AND l.duplicate_of IS NULL
+                           AND NOT EXISTS (SELECT 1 FROM bank_line_outcome o WHERE o.line_id = l.id))
+                  FROM bank_statement s
+                  JOIN bank_statement_file sf ON sf.id = s.file_id
+                  JOIN bank_account a ON a.id = s.bank_account_id
+                  LEFT JOIN fund f ON f.id = a.fund_id
+                 WHERE CAST(?1 AS boolean) OR f.code IS NULL OR f.code = ANY(CAST(?2 AS varchar[]))
+                 ORDER BY sf.number DESC, s.position
+                 LIMIT ?3
+                """).setParameter(1, scope.codes().isEmpty())
+                .setParameter(2, scope.codes().map(codes -> codes.toArray(String[]::new)).orElse(new String[0]))
+                .setParameter(3, RECENT_MAX).getResultList();
+        return rows.stream().map(row -> new StatementViews.StatementSummary((UUID) row[0], (String) row[1],
+                (String) row[2], (String) row[3], day(row[4]), day(row[5]), new SignedMoneyView(((Number) row[6]).longValue(),
+                        (String) row[7]), row[8] instanceof java.sql.Timestamp t ? t.toInstant() : (java.time.Instant) row[8],
+                (String) row[9], ((Number) row[10]).intValue())).toList();
+    }
+
+    private static LocalDate day(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }
 
     /** A statement's lines in their order, optionally in one status. */

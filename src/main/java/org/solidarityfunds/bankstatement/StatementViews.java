@@ -113,6 +113,11 @@ public final class StatementViews {
             String reason, @Schema(required = true) Instant handledAt, @Schema(required = true) String handledBy) {
     }
 
+    /** A staged statement as a list shows it: which account, which days, how much is left to reconcile. */
+    public record StatementSummary(UUID id, String iban, String fund, String bankId, LocalDate openingOn,
+            LocalDate closingOn, SignedMoneyView closing, Instant stagedAt, String stagedBy, int open) {
+    }
+
     /** What a reconciliation did. */
     @Schema(name = "ReconciliationResult")
     public record ReconciliationView(

@@ -60,6 +60,12 @@ public final class Formats {
         return money(Money.of(amount.amountMinor(), amount.currency()));
     }
 
+    /** An amount that may be below zero (a bank balance, a difference), with its sign: −24,12 €. */
+    public String signed(org.solidarityfunds.money.SignedMoneyView amount) {
+        String absolute = money(Math.abs(amount.amountMinor()), amount.currency());
+        return amount.amountMinor() < 0 ? "\u2212" + absolute : absolute;
+    }
+
     /** The amount in major units, dot-separated, for a script or a form field: 1500.00. */
     public String plain(MoneyView amount) {
         return Money.of(amount.amountMinor(), amount.currency()).toDecimal().toPlainString();

@@ -23,10 +23,10 @@ public class BodySizeLimit {
     /** The one kind of request that may carry more than the ordinary limit. */
     // The API's batch endpoint, and the console's pages that carry the same statement (its upload and confirmation).
     static final Pattern IMPORT_PATH = Pattern.compile(
-            "/api/v1/funds/[^/]+/contributions/batch|/api/v1/bank-statements/[^/]+/reconciliation"
+            "/api/v1/funds/[^/]+/contributions/batch|/(api/v1|console)/bank-statements/[^/]+/reconciliation"
                     + "|/console/funds/[^/]+/contributions/import(/preview)?");
     /** A bank's statement file, as the bank wrote it: 10,000 camt.053 entries take about 10 MiB. */
-    static final Pattern BANK_FILE_PATH = Pattern.compile("/api/v1/bank-statements");
+    static final Pattern BANK_FILE_PATH = Pattern.compile("/(api/v1|console)/bank-statements");
 
     private final long bodySizeMaxBytes;
     private final long importBodySizeMaxBytes;

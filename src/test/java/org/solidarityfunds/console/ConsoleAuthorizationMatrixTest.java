@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.access.Roles;
 import org.solidarityfunds.dev.DevConsoleSession;
+import org.solidarityfunds.support.TestBanks;
 import org.solidarityfunds.support.TestFunds;
 import org.solidarityfunds.support.TestTokens;
 
@@ -54,6 +55,7 @@ class ConsoleAuthorizationMatrixTest {
     private String disbursement;
     private String contribution;
     private String entry;
+    private String statement;
 
     @BeforeEach
     void fixture() {
@@ -67,6 +69,14 @@ class ConsoleAuthorizationMatrixTest {
         disbursement = TestFunds.disbursement(fund, 1_00);
         entry = org.solidarityfunds.support.Api.api().get("/api/v1/contributions/{id}", contribution).then()
                 .statusCode(200).extract().path("entryId");
+        String iban = TestBanks.newIban().value();
+        org.solidarityfunds.support.Api.json(Map.of("iban", iban, "currency", "EUR", "name", "Compte témoin",
+                "fund", fund)).post("/api/v1/bank-accounts").then().statusCode(201);
+        statement = org.solidarityfunds.support.Api.as(TestTokens.as("matrix-console-stager", Roles.FINANCE))
+                .contentType("application/xml").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .body(TestBanks.camt(iban, 0, List.of(new TestBanks.Movement("CRDT", 1_00, "2020-10-02",
+                        "ACR-" + java.util.UUID.randomUUID(), "M DURAND", null, "Don"))))
+                .post("/api/v1/bank-statements").then().statusCode(201).extract().path("statements[0].id");
     }
 
     /** A form without its token: whoever may send it is refused before anything is done (400). */
@@ -120,6 +130,14 @@ class ConsoleAuthorizationMatrixTest {
                 new Row("GET /console/verification", r -> r.get("/console/verification"), 303, 200, 404, 404, 404, 200, 200),
                 new Row("POST /console/verification", r -> form(r).post("/console/verification"),
                         303, 400, 404, 404, 404, 400, 400),
+                new Row("GET /console/bank-statements", r -> r.get("/console/bank-statements"),
+                        303, 200, 404, 404, 404, 200, 200),
+                new Row("POST /console/bank-statements", r -> r.multiPart("x", "y").post("/console/bank-statements"),
+                        303, 400, 404, 404, 404, 404, 404),
+                new Row("GET /console/bank-statements/{id}", r -> r.get("/console/bank-statements/" + statement),
+                        303, 200, 404, 404, 404, 200, 200),
+                new Row("POST /console/bank-statements/{id}/reconciliation", r -> form(r).post(
+                        "/console/bank-statements/" + statement + "/reconciliation"), 303, 400, 404, 404, 404, 404, 404),
                 new Row("GET /console/fiscal-years", r -> r.get("/console/fiscal-years"), 303, 200, 404, 404, 404, 200, 200),
                 new Row("POST /console/fiscal-years/{code}/closing-request", r -> form(r).post(
                         "/console/fiscal-years/2020/closing-request"), 303, 400, 404, 404, 404, 404, 404),

@@ -1,0 +1,57 @@
+package org.solidarityfunds.console;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+import org.solidarityfunds.bankstatement.BankFile;
+import org.solidarityfunds.bankstatement.Proposal;
+import org.solidarityfunds.bankstatement.StatementViews;
+
+/**
+ * The words of the bank statements' pages, {@code {bank:...}}: French in
+ * messages/bank_fr.properties, English in messages/bank_en.properties (a bundle of its own, as
+ * BooksMessages).
+ */
+@MessageBundle(value = "bank", locale = "fr")
+public interface BankMessages {
+
+    @Message String nav_statements();
+    @Message String statements_title();
+    @Message String statements_intro();
+    @Message String upload_title();
+    @Message String upload_intro();
+    @Message String file();
+    @Message String file_hint();
+    @Message String stage();
+    @Message String no_statement();
+    @Message String account();
+    @Message String period(String from, String to);
+    @Message String closing_balance();
+    @Message String staged_by(String who, String when);
+    @Message String open_lines();
+    @Message String statement_title(String iban, String to);
+    @Message String opening_balance();
+    @Message String ledger_bank(String funds);
+    @Message String difference();
+    @Message String unreconciled(int count, String credits, String debits);
+    @Message String lines_caption(int total);
+    @Message String line();
+    @Message String booked_on();
+    @Message String counterparty();
+    @Message String text();
+    @Message String amount();
+    @Message String lineStatus(StatementViews.LineStatus status);
+    @Message String proposal();
+    @Message String confidence(Proposal.Confidence confidence);
+    @Message String decision();
+    @Message String leave_open();
+    @Message String accept();
+    @Message String dismiss();
+    @Message String dismiss_reason();
+    @Message String direction(BankFile.Direction direction);
+    @Message String reconcile_intro();
+    @Message String reconcile();
+    @Message String duplicate_of();
+    @Message String next_lines();
+    @Message String period_header();
+    @Message String staged();
+}
