@@ -36,7 +36,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Each page's ```sh blocks run in order in one bash, as a reader pastes them into one
  * terminal (a block may use the variables of an earlier one), with {@code localhost:8080}
  * turned into the test's address; they mint their tokens with {@code POST /dev/tokens} as the
- * pages say. The real {@code curl} and {@code jq} do the work: a shell function in front of
+ * pages say. They run in a directory where {@code docs/} is the repository's, as a reader runs them from
+ * the repository's root (a block may send a file of docs/ with {@code curl --data-binary @docs/...}).
+ * The real {@code curl} and {@code jq} do the work: a shell function in front of
  * curl only notes each request's method, path and status ({@code curl -v}). Then:
  * <ul>
  * <li>the script ends without an error ({@code set -euo pipefail}: an unset variable fails);</li>
@@ -45,8 +47,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * block's answer: the last JSON value the block prints has every member it shows, with the
  * same value ({@code "…"} stands for any value: ids, hashes, instants); if it shows a
  * problem, the block's last request answers its status;</li>
- * <li>the pages that record something run last (those in {@link #RECORDING_PAGES}), so that
- * the others read the demo data as it was loaded; any other page that writes fails.</li>
+ * <li>the pages that record something run last (those in {@link #RECORDING_PAGES}), in the order
+ * that list gives, so that the others read the demo data as it was loaded and each of them reads
+ * what the ones before it left; any other page that writes fails.</li>
  * </ul>
  * A shell block that cannot run here is listed in {@link #NOT_RUN} with the reason; other
  * blocks are code or data of another kind, listed by language in {@link #NOT_RUN_KINDS}. Needs
@@ -99,8 +102,13 @@ class DocsExamplesTest {
             "http", "an HTTP message shown for its headers; the entry id is made up",
             "json", "a request body or a log line, shown for its shape (not after a shell block)");
 
-    /** Pages whose examples record something: they run after all the others. */
-    static final List<String> RECORDING_PAGES = List.of("docs/concepts/pledges-and-contributions.md");
+    /**
+     * Pages whose examples record something: they run after all the others, in this order. The bank
+     * statements' example comes first: its transfer naming deliberation DEL-2020-112 must find the
+     * demo data's one pledge of that reference, not also the one the pledges' example adds.
+     */
+    static final List<String> RECORDING_PAGES = List.of("docs/guides/bank-statements.md",
+            "docs/concepts/pledges-and-contributions.md");
 
     private static final Set<String> SHELL = Set.of("sh", "bash", "shell");
     private static final String ELIDED = "…";
@@ -152,7 +160,7 @@ class DocsExamplesTest {
             files.filter(file -> file.toString().endsWith(".md")).map(file -> ROOT.relativize(file).toString())
                     .sorted().forEach(pages::add);
         }
-        pages.sort(Comparator.comparing(RECORDING_PAGES::contains));
+        pages.sort(Comparator.comparingInt(RECORDING_PAGES::indexOf));
         return pages.stream();
     }
 
@@ -168,6 +176,9 @@ class DocsExamplesTest {
             return;
         }
         Path calls = Files.createDirectories(work.resolve("calls"));
+        if (Files.notExists(work.resolve("docs"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(work.resolve("docs"), ROOT.resolve("docs"));
+        }
         Files.writeString(calls.resolve("count"), "0");
         Path script = work.resolve("examples.sh");
         Files.writeString(script, script(running, calls));
