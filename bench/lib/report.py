@@ -268,8 +268,13 @@ def jstat_gc(text):
     if not text or "|" not in text:
         return None
     head, values = text.split("|", 1)
+    return dict(zip(head.split(), (number(v) for v in values.split())))
+
+
+def number(text):
+    """jstat's number, or None for its "-" (a collector that is not there)."""
     try:
-        return dict(zip(head.split(), (float(v) for v in values.split())))
+        return float(text)
     except ValueError:
         return None
 
@@ -277,7 +282,8 @@ def jstat_gc(text):
 def gc_delta(a, b):
     if not a or not b:
         return None
-    return {k: round(b[k] - a[k], 3) for k in ("YGC", "YGCT", "FGC", "FGCT", "GCT") if k in a and k in b}
+    return {k: round(b[k] - a[k], 3) for k in ("YGC", "YGCT", "FGC", "FGCT", "GCT")
+            if a.get(k) is not None and b.get(k) is not None}
 
 
 bank_statement = None
@@ -296,9 +302,8 @@ if os.path.exists(bs_path):
             head = f
             continue
         if head and len(f) == len(head):
-            try:
-                r = dict(zip(head, map(float, f)))
-            except ValueError:
+            r = dict(zip(head, map(number, f)))
+            if None in (r.get("S0U"), r.get("S1U"), r.get("EU"), r.get("OU")):
                 continue
             used.append(r["S0U"] + r["S1U"] + r["EU"] + r["OU"])
             old_used.append(r["OU"])
@@ -323,6 +328,11 @@ if os.path.exists(bs_path):
             cpu[name[len("statement-"):]] = {"service": round(svc, 2), "postgres": round(pg, 2),
                                              "other": round(max(busy - svc - pg, 0), 2)}
     bank_statement["cpu_s"] = cpu
+    # The service's own time for each request, from its access log line ("POST /api/v1/... 201 4365.6 ms").
+    for line in bank_statement["log"]:
+        m = re.search(r'"message":"POST /api/v1/bank-statements(/[^/ ]+/reconciliation)? (\d{3}) ([0-9.]+) ms"', line)
+        if m:
+            bank_statement["reconcile" if m.group(1) else "stage"]["server_ms"] = float(m.group(3))
     sql = {}
     for step in ("stage", "reconcile"):
         path = os.path.join(work, "sql-statement-%s.tsv" % step)
@@ -603,9 +613,12 @@ if bank_statement:
               f"{'all as expected' if bs['ok'] else '**not as expected**'}. Service RSS before "
               f"{fmt(bs['rss_kb']['before'] / 1024.0)} MB, after staging {fmt(bs['rss_kb']['after_staging'] / 1024.0)} MB, "
               f"after {fmt(bs['rss_kb']['after'] / 1024.0)} MB. Heap (jstat, every 250 ms): at most "
-              f"{fmt(hp['max_used_mb'])} MB used, old generation at most {fmt(hp['max_old_used_mb'])} MB of "
+              f"{fmt(hp['max_used_mb'])} MB used (garbage in the young generation included), old generation at most {fmt(hp['max_old_used_mb'])} MB of "
               f"{fmt(hp['old_capacity_mb'])} MB. OutOfMemoryError in the service's log during the step: "
               f"{bs['out_of_memory_errors']}.")
+    md.append("")
+    md.append(f"The service's own time (its access log): staging {fmt(st.get('server_ms'))} ms, reconciling "
+              f"{fmt(rc.get('server_ms'))} ms.")
     for label, step in (("Staging", st), ("Reconciling", rc)):
         if step.get("problem"):
             md.append("")
