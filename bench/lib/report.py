@@ -511,7 +511,7 @@ if sql_runs:
         md.append("")
         md.append("</details>")
         md.append("")
-md.append("| target (issues #7, #16) | value | goal | met |")
+md.append("| target (issues #7, #16, #18) | value | goal | met |")
 md.append("|---|---:|---:|---|")
 for t in targets:
     md.append(f"| {t['target']} | {fmt(t['value'], 2) if isinstance(t['value'], float) else fmt(t['value'])} | {t['goal']} | {'yes' if t['met'] else '**no**'} |")
