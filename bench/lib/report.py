@@ -260,6 +260,94 @@ if meta.get("million"):
                              if n in phases}
     million["rss_during"]["statements"] = [rss_in(r["name"]) for r in runs if r["name"] in phases]
 
+# --- a camt.053 file staged and reconciled (bench/run's statement step, issue #18)
+
+
+def jstat_gc(text):
+    """One `jstat -gc` snapshot ("header|values") as a dict of numbers, or None."""
+    if not text or "|" not in text:
+        return None
+    head, values = text.split("|", 1)
+    return dict(zip(head.split(), (number(v) for v in values.split())))
+
+
+def number(text):
+    """jstat's number, or None for its "-" (a collector that is not there)."""
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def gc_delta(a, b):
+    if not a or not b:
+        return None
+    return {k: round(b[k] - a[k], 3) for k in ("YGC", "YGCT", "FGC", "FGCT", "GCT")
+            if a.get(k) is not None and b.get(k) is not None}
+
+
+bank_statement = None
+bs_path = os.path.join(work, "bank-statement.json")
+if os.path.exists(bs_path):
+    bank_statement = json.load(open(bs_path))
+    bank_statement["rss"] = {n[len("statement-"):]: rss_in(n) for n in ("statement-stage", "statement-reconcile",
+                                                                      "statement-total") if n in phases}
+    heap = {k: jstat_gc(v) for k, v in bank_statement.pop("heap_jstat_gc").items()}
+    # The samples of `jstat -gc -t PID 250` during the step: the heap's use (KB) at its highest.
+    used, old_used, head = [], [], None
+    jpath = os.path.join(work, "statement-jstat")
+    for line in (open(jpath, errors="replace") if os.path.exists(jpath) else []):
+        f = line.split()
+        if f and f[0] == "Timestamp":
+            head = f
+            continue
+        if head and len(f) == len(head):
+            r = dict(zip(head, map(number, f)))
+            if None in (r.get("S0U"), r.get("S1U"), r.get("EU"), r.get("OU")):
+                continue
+            used.append(r["S0U"] + r["S1U"] + r["EU"] + r["OU"])
+            old_used.append(r["OU"])
+    capacity = heap.get("before") or {}
+    bank_statement["heap"] = {
+        "snapshots": heap,
+        "gc_during_staging": gc_delta(heap.get("before"), heap.get("after_staging")),
+        "gc_during_reconciling": gc_delta(heap.get("after_staging"), heap.get("after")),
+        "samples": len(used),
+        "max_used_mb": round(max(used) / 1024.0, 1) if used else None,
+        "max_old_used_mb": round(max(old_used) / 1024.0, 1) if old_used else None,
+        "old_capacity_mb": round(capacity["OC"] / 1024.0, 1) if "OC" in capacity else None,
+        "young_capacity_mb": (round((capacity["EC"] + capacity["S0C"] + capacity["S1C"]) / 1024.0, 1)
+                              if "EC" in capacity else None),
+    }
+    cpu = {}
+    cpath = os.path.join(work, "cpu-statement")
+    for line in (open(cpath) if os.path.exists(cpath) else []):
+        name, *t = line.split()
+        if len(t) == 6:
+            svc, pg, busy = ((int(t[i + 3]) - int(t[i])) / HZ for i in range(3))
+            cpu[name[len("statement-"):]] = {"service": round(svc, 2), "postgres": round(pg, 2),
+                                             "other": round(max(busy - svc - pg, 0), 2)}
+    bank_statement["cpu_s"] = cpu
+    # The service's own time for each request, from its access log line ("POST /api/v1/... 201 4365.6 ms").
+    for line in bank_statement["log"]:
+        m = re.search(r'"message":"POST /api/v1/bank-statements(/[^/ ]+/reconciliation)? (\d{3}) ([0-9.]+) ms"', line)
+        if m:
+            bank_statement["reconcile" if m.group(1) else "stage"]["server_ms"] = float(m.group(3))
+    sql = {}
+    for step in ("stage", "reconcile"):
+        path = os.path.join(work, "sql-statement-%s.tsv" % step)
+        if not os.path.exists(path):
+            continue
+        rows = []
+        for line in open(path, errors="replace"):
+            f = line.rstrip("\n").split("\t", 3)
+            if len(f) == 4:
+                rows.append({"calls": int(f[0]), "rows": int(f[1]), "total_ms": float(f[2]), "query": f[3]})
+        sql[step] = {"statements": sum(r["calls"] for r in rows),
+                     "exec_ms": round(sum(r["total_ms"] for r in rows), 1),
+                     "top_by_time": sorted(rows, key=lambda r: -r["total_ms"])[:8]}
+    bank_statement["sql"] = sql
+
 # --- targets (issue #7)
 all_rss = [kb for _, kb in samples]
 max_rss = max(all_rss) if all_rss else None
@@ -307,6 +395,11 @@ if million:
         target(f"FEC, s per 1,000,000 lines ({lines:,} lines in {million['fec_ms'] / 1000.0:.1f} s, "
                f"{meta['java_opts']})", round(per_million, 1) if per_million else None, "<= 20",
                per_million is not None and per_million <= 20)
+if bank_statement:
+    # Issue #18: a camt.053 file of 10,000 lines staged and confirmed in 10 s end to end, at -Xmx256m.
+    bs = bank_statement
+    target(f"camt.053 file of {bs['lines']:,} lines staged and reconciled, end to end (s, {meta['java_opts']})",
+           round(bs["total_ms"] / 1000.0, 1), "<= 10", bool(bs["ok"]) and bs["total_ms"] <= 10_000)
 # --- the console (issue #16): server time at 8 clients, and what a page weighs in a browser
 page_weights = {}
 for page in ("console-fund", "console-votes"):
@@ -339,6 +432,7 @@ result = {
                     "first_errors": errors[:20], "first_warnings": warns[:20], "exception_lines": exceptions[:20]},
     "database": db,
     "million": million,
+    "bank_statement": bank_statement,
 }
 os.makedirs(out_dir, exist_ok=True)
 with open(os.path.join(out_dir, "latest.json"), "w") as f:
@@ -417,7 +511,7 @@ if sql_runs:
         md.append("")
         md.append("</details>")
         md.append("")
-md.append("| target (issues #7, #16) | value | goal | met |")
+md.append("| target (issues #7, #16, #18) | value | goal | met |")
 md.append("|---|---:|---:|---|")
 for t in targets:
     md.append(f"| {t['target']} | {fmt(t['value'], 2) if isinstance(t['value'], float) else fmt(t['value'])} | {t['goal']} | {'yes' if t['met'] else '**no**'} |")
@@ -494,6 +588,42 @@ if million:
                   f"{fmt(fd['seconds'])} | {fmt(fd['events_per_s'], 0)} | {fmt(fd['page_ms']['p50'], 2)} | "
                   f"{fmt(fd['page_ms']['p99'], 2)} | {fmt(fd['page_ms']['max'], 1)} | "
                   f"{'yes, all counted' if fd['complete'] else '**no**'} |")
+if bank_statement:
+    bs = bank_statement
+    st, rc, hp = bs["stage"], bs["reconcile"], bs["heap"]
+    md.append("")
+    md.append(f"**Bank statement** (fund {bs['fund']}, {bs['donors']} donors each with an IBAN and a pledge): a camt.053.001.08 "
+              f"file of {bs['lines']:,} credit lines, {fmt(bs['file']['bytes'] / 1e6)} MB ({bs['file']['by_iban']:,} paid from "
+              f"a donor's IBAN, {bs['file']['by_reference']:,} naming a pledge's deliberation), staged, then every proposal "
+              f"accepted (`acceptProposals` {bs['accept_proposals']}); proposals {json.dumps(bs['proposals'])}:")
+    md.append("")
+    md.append("| step | HTTP | s | service CPU s | PostgreSQL CPU s | SQL statements | SQL exec s | young GCs | full GCs | GC s | max RSS MB |")
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, step, gc in (("stage", st, hp["gc_during_staging"]), ("reconcile", rc, hp["gc_during_reconciling"])):
+        c, q, r = bs["cpu_s"].get(name, {}), bs["sql"].get(name, {}), bs["rss"].get(name)
+        md.append(f"| {name} | {step['http']} | {fmt(step['ms'] / 1000.0, 2)} | {fmt(c.get('service'))} | {fmt(c.get('postgres'))} | "
+                  f"{fmt(q.get('statements'))} | {fmt(q['exec_ms'] / 1000.0, 2) if q else '–'} | "
+                  f"{fmt(int(gc['YGC']) if gc else None)} | {fmt(int(gc['FGC']) if gc else None)} | "
+                  f"{fmt(gc['GCT'], 2) if gc else '–'} | {fmt(round(r['max_kb'] / 1024.0, 1) if r else None)} |")
+    md.append(f"| **total** | | **{fmt(bs['total_ms'] / 1000.0, 2)}** | | | | | | | | |")
+    md.append("")
+    md.append(f"Answers: {rc.get('contributions')} contributions, {((rc.get('lines') or {}).get('open'))} lines left open; "
+              f"database: {bs['database']['contributions']:,} contributions of {bs['database']['contributions_minor']:,} "
+              f"minor units (file: {bs['file']['credits_minor']:,}), pledges received {bs['database']['pledges_received_minor']:,}; "
+              f"{'all as expected' if bs['ok'] else '**not as expected**'}. Service RSS before "
+              f"{fmt(bs['rss_kb']['before'] / 1024.0)} MB, after staging {fmt(bs['rss_kb']['after_staging'] / 1024.0)} MB, "
+              f"after {fmt(bs['rss_kb']['after'] / 1024.0)} MB. Heap (jstat, every 250 ms): at most "
+              f"{fmt(hp['max_used_mb'])} MB used (garbage in the young generation included), old generation at most {fmt(hp['max_old_used_mb'])} MB of "
+              f"{fmt(hp['old_capacity_mb'])} MB. OutOfMemoryError in the service's log during the step: "
+              f"{bs['out_of_memory_errors']}.")
+    md.append("")
+    md.append(f"The service's own time (its access log): staging {fmt(st.get('server_ms'))} ms, reconciling "
+              f"{fmt(rc.get('server_ms'))} ms.")
+    for label, step in (("Staging", st), ("Reconciling", rc)):
+        if step.get("problem"):
+            md.append("")
+            md.append(f"{label} answered {step['http']}: `{json.dumps(step['problem'])[:400]}`")
+
 if errors:
     md.append("")
     md.append("First ERROR lines of the service's log:")
