@@ -59,4 +59,11 @@ class BankLineOutcome extends PanacheEntityBase {
                 .flatMap(in -> BankLineOutcome.<BankLineOutcome>list(in.condition(), in.parameters()).stream())
                 .collect(Collectors.toMap(outcome -> outcome.lineId, Function.identity()));
     }
+
+    /** The outcomes of a statement's lines, by line, in one query. */
+    static Map<UUID, BankLineOutcome> ofStatement(UUID statementId) {
+        return BankLineOutcome.<BankLineOutcome>list(
+                "lineId in (select l.id from BankLine l where l.statementId = ?1)", statementId).stream()
+                .collect(Collectors.toMap(outcome -> outcome.lineId, Function.identity()));
+    }
 }

@@ -68,7 +68,7 @@ class StatementReconciliation {
         accountFunds.lock(account.number());
         List<BankLine> lines = BankLine.<BankLine>list("statementId", Sort.by("position"), statement.id);
         Map<UUID, BankLine> byId = lines.stream().collect(Collectors.toMap(line -> line.id, Function.identity()));
-        Map<UUID, BankLineOutcome> outcomes = BankLineOutcome.of(lines);
+        Map<UUID, BankLineOutcome> outcomes = BankLineOutcome.ofStatement(statement.id);
         List<Decided> decided = decisions(command, lines, byId, outcomes);
         List<FundRef> served = accountFunds.served(account);
         Map<String, FundRef> fundsByCode = served.stream().collect(Collectors.toMap(FundRef::code, Function.identity()));

@@ -73,6 +73,9 @@ class BankStatementResourceTest {
                 .body("statement.unreconciled.credits.amountMinor", equalTo(10_000))
                 .body("statement.ledger.ledgerBank.amountMinor", equalTo(750_000))
                 .body("statement.ledger.difference.amountMinor", equalTo(8_800));
+        assertThat(linesIn(statement, "OPEN")).extracting(line -> line.get("position")).containsExactly(3);
+        assertThat(linesIn(statement, "DISMISSED")).extracting(line -> line.get("position")).containsExactly(4);
+        assertThat(linesIn(statement, "CONTRIBUTION")).extracting(line -> line.get("position")).containsExactly(1, 2);
         List<Map<String, Object>> contributions = contributions(fund);
         assertThat(contributions).extracting(c -> c.get("bankReference"))
                 .containsExactly("ACR-" + fund + "-1", "ACR-" + fund + "-2");
@@ -202,6 +205,11 @@ class BankStatementResourceTest {
     private static List<Map<String, Object>> lines(String statement) {
         return as(FINANCE).get("/api/v1/bank-statements/{id}/lines?limit=200", statement).then().statusCode(200)
                 .extract().path("items");
+    }
+
+    private static List<Map<String, Object>> linesIn(String statement, String status) {
+        return as(FINANCE).get("/api/v1/bank-statements/{id}/lines?status={status}", statement, status).then()
+                .statusCode(200).extract().path("items");
     }
 
     @SuppressWarnings("unchecked")
