@@ -97,6 +97,7 @@ CREATE TABLE bank_line (
     proposed_pledge_id     uuid         REFERENCES pledge (id),
     proposed_instalment    smallint,
     proposed_disbursement_id uuid       REFERENCES disbursement (id),
+    proposed_contribution_id uuid       REFERENCES contribution (id),
     proposal_confidence    varchar(6)   NOT NULL CHECK (proposal_confidence IN ('HIGH', 'MEDIUM', 'LOW', 'NONE')),
     proposal_reason        varchar(400) NOT NULL,
     CONSTRAINT bank_line_position_key UNIQUE (statement_id, position),

@@ -108,6 +108,9 @@ class BankLine extends PanacheEntityBase {
     @Column(name = "proposed_disbursement_id")
     UUID proposedDisbursementId;
 
+    @Column(name = "proposed_contribution_id")
+    UUID proposedContributionId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "proposal_confidence", nullable = false, length = 6)
     Proposal.Confidence proposalConfidence;

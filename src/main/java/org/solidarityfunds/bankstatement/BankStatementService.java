@@ -78,7 +78,8 @@ public class BankStatementService {
             StatementStaging.Staged staged = staging.stage(file, fileName, request.subject(), scope);
             StatementFile stored = staged.file();
             FileView view = new FileView(stored.id, stored.format, stored.version, stored.sha256, stored.sizeBytes,
-                    stored.stagedAt, staged.statements().stream().map(s -> view(s, scope)).toList());
+                    stored.stagedAt, staged.statements().stream().map(s -> view(s, scope)).toList(),
+                    staged.stagedBefore());
             return Result.created("api/v1/bank-statements/" + view.statements().get(0).id(), view);
         });
     }
@@ -90,7 +91,7 @@ public class BankStatementService {
             BankStatement statement = find(statementId, scope);
             StatementReconciliation.Done done = reconciliation.apply(statement,
                     accounts.require(statement.bankAccountId), command, request.subject());
-            return Result.ok(new StatementViews.ReconciliationView(done.contributions(), done.payments(),
+            return Result.ok(new StatementViews.ReconciliationView(done.contributions(), done.matched(), done.payments(),
                     done.dismissed(), view(statement, scope)));
         });
     }
@@ -245,10 +246,13 @@ public class BankStatementService {
                 : outcome == null ? LineStatus.OPEN : LineStatus.valueOf(outcome.outcome.name());
         return new LineView(line.id, line.statementId, line.position, line.sourceLine, line.bookingDate, line.valueDate,
                 line.direction, new MoneyView(line.amountMinor, line.currency), line.reversal, line.counterpartyName,
-                line.counterpartyIban, line.remittance, line.bankReference, line.entryReference, line.endToEndId, status,
+                line.counterpartyIban, line.remittance, line.bankReference, line.entryReference, line.endToEndId,
+                line.originalAmountMinor == null ? null : new StatementViews.OriginalView(new MoneyView(
+                        line.originalAmountMinor, line.originalCurrency), line.originalRate), status,
                 line.duplicateOf,
                 new StatementViews.ProposalView(line.proposedDonorId, line.proposedPledgeId, line.proposedInstalment,
-                        line.proposedDisbursementId, line.proposalConfidence, line.proposalReason),
+                        line.proposedDisbursementId, line.proposedContributionId, line.proposalConfidence,
+                        line.proposalReason),
                 outcome == null ? null : new StatementViews.OutcomeView(status, outcome.contributionId,
                         outcome.disbursementId, outcome.reason, outcome.handledAt, outcome.handledBy));
     }

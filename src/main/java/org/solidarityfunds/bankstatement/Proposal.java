@@ -12,10 +12,11 @@ import java.util.UUID;
  *                       payment's, or its account's own fund); null when finance must choose
  * @param instalment     the instalment of the pledge, when it has instalments
  * @param disbursementId for a debit: the payment it is
+ * @param contributionId for a credit: the contribution it already is (recorded by hand before the statement came)
  * @param reason         in words, for the person who decides: what was matched on what
  */
 public record Proposal(UUID donorId, UUID pledgeId, Short instalment, String fundCode, UUID disbursementId,
-        Confidence confidence, String reason) {
+        UUID contributionId, Confidence confidence, String reason) {
 
     /** How sure the match is: HIGH on a unique identifier, MEDIUM on a name or an amount, LOW on a guess. */
     public enum Confidence {
@@ -28,8 +29,8 @@ public record Proposal(UUID donorId, UUID pledgeId, Short instalment, String fun
     public Proposal {
         Objects.requireNonNull(confidence, "confidence");
         Objects.requireNonNull(reason, "reason");
-        if ((confidence == Confidence.NONE) != (donorId == null && disbursementId == null)) {
-            throw new IllegalArgumentException("a proposal names a donor or a payment exactly when it is one");
+        if ((confidence == Confidence.NONE) != (donorId == null && disbursementId == null && contributionId == null)) {
+            throw new IllegalArgumentException("a proposal names a donor, a payment or a contribution exactly when it is one");
         }
         if (pledgeId == null && instalment != null) {
             throw new IllegalArgumentException("an instalment is of a pledge");
@@ -38,6 +39,6 @@ public record Proposal(UUID donorId, UUID pledgeId, Short instalment, String fun
     }
 
     static Proposal none(String reason) {
-        return new Proposal(null, null, null, null, null, Confidence.NONE, reason);
+        return new Proposal(null, null, null, null, null, null, Confidence.NONE, reason);
     }
 }

@@ -17,7 +17,9 @@ import org.solidarityfunds.pledge.AllocationProposal;
  * The reconciliation rule, pure: what a statement line is proposed to be, from what the ledger
  * knows (docs/guides/bank-statements.md, "Proposals").
  *
- * <p>A credit is a donor's money. The pledge is sought first by its deliberation reference in
+ * <p>A credit is a donor's money. If a contribution of the same amount was already recorded by
+ * hand, the line is that contribution (surely so when its bank reference is the line's; likely
+ * when it was received that day), never a second one. Otherwise the pledge is sought first by its deliberation reference in
  * the payer's text, which also names the donor; else the donor by the account paid from (when
  * that IBAN is one donor's only), then by a SIREN (or SIRET) in the text, then by name; then its
  * pledge by what is outstanding: an instalment or a pledge expecting exactly this amount, else
@@ -48,6 +50,11 @@ final class Proposals {
         }
     }
 
+    /** A contribution already recorded (by hand, before the statement came), not yet matched to a line. */
+    record Recorded(UUID contributionId, String fundCode, UUID donorId, long amountMinor, java.time.LocalDate receivedOn,
+            String bankReference) {
+    }
+
     /** A payment out of a fund, not yet matched to a line. */
     record Payment(UUID disbursementId, String fundCode, long amountMinor, String reference, String beneficiary) {
     }
@@ -58,7 +65,7 @@ final class Proposals {
      * @param accountFund the fund whose own account it is, or null for a shared account
      */
     record Known(Map<String, List<UUID>> donorsByIban, Map<UUID, Donor> donors, List<OpenPledge> pledges,
-            List<Payment> payments, String accountFund) {
+            List<Payment> payments, List<Recorded> recorded, String accountFund) {
     }
 
     /** A reference shorter than this (once spaces and dashes are gone) is too common to be matched in a text. */
@@ -81,12 +88,16 @@ final class Proposals {
     private static Proposal credit(BankFile.Line line, Known known) {
         String text = String.join(" ", nonNull(line.counterpartyName()), nonNull(line.remittance()),
                 nonNull(line.endToEndId()), nonNull(line.entryReference()));
+        Optional<Proposal> recorded = recordedAlready(line, text, known);
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
         Optional<OpenPledge> byReference = pledgeNamedIn(text, known.pledges());
         if (byReference.isPresent()) {
             OpenPledge pledge = byReference.get();
             Donor donor = known.donors().get(pledge.donorId());
             AllocationProposal.Line first = instalmentFor(line.amountMinor(), pledge.outstanding());
-            return new Proposal(pledge.donorId(), pledge.id(), first.instalmentNumber(), pledge.fundCode(), null,
+            return new Proposal(pledge.donorId(), pledge.id(), first.instalmentNumber(), pledge.fundCode(), null, null,
                     Confidence.HIGH, "The text names deliberation " + pledge.deliberationRef() + ", a pledge of "
                             + donor.name() + ".");
         }
@@ -96,6 +107,39 @@ final class Proposals {
             return Proposal.none("No donor is known by this account, SIREN or name.");
         }
         return pledgeOf(donor.get(), line.amountMinor(), known);
+    }
+
+    /**
+     * The contribution recorded by hand that this credit is: of the same amount, and with the
+     * same bank reference (sure), or else the only one received that day (likely).
+     */
+    private static Optional<Proposal> recordedAlready(BankFile.Line line, String text, Known known) {
+        List<Recorded> sameAmount = known.recorded().stream().filter(r -> r.amountMinor() == line.amountMinor()).toList();
+        if (sameAmount.isEmpty()) {
+            return Optional.empty();
+        }
+        String references = compact(text + " " + nonNull(line.bankReference()));
+        for (Recorded recorded : sameAmount) {
+            String reference = compact(recorded.bankReference());
+            if (reference.length() >= REFERENCE_LENGTH_MIN && references.contains(reference)) {
+                return Optional.of(already(recorded, Confidence.HIGH, "A contribution with the bank reference "
+                        + recorded.bankReference() + " and this amount was already recorded on " + recorded.receivedOn()
+                        + ": the line is that contribution, not a new one."));
+            }
+        }
+        List<Recorded> sameDay = sameAmount.stream().filter(r -> r.receivedOn().equals(line.bookingDate())
+                || r.receivedOn().equals(line.valueDate())).toList();
+        if (sameDay.size() == 1) {
+            return Optional.of(already(sameDay.get(0), Confidence.MEDIUM, "A contribution of this amount received that "
+                    + "day was already recorded (bank reference " + sameDay.get(0).bankReference() + "): the line is "
+                    + "likely that contribution, not a new one."));
+        }
+        return Optional.empty();
+    }
+
+    private static Proposal already(Recorded recorded, Confidence confidence, String reason) {
+        return new Proposal(recorded.donorId(), null, null, recorded.fundCode(), null, recorded.contributionId(),
+                confidence, reason);
     }
 
     /** A donor as found, how surely and why. */
@@ -152,19 +196,19 @@ final class Proposals {
     private static Proposal pledgeOf(Matched donor, long amountMinor, Known known) {
         List<OpenPledge> pledges = known.pledges().stream().filter(p -> p.donorId().equals(donor.donor().id())).toList();
         if (pledges.isEmpty()) {
-            return new Proposal(donor.donor().id(), null, null, known.accountFund(), null, donor.confidence(),
+            return new Proposal(donor.donor().id(), null, null, known.accountFund(), null, null, donor.confidence(),
                     donor.reason() + " It has no open pledge: the money would be received unallocated.");
         }
         for (OpenPledge pledge : pledges) {
             for (AllocationProposal.Line due : pledge.outstanding()) {
                 if (due.outstandingMinor() == amountMinor) {
                     return new Proposal(donor.donor().id(), pledge.id(), due.instalmentNumber(), pledge.fundCode(),
-                            null, donor.confidence(), donor.reason() + " The amount is what " + what(pledge, due)
+                            null, null, donor.confidence(), donor.reason() + " The amount is what " + what(pledge, due)
                                     + " still expects.");
                 }
             }
             if (pledge.outstandingMinor() == amountMinor) {
-                return new Proposal(donor.donor().id(), pledge.id(), null, pledge.fundCode(), null, donor.confidence(),
+                return new Proposal(donor.donor().id(), pledge.id(), null, pledge.fundCode(), null, null, donor.confidence(),
                         donor.reason() + " The amount is what pledge " + name(pledge) + " still expects.");
             }
         }
@@ -172,7 +216,7 @@ final class Proposals {
                 .min(Comparator.comparing((OpenPledge p) -> p.outstanding().get(0).dueOn())).orElseThrow();
         AllocationProposal.Line due = earliest.outstanding().get(0);
         Confidence confidence = donor.confidence() == Confidence.HIGH ? Confidence.MEDIUM : Confidence.LOW;
-        return new Proposal(donor.donor().id(), earliest.id(), due.instalmentNumber(), earliest.fundCode(), null,
+        return new Proposal(donor.donor().id(), earliest.id(), due.instalmentNumber(), earliest.fundCode(), null, null,
                 confidence, donor.reason() + " No open pledge expects this amount: " + what(earliest, due)
                         + ", the earliest due, is proposed.");
     }
@@ -184,14 +228,14 @@ final class Proposals {
         for (Payment payment : sameAmount) {
             String reference = compact(payment.reference());
             if (reference.length() >= REFERENCE_LENGTH_MIN && text.contains(reference)) {
-                return new Proposal(null, null, null, payment.fundCode(), payment.disbursementId(), Confidence.HIGH,
+                return new Proposal(null, null, null, payment.fundCode(), payment.disbursementId(), null, Confidence.HIGH,
                         "The text gives the reference " + payment.reference() + " of the payment to "
                                 + payment.beneficiary() + ", of the same amount.");
             }
         }
         if (sameAmount.size() == 1) {
             Payment payment = sameAmount.get(0);
-            return new Proposal(null, null, null, payment.fundCode(), payment.disbursementId(), Confidence.MEDIUM,
+            return new Proposal(null, null, null, payment.fundCode(), payment.disbursementId(), null, Confidence.MEDIUM,
                     "The only payment of this amount not yet matched: to " + payment.beneficiary() + ", reference "
                             + payment.reference() + ".");
         }

@@ -55,6 +55,9 @@ public record Reconcile(
             List<RecordContribution.@NotNull @Valid AllocationInput> allocations,
             @Schema(description = "For an accepted debit: the disbursement paid, instead of the one proposed.")
             UUID disbursementId,
+            @Schema(description = "For an accepted credit: the contribution already recorded (by hand) that it is, "
+                    + "instead of a new one; without donorId, allocations or fund.")
+            UUID contributionId,
             @Schema(description = "Why the line is dismissed (required to dismiss); for an accepted line, a note "
                     + "kept with it.", maxLength = REASON_LENGTH_MAX)
             @Size(max = REASON_LENGTH_MAX) String reason) {

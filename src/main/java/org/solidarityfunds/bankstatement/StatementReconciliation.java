@@ -9,6 +9,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +61,8 @@ class StatementReconciliation {
     }
 
 
-    /** What a reconciliation did. */
-    record Done(int contributions, int payments, int dismissed) {
+    /** What a reconciliation did: new contributions, credits matched to contributions already recorded, payments, dismissals. */
+    record Done(int contributions, int matched, int payments, int dismissed) {
     }
 
     /** Applies finance's decisions to the statement's lines, in the caller's transaction: all or nothing. */
@@ -81,6 +83,8 @@ class StatementReconciliation {
         List<BankLineOutcome> written = new ArrayList<>();
         int payments = 0;
         int dismissed = 0;
+        int matched = 0;
+        Set<UUID> taken = new HashSet<>(matchedContributions());
         for (Decided decision : decided) {
             BankLine line = decision.line();
             if (decision.action() == Reconcile.Action.DISMISS) {
@@ -95,6 +99,10 @@ class StatementReconciliation {
                 written.add(outcome(line, BankLineOutcome.Kind.PAYMENT, null, payment(decision, paid),
                         noteOf(decision), now, handledBy));
                 payments++;
+            } else if (matchOf(decision) != null) {
+                written.add(outcome(line, BankLineOutcome.Kind.CONTRIBUTION, recordedAlready(decision, served, taken),
+                        null, noteOf(decision), now, handledBy));
+                matched++;
             } else {
                 credits.computeIfAbsent(fundOf(decision, account, fundsByCode, expected), fund -> new ArrayList<>())
                         .add(decision);
@@ -117,7 +125,51 @@ class StatementReconciliation {
         }
         written.forEach(em::persist);
         em.flush();
-        return new Done(recorded, payments, dismissed);
+        return new Done(recorded, matched, payments, dismissed);
+    }
+
+    /**
+     * The contribution already recorded that an accepted credit is: as finance named it, else as
+     * proposed unless finance gave the line a donor or an allocation of its own; null for a new one.
+     */
+    private static UUID matchOf(Decided decision) {
+        Reconcile.Decision given = decision.given();
+        if (given != null && given.contributionId() != null) {
+            return given.contributionId();
+        }
+        boolean changed = given != null && (given.donorId() != null || given.allocations() != null || given.fund() != null);
+        return changed ? null : decision.line().proposedContributionId;
+    }
+
+    /**
+     * The contribution matched, once checked: of a fund whose money the account holds, not
+     * reversed, of the line's amount, and no other line's (in the ledger or in this request).
+     */
+    private UUID recordedAlready(Decided decision, List<FundRef> served, Set<UUID> taken) {
+        UUID id = matchOf(decision);
+        String field = decision.field() + ".contributionId";
+        org.solidarityfunds.contribution.ContributionSummary recorded = served.stream()
+                .map(fund -> contributions.ofFund(id, fund)).flatMap(java.util.Optional::stream).findFirst()
+                .orElseThrow(() -> ProblemException.invalid(field, "is not a contribution of a fund whose money the "
+                        + "account holds"));
+        if (recorded.status() != org.solidarityfunds.contribution.ContributionView.Status.RECEIVED) {
+            throw ProblemException.invalid(field, "was reversed: a line is never a reversed contribution");
+        }
+        if (recorded.amount().amountMinor() != decision.line().amountMinor) {
+            throw ProblemException.invalid(field, "received " + recorded.amount().amountMinor() + " minor units, not the "
+                    + "line's " + decision.line().amountMinor);
+        }
+        if (!taken.add(id)) {
+            throw ProblemException.invalid(field, "is already another line's: a contribution is one movement of the bank");
+        }
+        return id;
+    }
+
+    private Set<UUID> matchedContributions() {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery(
+                "SELECT contribution_id FROM bank_line_outcome WHERE outcome = 'CONTRIBUTION'").getResultList();
+        return Set.copyOf(ids);
     }
 
     /** What finance wrote of an accepted line, kept with its outcome, if anything. */
@@ -158,7 +210,8 @@ class StatementReconciliation {
                 }
             }
         }
-        if (decided.isEmpty()) {
+        // Accepting the proposals of a statement that has none left is done, with nothing to do.
+        if (decided.isEmpty() && command.acceptProposals() == null) {
             throw ProblemException.invalid("lines", "decide at least one line (or accept the proposals)");
         }
         return decided.values().stream().sorted(Comparator.comparingInt(d -> d.line().position)).toList();
@@ -172,9 +225,17 @@ class StatementReconciliation {
         String what = decision.action() == Reconcile.Action.DISMISS ? "a dismissed line"
                 : "line " + line.position + ", a " + line.direction.name().toLowerCase(java.util.Locale.ROOT);
         if (!acceptedCredit) {
+            refuseIfPresent(decision.contributionId(), field + ".contributionId", "is for an accepted credit, not "
+                    + what);
             refuseIfPresent(decision.donorId(), field + ".donorId", "is for an accepted credit, not " + what);
             refuseIfPresent(decision.fund(), field + ".fund", "is for an accepted credit, not " + what);
             refuseIfPresent(decision.allocations(), field + ".allocations", "are for an accepted credit, not " + what);
+        }
+        if (decision.contributionId() != null) {
+            String matched = "is for a new contribution; a line matched to contributionId is that contribution as recorded";
+            refuseIfPresent(decision.donorId(), field + ".donorId", matched);
+            refuseIfPresent(decision.fund(), field + ".fund", matched);
+            refuseIfPresent(decision.allocations(), field + ".allocations", "are " + matched.substring(3));
         }
         if (!acceptedDebit) {
             refuseIfPresent(decision.disbursementId(), field + ".disbursementId", "is for an accepted debit, not "

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.solidarityfunds.access.FundScope;
 import org.solidarityfunds.bank.BankAccountService;
 import org.solidarityfunds.bank.BankAccountService.AccountRef;
+import org.solidarityfunds.contribution.ContributionService;
 import org.solidarityfunds.disbursement.DisbursementService;
 import org.solidarityfunds.donor.DonorService;
 import org.solidarityfunds.fund.FundService;
@@ -44,10 +45,12 @@ class StatementStaging {
     private final DonorService donors;
     private final PledgeService pledges;
     private final DisbursementService disbursements;
+    private final ContributionService contributions;
     private final Clock clock;
 
     StatementStaging(EntityManager em, BankAccountService accounts, AccountFunds accountFunds, FundService funds,
-            DonorService donors, PledgeService pledges, DisbursementService disbursements, Clock clock) {
+            DonorService donors, PledgeService pledges, DisbursementService disbursements,
+            ContributionService contributions, Clock clock) {
         this.em = em;
         this.accounts = accounts;
         this.accountFunds = accountFunds;
@@ -55,12 +58,13 @@ class StatementStaging {
         this.donors = donors;
         this.pledges = pledges;
         this.disbursements = disbursements;
+        this.contributions = contributions;
         this.clock = clock;
     }
 
 
     /** What staging wrote: the file, and its statements in the file's order. */
-    record Staged(StatementFile file, List<BankStatement> statements) {
+    record Staged(StatementFile file, List<BankStatement> statements, List<StatementViews.EarlierFile> stagedBefore) {
     }
 
     /** Stages a file in the caller's transaction; a refused file names its line and stages nothing. */
@@ -92,11 +96,12 @@ class StatementStaging {
             BankStatement statement = statementOf(stored.id, ++position, staging);
             em.persist(statement);
             statements.add(statement);
-            Proposals.Known facts = known.computeIfAbsent(staging.account().id(), id -> known(staging.account()));
+            Proposals.Known facts = known.computeIfAbsent(staging.account().id(), id -> known(staging.account(),
+                    stagings.stream().filter(other -> other.account().id().equals(id)).map(Staging::statement).toList()));
             stageLines(statement, staging, facts);
         }
         em.flush();
-        return new Staged(stored, statements);
+        return new Staged(stored, statements, stagedBefore(stored));
     }
 
     private record Staging(BankFile.Statement statement, AccountRef account) {
@@ -189,6 +194,11 @@ class StatementStaging {
             row.proposedPledgeId = proposal.pledgeId();
             row.proposedInstalment = proposal.instalment();
             row.proposedDisbursementId = proposal.disbursementId();
+            row.proposedContributionId = proposal.contributionId();
+            if (proposal.contributionId() != null) {
+                // A contribution is one line's: the next line of the same amount is not proposed it again.
+                known.recorded().removeIf(recorded -> recorded.contributionId().equals(proposal.contributionId()));
+            }
             row.proposalConfidence = proposal.confidence();
             row.proposalReason = proposal.reason();
             em.persist(row);
@@ -236,13 +246,29 @@ class StatementStaging {
         return row;
     }
 
-    /** What the ledger knows that a line of this account may be: its funds' open pledges and payments, all donors. */
-    private Proposals.Known known(AccountRef account) {
+    /** How far from its statement's days a contribution recorded by hand may have been dated. */
+    static final int RECORDED_DAYS_AROUND = 31;
+
+    /**
+     * What the ledger knows that a line of this account may be: its funds' open pledges, their
+     * payments and the contributions recorded around the statements' days that no line is yet,
+     * and all donors.
+     */
+    private Proposals.Known known(AccountRef account, List<BankFile.Statement> statements) {
         List<FundRef> served = accountFunds.served(account);
         List<Proposals.OpenPledge> open = new ArrayList<>();
         List<Proposals.Payment> payments = new ArrayList<>();
+        List<Proposals.Recorded> recorded = new ArrayList<>();
         Set<UUID> matched = matchedPayments();
+        Set<UUID> matchedContributions = matchedContributions();
+        java.time.LocalDate from = statements.stream().map(st -> st.opening().date()).min(java.util.Comparator.naturalOrder())
+                .orElseThrow().minusDays(RECORDED_DAYS_AROUND);
+        java.time.LocalDate to = statements.stream().map(st -> st.closing().date()).max(java.util.Comparator.naturalOrder())
+                .orElseThrow().plusDays(RECORDED_DAYS_AROUND);
         for (FundRef fund : served) {
+            contributions.receivedBetween(fund, from, to).stream().filter(c -> !matchedContributions.contains(c.id()))
+                    .map(c -> new Proposals.Recorded(c.id(), fund.code(), c.donorId(), c.amount().amountMinor(),
+                            c.receivedOn(), c.bankReference())).forEach(recorded::add);
             for (PledgeView pledge : pledges.open(fund)) {
                 List<AllocationProposal.Line> outstanding = AllocationProposal.outstanding(List.of(pledge));
                 if (!outstanding.isEmpty()) {
@@ -258,7 +284,7 @@ class StatementStaging {
                 d -> Proposals.Donor.of(d.id(), d.name(), d.siren()), (a, b) -> a, LinkedHashMap::new));
         Map<String, List<UUID>> byIban = donorsByIban();
         String accountFund = account.shared() ? null : served.get(0).code();
-        return new Proposals.Known(byIban, named, open, payments, accountFund);
+        return new Proposals.Known(byIban, named, open, payments, recorded, accountFund);
     }
 
 
@@ -266,6 +292,20 @@ class StatementStaging {
         @SuppressWarnings("unchecked")
         List<String> ibans = em.createNativeQuery("SELECT DISTINCT iban FROM donor_bank_account").getResultList();
         return accounts.donorsPayingFrom(ibans);
+    }
+
+    /** The files of the same bytes staged before this one, oldest first. */
+    private List<StatementViews.EarlierFile> stagedBefore(StatementFile file) {
+        return StatementFile.<StatementFile>find("sha256 = ?1 and id <> ?2", io.quarkus.panache.common.Sort.by("number"),
+                file.sha256, file.id).page(0, 20).<StatementFile>list().stream()
+                .map(earlier -> new StatementViews.EarlierFile(earlier.id, earlier.stagedAt, earlier.stagedBy)).toList();
+    }
+
+    private Set<UUID> matchedContributions() {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery(
+                "SELECT contribution_id FROM bank_line_outcome WHERE outcome = 'CONTRIBUTION'").getResultList();
+        return Set.copyOf(ids);
     }
 
     private Set<UUID> matchedPayments() {

@@ -24,7 +24,14 @@ public final class StatementViews {
             @Schema(required = true, description = "SHA-256 of the file's bytes, hexadecimal.") String sha256,
             @Schema(required = true) int sizeBytes,
             @Schema(required = true) Instant stagedAt,
-            @Schema(required = true) List<StatementView> statements) {
+            @Schema(required = true) List<StatementView> statements,
+            @Schema(required = true, description = "The same file (same bytes) staged before, oldest first: its lines "
+                    + "are all duplicates now.") List<EarlierFile> stagedBefore) {
+    }
+
+    @Schema(name = "EarlierBankFile")
+    public record EarlierFile(@Schema(required = true) UUID id, @Schema(required = true) Instant stagedAt,
+            @Schema(required = true) String stagedBy) {
     }
 
     /** What a line has become: open until handled; a duplicate is never handled itself. */
@@ -94,15 +101,25 @@ public final class StatementViews {
             @Schema(description = "The bank's reference of the movement (camt.053 AcctSvcrRef).") String bankReference,
             @Schema(description = "camt.053 NtryRef; CFONB's reference or entry number.") String entryReference,
             String endToEndId,
+            @Schema(description = "The amount as instructed in another currency, when the bank gives it.")
+            OriginalView original,
             @Schema(required = true) LineStatus status,
             @Schema(description = "For a DUPLICATE: the line that first brought the same movement.") UUID duplicateOf,
             @Schema(required = true) ProposalView proposal,
             @Schema(description = "How it was handled, once it was.") OutcomeView outcome) {
     }
 
+    @Schema(name = "BankLineOriginalAmount")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OriginalView(@Schema(required = true) MoneyView amount,
+            @Schema(description = "The statement's currency per unit of it, when the bank gives it.")
+            java.math.BigDecimal rate) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "BankLineProposal")
     public record ProposalView(UUID donorId, UUID pledgeId, Short instalment, UUID disbursementId,
+            @Schema(description = "A contribution already recorded that the credit is.") UUID contributionId,
             @Schema(required = true) Proposal.Confidence confidence,
             @Schema(required = true) String reason) {
     }
@@ -121,7 +138,8 @@ public final class StatementViews {
     /** What a reconciliation did. */
     @Schema(name = "ReconciliationResult")
     public record ReconciliationView(
-            @Schema(required = true) int contributions,
+            @Schema(required = true, description = "New contributions recorded.") int contributions,
+            @Schema(required = true, description = "Credits matched to contributions already recorded.") int matched,
             @Schema(required = true) int payments,
             @Schema(required = true) int dismissed,
             @Schema(required = true) StatementView statement) {

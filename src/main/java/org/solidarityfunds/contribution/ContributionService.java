@@ -316,6 +316,27 @@ public class ContributionService {
                 c -> ContributionView.from(c, fund.code(), allocations.getOrDefault(c.id, List.of())));
     }
 
+    /** Limit: the contributions of a fund a bank statement's credits are matched against. */
+    public static final int MATCHED_MAX = 10_000;
+
+    /**
+     * A fund's contributions received between these days and not reversed, in recording order:
+     * what a bank statement's credit may already be (recorded by hand before the statement came).
+     */
+    @Transactional
+    public List<ContributionSummary> receivedBetween(FundRef fund, java.time.LocalDate from, java.time.LocalDate to) {
+        return Contribution.<Contribution>find("fundId = ?1 and receivedOn between ?2 and ?3 and reversalEntryId is null",
+                Sort.by("number"), fund.id(), from, to).page(0, MATCHED_MAX).<Contribution>list().stream()
+                .map(ContributionSummary::from).toList();
+    }
+
+    /** A contribution of this fund, if it is one: never a refusal (a reconciliation checks a line's match with it). */
+    @Transactional
+    public java.util.Optional<ContributionSummary> ofFund(UUID id, FundRef fund) {
+        return Contribution.<Contribution>find("id = ?1 and fundId = ?2", id, fund.id()).firstResultOptional()
+                .map(ContributionSummary::from);
+    }
+
     /** The fund's latest contributions, newest first, without their allocations: what a page of the console lists. */
     @Transactional
     public List<ContributionSummary> latest(String fundCode, int count, FundScope scope) {

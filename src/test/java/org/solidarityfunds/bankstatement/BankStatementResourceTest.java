@@ -93,6 +93,7 @@ class BankStatementResourceTest {
 
         // The same file a week later: every line is the duplicate of its first import, and cannot be handled.
         String again = stage(file).statusCode(201).body("statements[0].lines.duplicate", equalTo(4))
+                .body("stagedBefore.size()", equalTo(1))
                 .body("statements[0].unreconciled.credits.amountMinor", equalTo(0)).extract().path("statements[0].id");
         List<Map<String, Object>> duplicates = lines(again);
         assertThat(duplicates).extracting(line -> line.get("duplicateOf"))
@@ -101,7 +102,7 @@ class BankStatementResourceTest {
                 "donorId", lyon)))).post("/api/v1/bank-statements/{id}/reconciliation", again).then().statusCode(409)
                 .body("type", containsString("bank-line-is-a-duplicate"));
         json(FINANCE, Map.of("acceptProposals", "LOW")).post("/api/v1/bank-statements/{id}/reconciliation", again)
-                .then().statusCode(400);
+                .then().statusCode(200).body("contributions", equalTo(0)).body("matched", equalTo(0));
         assertThat(contributions(fund)).hasSize(2);
 
         // What nobody claimed stays visible, across statements, with its total.
@@ -115,6 +116,37 @@ class BankStatementResourceTest {
                 statement).then().statusCode(200).body("contributions", equalTo(1));
         as(FINANCE).get("/api/v1/bank-accounts/{id}/unreconciled-lines", account).then().statusCode(200)
                 .body("total.count", equalTo(0));
+    }
+
+    @Test
+    void a_contribution_recorded_by_hand_is_the_line_never_a_second_one() {
+        String fund = TestFunds.open("MAIN");
+        String iban = account(fund);
+        String donor = donor("Ville de Chambéry " + fund, null);
+        String reference = "VIR-CHAMBERY-" + fund;
+        String byReference = byHand(fund, donor, 100_00, "2020-10-02", reference);
+        String sameDay = byHand(fund, donor, 50_00, "2020-10-05", "VIR-SANS-LIBELLE-" + fund);
+        String statement = stage(TestBanks.camt(iban, 0, List.of(
+                new TestBanks.Movement("CRDT", 100_00, "2020-10-02", "ACR-" + fund + "-1", "MAIRIE", null,
+                        "Virement " + reference),
+                new TestBanks.Movement("CRDT", 50_00, "2020-10-05", "ACR-" + fund + "-2", "MAIRIE", null, "Virement"),
+                new TestBanks.Movement("CRDT", 50_00, "2020-10-06", "ACR-" + fund + "-3", "MAIRIE", null, "Virement"))))
+                .statusCode(201).extract().path("statements[0].id");
+        List<Map<String, Object>> lines = lines(statement);
+        assertThat(proposal(lines.get(0))).containsEntry("contributionId", byReference).containsEntry("confidence", "HIGH");
+        assertThat(proposal(lines.get(1))).containsEntry("contributionId", sameDay).containsEntry("confidence", "MEDIUM");
+        assertThat(proposal(lines.get(2))).doesNotContainKey("contributionId");
+
+        // The third line is no contribution already matched to the second.
+        json(FINANCE, Map.of("acceptProposals", "MEDIUM", "lines", List.of(Map.of("lineId", lines.get(2).get("id"),
+                "action", "ACCEPT", "contributionId", sameDay)))).post("/api/v1/bank-statements/{id}/reconciliation",
+                statement).then().statusCode(400).body("errors[0].field", equalTo("lines[0].contributionId"));
+        json(FINANCE, Map.of("acceptProposals", "MEDIUM")).post("/api/v1/bank-statements/{id}/reconciliation", statement)
+                .then().statusCode(200).body("contributions", equalTo(0)).body("matched", equalTo(2))
+                .body("statement.lines.open", equalTo(1));
+        assertThat(contributions(fund)).extracting(c -> c.get("id")).containsExactly(byReference, sameDay);
+        assertThat(lines(statement).get(0)).extracting(line -> ((Map<?, ?>) line.get("outcome")).get("contributionId"))
+                .isEqualTo(byReference);
     }
 
     @Test
@@ -195,6 +227,13 @@ class BankStatementResourceTest {
         stage(file).statusCode(201).body("format", equalTo("CFONB_120"))
                 .body("statements.size()", equalTo(read.statements().size()))
                 .body("statements[0].lines.total", equalTo(read.statements().get(0).lines().size()));
+    }
+
+    /** A contribution recorded by hand through the API, before the statement comes. */
+    private static String byHand(String fund, String donor, long amountMinor, String receivedOn, String reference) {
+        return json(FINANCE, Map.of("donorId", donor, "amount", Map.of("amountMinor", amountMinor, "currency", "EUR"),
+                "receivedOn", receivedOn, "bankReference", reference)).post("/api/v1/funds/{code}/contributions", fund)
+                .then().statusCode(201).extract().path("id");
     }
 
     private static ValidatableResponse stage(byte[] file) {

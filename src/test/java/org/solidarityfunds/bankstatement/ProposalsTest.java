@@ -28,10 +28,13 @@ class ProposalsTest {
     private static final Proposals.Payment DONDO = new Proposals.Payment(UUID.randomUUID(), "LIBAN-2020", 300_000,
             "VIR-DONDO-2020-11", "Municipality of Dondo");
 
+    private static final Proposals.Recorded BY_HAND = new Proposals.Recorded(UUID.randomUUID(), "LIBAN-2020",
+            GRENOBLE.id(), 7_700, LocalDate.parse("2020-10-02"), "VIR-HAND-2020-42");
+
     private static final Proposals.Known KNOWN = new Proposals.Known(
             Map.of(LYON_IBAN, List.of(LYON.id()), TREASURY_IBAN, List.of(NANTES.id(), GRENOBLE.id())),
             Map.of(LYON.id(), LYON, NANTES.id(), NANTES, GRENOBLE.id(), GRENOBLE),
-            List.of(LYON_PLEDGE, NANTES_PLEDGE), List.of(DONDO), "LIBAN-2020");
+            List.of(LYON_PLEDGE, NANTES_PLEDGE), List.of(DONDO), List.of(BY_HAND), "LIBAN-2020");
 
     @Test
     void a_deliberation_reference_in_the_text_names_the_pledge_and_its_donor_whatever_the_account() {
@@ -47,7 +50,7 @@ class ProposalsTest {
         Proposals.OpenPledge shorter = Proposals.OpenPledge.of(UUID.randomUUID(), GRENOBLE.id(), "LIBAN-2020",
                 "DEL-NANTES-2020-1", List.of(due(null, "2020-09-15", 100_000)));
         Proposals.Known known = new Proposals.Known(Map.of(), KNOWN.donors(), List.of(shorter, NANTES_PLEDGE),
-                List.of(), "LIBAN-2020");
+                List.of(), List.of(), "LIBAN-2020");
         assertThat(Proposals.propose(credit(250_000, null, null, "DEL-NANTES-2020-12"), known).pledgeId())
                 .isEqualTo(NANTES_PLEDGE.id());
     }
@@ -83,6 +86,20 @@ class ProposalsTest {
         assertThat(inTheText.pledgeId()).isNull();
         assertThat(inTheText.confidence()).isEqualTo(Confidence.LOW);
         assertThat(inTheText.fundCode()).isEqualTo("LIBAN-2020");
+    }
+
+    @Test
+    void a_contribution_recorded_by_hand_is_the_line_by_its_reference_or_its_day() {
+        Proposal byReference = propose(credit(7_700, "TRESOR", LYON_IBAN, "Ref VIR HAND 2020 42"));
+        assertThat(byReference.contributionId()).isEqualTo(BY_HAND.contributionId());
+        assertThat(byReference.confidence()).isEqualTo(Confidence.HIGH);
+        assertThat(byReference.donorId()).isEqualTo(GRENOBLE.id());
+        Proposal byDay = propose(credit(7_700, "TRESOR", null, "Virement"));
+        assertThat(byDay.contributionId()).isEqualTo(BY_HAND.contributionId());
+        assertThat(byDay.confidence()).isEqualTo(Confidence.MEDIUM);
+        BankFile.Line anotherDay = new BankFile.Line(1, LocalDate.parse("2020-10-09"), null, Direction.CREDIT, 7_700,
+                false, "TRESOR", null, null, "Virement", null, null, null, null, null);
+        assertThat(propose(anotherDay).contributionId()).isNull();
     }
 
     @Test
