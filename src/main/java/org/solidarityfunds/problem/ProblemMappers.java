@@ -196,7 +196,12 @@ public class ProblemMappers {
             return respond(ProblemType.METHOD_NOT_ALLOWED, "This path does not accept that method.", List.of(), uri);
         }
         if (e instanceof NotSupportedException) {
-            return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.", List.of(), uri);
+            // A bank's statement file goes as the bank wrote it; every other body is JSON.
+            String expected = uri.getPath().matches("/api/v1/bank-statements/?")
+                    ? "Send the file as the bank wrote it, as application/xml, text/xml, text/plain or "
+                            + "application/octet-stream."
+                    : "Send the body as application/json.";
+            return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, expected, List.of(), uri);
         }
         if (e instanceof NotAcceptableException) {
             return respond(ProblemType.NOT_ACCEPTABLE, "This resource answers in application/json.", List.of(), uri);

@@ -71,7 +71,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", 409,
             "A request with this Idempotency-Key is still being processed"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
-    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The request body must be application/json"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "The operation does not take a body of this media type"),
     BANK_FILE_UNREADABLE("bank-file-unreadable", 422, "The file is not a bank statement this service reads"),
     BANK_ACCOUNT_NOT_REGISTERED("bank-account-not-registered", 422,
             "The statement is of an account that is not one of the organisation's"),
