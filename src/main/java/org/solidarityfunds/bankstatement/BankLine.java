@@ -10,8 +10,6 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.hibernate.annotations.Generated;
-import org.hibernate.generator.EventType;
 
 /** A line of a staged statement, as the bank wrote it, with its key and what was proposed for it. Never changed. */
 @Entity
@@ -21,7 +19,11 @@ class BankLine extends PanacheEntityBase {
     @Id
     UUID id;
 
-    @Generated(event = EventType.INSERT)
+    /**
+     * Given by the database in staging order (the unreconciled lines' cursor). Not read back
+     * after an insert: that would take a round trip per line, where the lines of a statement go
+     * to the database in batches.
+     */
     @Column(insertable = false, updatable = false)
     Long number;
 

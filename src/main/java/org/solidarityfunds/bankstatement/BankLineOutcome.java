@@ -8,7 +8,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -65,5 +67,26 @@ class BankLineOutcome extends PanacheEntityBase {
         return BankLineOutcome.<BankLineOutcome>list(
                 "lineId in (select l.id from BankLine l where l.statementId = ?1)", statementId).stream()
                 .collect(Collectors.toMap(outcome -> outcome.lineId, Function.identity()));
+    }
+
+    /** Which of these contributions are already a line's (a contribution is one movement of the bank). */
+    static Set<UUID> contributionsMatched(Collection<UUID> ids) {
+        return matched("contribution_id", ids);
+    }
+
+    /** Which of these disbursements' payments are already a line's. */
+    static Set<UUID> paymentsMatched(Collection<UUID> ids) {
+        return matched("disbursement_id", ids);
+    }
+
+    /** One query with one array parameter, however many ids. */
+    @SuppressWarnings("unchecked")
+    private static Set<UUID> matched(String column, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        List<UUID> found = getEntityManager().createNativeQuery("SELECT " + column + " FROM bank_line_outcome WHERE "
+                + column + " = ANY(CAST(?1 AS uuid[]))").setParameter(1, ids.toArray(UUID[]::new)).getResultList();
+        return Set.copyOf(found);
     }
 }

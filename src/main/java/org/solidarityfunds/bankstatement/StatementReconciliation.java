@@ -68,7 +68,9 @@ class StatementReconciliation {
     /** Applies finance's decisions to the statement's lines, in the caller's transaction: all or nothing. */
     Done apply(BankStatement statement, AccountRef account, Reconcile command, String handledBy) {
         accountFunds.lock(account.number());
-        List<BankLine> lines = BankLine.<BankLine>list("statementId", Sort.by("position"), statement.id);
+        // Read only: never changed, they are not dirty-checked at each flush of the contributions' work.
+        List<BankLine> lines = BankLine.<BankLine>find("statementId", Sort.by("position"), statement.id)
+                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).list();
         Map<UUID, BankLine> byId = lines.stream().collect(Collectors.toMap(line -> line.id, Function.identity()));
         Map<UUID, BankLineOutcome> outcomes = BankLineOutcome.ofStatement(statement.id);
         List<Decided> decided = decisions(command, lines, byId, outcomes);
@@ -84,7 +86,9 @@ class StatementReconciliation {
         int payments = 0;
         int dismissed = 0;
         int matched = 0;
-        Set<UUID> taken = new HashSet<>(matchedContributions());
+        Set<UUID> taken = new HashSet<>(BankLineOutcome.contributionsMatched(decided.stream()
+                .filter(d -> d.action() == Reconcile.Action.ACCEPT).map(StatementReconciliation::matchOf)
+                .filter(java.util.Objects::nonNull).toList()));
         for (Decided decision : decided) {
             BankLine line = decision.line();
             if (decision.action() == Reconcile.Action.DISMISS) {
@@ -163,13 +167,6 @@ class StatementReconciliation {
             throw ProblemException.invalid(field, "is already another line's: a contribution is one movement of the bank");
         }
         return id;
-    }
-
-    private Set<UUID> matchedContributions() {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery(
-                "SELECT contribution_id FROM bank_line_outcome WHERE outcome = 'CONTRIBUTION'").getResultList();
-        return Set.copyOf(ids);
     }
 
     /** What finance wrote of an accepted line, kept with its outcome, if anything. */

@@ -259,14 +259,16 @@ class StatementStaging {
         List<Proposals.OpenPledge> open = new ArrayList<>();
         List<Proposals.Payment> payments = new ArrayList<>();
         List<Proposals.Recorded> recorded = new ArrayList<>();
-        Set<UUID> matched = matchedPayments();
-        Set<UUID> matchedContributions = matchedContributions();
         java.time.LocalDate from = statements.stream().map(st -> st.opening().date()).min(java.util.Comparator.naturalOrder())
                 .orElseThrow().minusDays(RECORDED_DAYS_AROUND);
         java.time.LocalDate to = statements.stream().map(st -> st.closing().date()).max(java.util.Comparator.naturalOrder())
                 .orElseThrow().plusDays(RECORDED_DAYS_AROUND);
         for (FundRef fund : served) {
-            contributions.receivedBetween(fund, from, to).stream().filter(c -> !matchedContributions.contains(c.id()))
+            List<org.solidarityfunds.contribution.ContributionSummary> received = contributions.receivedBetween(fund, from,
+                    to);
+            Set<UUID> matchedContributions = BankLineOutcome.contributionsMatched(received.stream()
+                    .map(org.solidarityfunds.contribution.ContributionSummary::id).toList());
+            received.stream().filter(c -> !matchedContributions.contains(c.id()))
                     .map(c -> new Proposals.Recorded(c.id(), fund.code(), c.donorId(), c.amount().amountMinor(),
                             c.receivedOn(), c.bankReference())).forEach(recorded::add);
             for (PledgeView pledge : pledges.open(fund)) {
@@ -276,7 +278,10 @@ class StatementStaging {
                             pledge.deliberationRef(), outstanding));
                 }
             }
-            disbursements.paid(fund).stream().filter(paid -> !matched.contains(paid.disbursementId()))
+            List<DisbursementService.Paid> paidOut = disbursements.paid(fund);
+            Set<UUID> matched = BankLineOutcome.paymentsMatched(paidOut.stream().map(DisbursementService.Paid::disbursementId)
+                    .toList());
+            paidOut.stream().filter(paid -> !matched.contains(paid.disbursementId()))
                     .map(paid -> new Proposals.Payment(paid.disbursementId(), paid.fundCode(), paid.amountMinor(),
                             paid.reference(), paid.beneficiary())).forEach(payments::add);
         }
@@ -299,20 +304,6 @@ class StatementStaging {
         return StatementFile.<StatementFile>find("sha256 = ?1 and id <> ?2", io.quarkus.panache.common.Sort.by("number"),
                 file.sha256, file.id).page(0, 20).<StatementFile>list().stream()
                 .map(earlier -> new StatementViews.EarlierFile(earlier.id, earlier.stagedAt, earlier.stagedBy)).toList();
-    }
-
-    private Set<UUID> matchedContributions() {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery(
-                "SELECT contribution_id FROM bank_line_outcome WHERE outcome = 'CONTRIBUTION'").getResultList();
-        return Set.copyOf(ids);
-    }
-
-    private Set<UUID> matchedPayments() {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery(
-                "SELECT disbursement_id FROM bank_line_outcome WHERE outcome = 'PAYMENT'").getResultList();
-        return Set.copyOf(ids);
     }
 
     /**

@@ -147,6 +147,12 @@ class BankStatementResourceTest {
         assertThat(contributions(fund)).extracting(c -> c.get("id")).containsExactly(byReference, sameDay);
         assertThat(lines(statement).get(0)).extracting(line -> ((Map<?, ?>) line.get("outcome")).get("contributionId"))
                 .isEqualTo(byReference);
+
+        // A contribution matched is no later line's, even one that names its reference again.
+        String later = stage(TestBanks.camt(iban, 0, List.of(new TestBanks.Movement("CRDT", 100_00, "2020-10-02",
+                "ACR-" + fund + "-4", "MAIRIE", null, "Virement " + reference)))).statusCode(201)
+                .extract().path("statements[0].id");
+        assertThat(proposal(lines(later).get(0))).doesNotContainKey("contributionId");
     }
 
     @Test
