@@ -93,7 +93,10 @@ public class BankAccountService {
         return BankAccountView.from(account, fundCode);
     }
 
-    /** The accounts of the funds in the caller's scope, and the shared ones, in registration order. */
+    /**
+     * The accounts of the funds in the caller's scope, and the shared ones, in registration order.
+     * (The roles that read accounts, finance, auditors and administrators, see every fund.)
+     */
     @Transactional
     public Page<BankAccountView> list(PageRequest page, FundScope scope) {
         // An organisation has a few accounts, one per fund at most: filtered here rather than in SQL.

@@ -30,11 +30,13 @@ final class BankFiles {
         if (first == file.length) {
             throw new BankFileRefused(1, "The file is empty.");
         }
-        if (file[first] == '<') {
-            return Camt053Reader.read(file);
+        // The readers get the file from its content on, as they would have had it without the mark or the blanks.
+        byte[] content = first == 0 ? file : java.util.Arrays.copyOfRange(file, first, file.length);
+        if (content[0] == '<') {
+            return Camt053Reader.read(content);
         }
-        if (first + 1 < file.length && file[first] == '0' && file[first + 1] == '1') {
-            return Cfonb120Reader.read(file);
+        if (content.length > 1 && content[0] == '0' && content[1] == '1') {
+            return Cfonb120Reader.read(content);
         }
         throw new BankFileRefused(1, "The file is neither an ISO 20022 camt.053 statement (XML) nor a CFONB 120 "
                 + "statement (records of 120 characters, the first an 01).");

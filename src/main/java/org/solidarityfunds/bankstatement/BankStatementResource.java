@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.solidarityfunds.access.Caller;
 import org.solidarityfunds.access.Roles;
-import org.solidarityfunds.common.Text;
 import org.solidarityfunds.idempotency.Idempotency;
 import org.solidarityfunds.openapi.OpenApiConventions;
 import org.solidarityfunds.persistence.Page;
@@ -48,9 +47,6 @@ public class BankStatementResource {
         this.statements = statements;
         this.caller = caller;
     }
-
-    /** Limit: a file's name, as kept. */
-    static final int FILE_NAME_LENGTH_MAX = 255;
 
     @POST
     @Path("bank-statements")
@@ -80,16 +76,11 @@ public class BankStatementResource {
     @APIResponse(responseCode = "422", description = "bank-file-unreadable, bank-account-not-registered, "
             + "bank-statement-does-not-add-up or idempotency-key-reused")
     public Response stage(@HeaderParam(Idempotency.HEADER) String key,
-            @Parameter(description = "The file's name, kept with it.", schema = @Schema(maxLength = FILE_NAME_LENGTH_MAX))
+            @Parameter(description = "The file's name, kept with it.", schema = @Schema(maxLength = BankStatementService.FILE_NAME_LENGTH_MAX))
             @QueryParam("fileName") String fileName,
             byte[] file, UriInfo uri) {
         if (file == null || file.length == 0) {
             throw ProblemException.invalid("file", "is empty");
-        }
-        if (fileName != null) {
-            Text.refusal(fileName, FILE_NAME_LENGTH_MAX).ifPresent(refusal -> {
-                throw ProblemException.invalid("fileName", refusal);
-            });
         }
         return Commands.response(statements.stage(caller.subject(), key, uri.getPath(), file, fileName, caller.scope()),
                 uri);

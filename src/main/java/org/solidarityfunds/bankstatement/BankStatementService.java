@@ -61,6 +61,9 @@ public class BankStatementService {
 
     // --- Commands -------------------------------------------------------------------------
 
+    /** Limit: a file's name, as kept. */
+    public static final int FILE_NAME_LENGTH_MAX = 255;
+
     /** What identifies a staged file for its Idempotency-Key: its bytes' digest, and its name. */
     record StagedFile(String sha256, String fileName) {
     }
@@ -68,6 +71,11 @@ public class BankStatementService {
     /** Stages a file as a caller sends it, under this Idempotency-Key for this path. */
     public Answer<FileView> stage(String subject, String key, String path, byte[] file, String fileName,
             FundScope scope) {
+        if (fileName != null) {
+            org.solidarityfunds.common.Text.refusal(fileName, FILE_NAME_LENGTH_MAX).ifPresent(refusal -> {
+                throw ProblemException.invalid("fileName", refusal);
+            });
+        }
         return stage(Idempotency.Request.post(subject, key, path, new StagedFile(BankFiles.sha256(file), fileName)),
                 file, fileName, scope);
     }

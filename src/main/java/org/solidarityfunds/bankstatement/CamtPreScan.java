@@ -143,7 +143,12 @@ final class CamtPreScan {
 
     /** The bytes as text for the library, decoded as the parser read them; a byte order mark is not text. */
     private static String text(byte[] file, String encoding) {
-        Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+        Charset charset;
+        try {
+            charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+        } catch (java.nio.charset.IllegalCharsetNameException | java.nio.charset.UnsupportedCharsetException e) {
+            throw new BankFileRefused(1, "the file declares an encoding this service does not read");
+        }
         String text = new String(file, charset);
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }

@@ -36,7 +36,8 @@ import org.solidarityfunds.problem.ProblemType;
 /**
  * Reconciling a statement's lines: finance's decisions checked (each line handled once, never a
  * duplicate, only the fields its action uses), then the accepted credits recorded through the
- * contribution path, fund by fund in the order of their ids (the funds' locks), the accepted
+ * contribution path, for one fund per request (the ledger's lock on a fund is its transaction's
+ * first write), the accepted
  * debits matched to paid disbursements, the dismissed lines kept with their reason; one
  * outcome per line, all or nothing.
  */
@@ -86,6 +87,7 @@ class StatementReconciliation {
         int payments = 0;
         int dismissed = 0;
         int matched = 0;
+        Set<UUID> takenPayments = new HashSet<>(BankLineOutcome.paymentsMatched(paid.keySet()));
         Set<UUID> taken = new HashSet<>(BankLineOutcome.contributionsMatched(decided.stream()
                 .filter(d -> d.action() == Reconcile.Action.ACCEPT).map(StatementReconciliation::matchOf)
                 .filter(java.util.Objects::nonNull).toList()));
@@ -100,7 +102,7 @@ class StatementReconciliation {
                 written.add(outcome(line, BankLineOutcome.Kind.DISMISSED, null, null, reason, now, handledBy));
                 dismissed++;
             } else if (line.direction == BankFile.Direction.DEBIT) {
-                written.add(outcome(line, BankLineOutcome.Kind.PAYMENT, null, payment(decision, paid),
+                written.add(outcome(line, BankLineOutcome.Kind.PAYMENT, null, payment(decision, paid, takenPayments),
                         noteOf(decision), now, handledBy));
                 payments++;
             } else if (matchOf(decision) != null) {
@@ -112,9 +114,15 @@ class StatementReconciliation {
                         .add(decision);
             }
         }
+        if (credits.size() > 1) {
+            // The ledger writes one fund's entries per transaction: its lock is the transaction's first write.
+            throw ProblemException.invalid("lines", "record new contributions for one fund at a time: these are for "
+                    + credits.keySet().stream().map(FundRef::code).sorted().toList() + "; nothing was recorded");
+        }
         int recorded = 0;
         for (Map.Entry<FundRef, List<Decided>> fund : credits.entrySet()) {
             List<Decided> accepted = fund.getValue();
+            refuseWhatIsRecordedAlready(fund.getKey(), accepted);
             List<RecordContribution> commands = new ArrayList<>(accepted.size());
             for (Decided decision : accepted) {
                 commands.add(contributionOf(decision, expected));
@@ -169,6 +177,36 @@ class StatementReconciliation {
         return id;
     }
 
+    /**
+     * A credit accepted as proposed is not recorded again when a contribution with its bank
+     * reference and amount already is (recorded by hand after the statement was staged, when its
+     * proposal could not know it) and is no line's yet: finance matches it (contributionId), or
+     * gives the donor to record another after all.
+     */
+    private void refuseWhatIsRecordedAlready(FundRef fund, List<Decided> accepted) {
+        List<Decided> asProposed = accepted.stream().filter(d -> d.given() == null
+                || (d.given().donorId() == null && d.given().allocations() == null)).toList();
+        Map<String, List<org.solidarityfunds.contribution.ContributionSummary>> byReference = contributions
+                .withBankReferences(fund, asProposed.stream().map(d -> referenceOf(d.line())).toList()).stream()
+                .collect(Collectors.groupingBy(org.solidarityfunds.contribution.ContributionSummary::bankReference));
+        if (byReference.isEmpty()) {
+            return;
+        }
+        Set<UUID> lines = BankLineOutcome.contributionsMatched(byReference.values().stream().flatMap(List::stream)
+                .map(org.solidarityfunds.contribution.ContributionSummary::id).toList());
+        for (Decided decision : asProposed) {
+            for (org.solidarityfunds.contribution.ContributionSummary recorded
+                    : byReference.getOrDefault(referenceOf(decision.line()), List.of())) {
+                if (recorded.amount().amountMinor() == decision.line().amountMinor && !lines.contains(recorded.id())) {
+                    throw ProblemException.invalid(decision.field(), "line " + decision.line().position + " is already "
+                            + "recorded: contribution " + recorded.id() + " of this amount, bank reference "
+                            + recorded.bankReference() + ", received on " + recorded.receivedOn() + "; match the line "
+                            + "to it (contributionId), or give the donor to record another");
+                }
+            }
+        }
+    }
+
     /** What finance wrote of an accepted line, kept with its outcome, if anything. */
     private static String noteOf(Decided decision) {
         return decision.given() == null || decision.given().reason() == null ? null : decision.given().reason().strip();
@@ -194,6 +232,10 @@ class StatementReconciliation {
                 throw ProblemException.invalid(field + ".lineId", "is decided twice");
             }
             checkOpen(line, outcomes, field);
+            if (line.reversal && decision.action() == Reconcile.Action.ACCEPT) {
+                throw ProblemException.invalid(field + ".action", "a return of an earlier movement is not accepted: "
+                        + "reverse what it undoes, then dismiss the line with a reason naming it");
+            }
             checkFields(decision, line, field);
             decided.put(line.id, new Decided(line, decision.action(), decision, field));
         }
@@ -366,7 +408,7 @@ class StatementReconciliation {
         return "Line " + line.position + " of statement " + line.statementId;
     }
 
-    private static UUID payment(Decided decision, Map<UUID, DisbursementService.Paid> paid) {
+    private static UUID payment(Decided decision, Map<UUID, DisbursementService.Paid> paid, Set<UUID> taken) {
         UUID id = decision.given() != null && decision.given().disbursementId() != null
                 ? decision.given().disbursementId() : decision.line().proposedDisbursementId;
         if (id == null) {
@@ -381,6 +423,10 @@ class StatementReconciliation {
         if (payment.amountMinor() != decision.line().amountMinor) {
             throw ProblemException.invalid(decision.field() + ".disbursementId", "was paid " + payment.amountMinor()
                     + " minor units, not the line's " + decision.line().amountMinor);
+        }
+        if (!taken.add(id)) {
+            throw ProblemException.invalid(decision.field() + ".disbursementId", "is already another line's: a payment "
+                    + "is one movement of the bank");
         }
         return id;
     }

@@ -90,6 +90,7 @@ class StatementStaging {
         em.persist(stored);
 
         Map<UUID, Proposals.Known> known = new HashMap<>();
+        Map<Staging, List<String>> keys = keysOf(stagings);
         List<BankStatement> statements = new ArrayList<>();
         short position = 0;
         for (Staging staging : stagings) {
@@ -98,13 +99,35 @@ class StatementStaging {
             statements.add(statement);
             Proposals.Known facts = known.computeIfAbsent(staging.account().id(), id -> known(staging.account(),
                     stagings.stream().filter(other -> other.account().id().equals(id)).map(Staging::statement).toList()));
-            stageLines(statement, staging, facts);
+            stageLines(statement, staging, keys.get(staging), facts);
         }
         em.flush();
         return new Staged(stored, statements, stagedBefore(stored));
     }
 
     private record Staging(BankFile.Statement statement, AccountRef account) {
+    }
+
+    /**
+     * Each line's key, made over all the lines of an account in the file together: a bank may
+     * cut one day of an account into several statements (pages), and two identical gifts of
+     * that day on two pages are still two movements.
+     */
+    private static Map<Staging, List<String>> keysOf(List<Staging> stagings) {
+        Map<UUID, List<Staging>> byAccount = new LinkedHashMap<>();
+        stagings.forEach(staging -> byAccount.computeIfAbsent(staging.account().id(), id -> new ArrayList<>()).add(staging));
+        Map<Staging, List<String>> keys = new java.util.IdentityHashMap<>();
+        for (List<Staging> ofAccount : byAccount.values()) {
+            List<String> all = LineKeys.of(ofAccount.stream().flatMap(staging -> staging.statement().lines().stream())
+                    .toList());
+            int from = 0;
+            for (Staging staging : ofAccount) {
+                int to = from + staging.statement().lines().size();
+                keys.put(staging, all.subList(from, to));
+                from = to;
+            }
+        }
+        return keys;
     }
 
     /** The file as the bank's, or a problem naming the line at fault. */
@@ -176,9 +199,8 @@ class StatementStaging {
      * Every line, with its key; a line whose movement is already staged (by an earlier file, or
      * earlier in this one) is kept as that line's duplicate, and only originals get a proposal.
      */
-    private void stageLines(BankStatement statement, Staging staging, Proposals.Known known) {
+    private void stageLines(BankStatement statement, Staging staging, List<String> keys, Proposals.Known known) {
         List<BankFile.Line> read = staging.statement().lines();
-        List<String> keys = LineKeys.of(read);
         Map<String, UUID> originals = originalsOf(staging.account().id(), keys);
         for (int i = 0; i < read.size(); i++) {
             BankFile.Line line = read.get(i);
@@ -195,9 +217,12 @@ class StatementStaging {
             row.proposedInstalment = proposal.instalment();
             row.proposedDisbursementId = proposal.disbursementId();
             row.proposedContributionId = proposal.contributionId();
+            // A contribution, a payment, is one line's: the next line of the same amount is not proposed it again.
             if (proposal.contributionId() != null) {
-                // A contribution is one line's: the next line of the same amount is not proposed it again.
                 known.recorded().removeIf(recorded -> recorded.contributionId().equals(proposal.contributionId()));
+            }
+            if (proposal.disbursementId() != null) {
+                known.payments().removeIf(payment -> payment.disbursementId().equals(proposal.disbursementId()));
             }
             row.proposalConfidence = proposal.confidence();
             row.proposalReason = proposal.reason();
@@ -287,17 +312,14 @@ class StatementStaging {
         }
         Map<UUID, Proposals.Donor> named = donors.named().stream().collect(Collectors.toMap(DonorService.Named::id,
                 d -> Proposals.Donor.of(d.id(), d.name(), d.siren()), (a, b) -> a, LinkedHashMap::new));
-        Map<String, List<UUID>> byIban = donorsByIban();
+        // Only the accounts the file's lines were paid from: one query, however many donors' IBANs are known.
+        Map<String, List<UUID>> byIban = accounts.donorsPayingFrom(statements.stream()
+                .flatMap(statement -> statement.lines().stream()).map(BankFile.Line::counterpartyIban)
+                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
         String accountFund = account.shared() ? null : served.get(0).code();
         return new Proposals.Known(byIban, named, open, payments, recorded, accountFund);
     }
 
-
-    private Map<String, List<UUID>> donorsByIban() {
-        @SuppressWarnings("unchecked")
-        List<String> ibans = em.createNativeQuery("SELECT DISTINCT iban FROM donor_bank_account").getResultList();
-        return accounts.donorsPayingFrom(ibans);
-    }
 
     /** The files of the same bytes staged before this one, oldest first. */
     private List<StatementViews.EarlierFile> stagedBefore(StatementFile file) {

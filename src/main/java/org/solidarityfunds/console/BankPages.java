@@ -59,13 +59,14 @@ public class BankPages {
     public record StatementPage(StatementViews.StatementView statement, Page<StatementViews.LineView> lines,
             Form form, Map<UUID, Integer> refusedLines) {
 
-        /** Whether a line can be decided here: open, and (to accept it) with something proposed. */
+        /** Whether a line can be decided here: open. */
         public boolean decidable(StatementViews.LineView line) {
             return line.status() == StatementViews.LineStatus.OPEN;
         }
 
+        /** Whether a line can be accepted as proposed: open, not a return, with something proposed. */
         public boolean acceptable(StatementViews.LineView line) {
-            return decidable(line) && line.proposal().confidence() != Proposal.Confidence.NONE;
+            return decidable(line) && !line.reversal() && line.proposal().confidence() != Proposal.Confidence.NONE;
         }
 
         public boolean anyDecidable() {

@@ -330,6 +330,18 @@ public class ContributionService {
                 .map(ContributionSummary::from).toList();
     }
 
+    /** A fund's contributions not reversed that have one of these bank references (a statement's lines' references). */
+    @Transactional
+    public List<ContributionSummary> withBankReferences(FundRef fund, java.util.Collection<String> references) {
+        if (references.isEmpty()) {
+            return List.of();
+        }
+        return InList.chunks("bankReference", java.util.Set.copyOf(references), fund.id()).stream()
+                .flatMap(in -> Contribution.<Contribution>list("fundId = ?1 and reversalEntryId is null and "
+                        + in.condition(), in.parameters()).stream())
+                .map(ContributionSummary::from).toList();
+    }
+
     /** A contribution of this fund, if it is one: never a refusal (a reconciliation checks a line's match with it). */
     @Transactional
     public java.util.Optional<ContributionSummary> ofFund(UUID id, FundRef fund) {

@@ -156,6 +156,99 @@ class BankStatementResourceTest {
     }
 
     @Test
+    void a_shared_accounts_new_contributions_go_one_fund_at_a_time() {
+        String first = TestFunds.open("PARTAGE");
+        String second = TestFunds.open("PARTAGE");
+        String iban = TestBanks.newIban().value();
+        json(Map.of("iban", iban, "currency", "EUR", "name", "Compte courant de l'association"))
+                .post("/api/v1/bank-accounts").then().statusCode(201);
+        String donor = donor("Commune de Crolles " + first, null);
+        String statement = stage(TestBanks.camt(iban, 0, List.of(
+                new TestBanks.Movement("CRDT", 10_00, "2020-10-02", "ACR-" + first + "-1", "CROLLES", null, "Don"),
+                new TestBanks.Movement("CRDT", 20_00, "2020-10-03", "ACR-" + first + "-2", "CROLLES", null, "Don"))))
+                .statusCode(201).extract().path("statements[0].id");
+        List<Map<String, Object>> lines = lines(statement);
+
+        json(FINANCE, Map.of("lines", List.of(
+                Map.of("lineId", lines.get(0).get("id"), "action", "ACCEPT", "donorId", donor, "fund", first),
+                Map.of("lineId", lines.get(1).get("id"), "action", "ACCEPT", "donorId", donor, "fund", second))))
+                .post("/api/v1/bank-statements/{id}/reconciliation", statement).then().statusCode(400)
+                .body("errors[0].field", equalTo("lines"));
+        assertThat(contributions(first)).isEmpty();
+        json(FINANCE, Map.of("lines", List.of(
+                Map.of("lineId", lines.get(0).get("id"), "action", "ACCEPT", "donorId", donor, "fund", first))))
+                .post("/api/v1/bank-statements/{id}/reconciliation", statement).then().statusCode(200)
+                .body("contributions", equalTo(1));
+        json(FINANCE, Map.of("lines", List.of(
+                Map.of("lineId", lines.get(1).get("id"), "action", "ACCEPT", "donorId", donor, "fund", second))))
+                .post("/api/v1/bank-statements/{id}/reconciliation", statement).then().statusCode(200)
+                .body("contributions", equalTo(1));
+        assertThat(contributions(first)).hasSize(1);
+        assertThat(contributions(second)).hasSize(1);
+    }
+
+    @Test
+    void a_payment_is_one_lines_and_a_return_is_never_accepted() {
+        String fund = TestFunds.open("PAIEMENT");
+        String iban = account(fund);
+        String donor = donor("Ville de Die " + fund, null);
+        TestFunds.contribution(fund, donor, 1_000_00, null);
+        TestFunds.committee(fund, 1, "payment-member");
+        String disbursement = TestFunds.disbursement(fund, 300_00);
+        TestFunds.vote(disbursement, "payment-member", "FOR");
+        json(FINANCE, Map.of("paymentReference", "VIR-DONDO-" + fund, "paidOn", "2020-11-12"))
+                .post("/api/v1/disbursements/{id}/payment", disbursement).then().statusCode(200);
+        // The third line is the transfer coming back (a return: RvslInd).
+        byte[] file = new String(TestBanks.camt(iban, 1_000_00, List.of(
+                new TestBanks.Movement("DBIT", 300_00, "2020-11-12", "ACR-" + fund + "-1", null, null, "Virement"),
+                new TestBanks.Movement("DBIT", 300_00, "2020-11-13", "ACR-" + fund + "-2", null, null, "Virement"),
+                new TestBanks.Movement("CRDT", 300_00, "2020-11-20", "ACR-" + fund + "-3", null, null, "RETOUR"))),
+                StandardCharsets.UTF_8).replace("<CdtDbtInd>CRDT</CdtDbtInd><Sts>",
+                        "<CdtDbtInd>CRDT</CdtDbtInd><RvslInd>true</RvslInd><Sts>").getBytes(StandardCharsets.UTF_8);
+        String statement = stage(file).statusCode(201).extract().path("statements[0].id");
+        List<Map<String, Object>> lines = lines(statement);
+        // Proposed to the first debit only: a payment is one movement of the bank.
+        assertThat(proposal(lines.get(0))).containsEntry("disbursementId", disbursement);
+        assertThat(proposal(lines.get(1))).doesNotContainKey("disbursementId");
+        json(FINANCE, Map.of("lines", List.of(
+                Map.of("lineId", lines.get(0).get("id"), "action", "ACCEPT"),
+                Map.of("lineId", lines.get(1).get("id"), "action", "ACCEPT", "disbursementId", disbursement))))
+                .post("/api/v1/bank-statements/{id}/reconciliation", statement).then().statusCode(400)
+                .body("errors[0].field", equalTo("lines[1].disbursementId"));
+        json(FINANCE, Map.of("lines", List.of(Map.of("lineId", lines.get(0).get("id"), "action", "ACCEPT"))))
+                .post("/api/v1/bank-statements/{id}/reconciliation", statement).then().statusCode(200)
+                .body("payments", equalTo(1));
+        json(FINANCE, Map.of("lines", List.of(Map.of("lineId", lines.get(1).get("id"), "action", "ACCEPT",
+                "disbursementId", disbursement)))).post("/api/v1/bank-statements/{id}/reconciliation", statement)
+                .then().statusCode(400).body("errors[0].field", equalTo("lines[0].disbursementId"));
+        assertThat(lines.get(2)).containsEntry("reversal", true);
+        assertThat(proposal(lines.get(2))).containsEntry("confidence", "NONE");
+        json(FINANCE, Map.of("lines", List.of(Map.of("lineId", lines.get(2).get("id"), "action", "ACCEPT",
+                "donorId", donor)))).post("/api/v1/bank-statements/{id}/reconciliation", statement).then()
+                .statusCode(400).body("errors[0].field", equalTo("lines[0].action"));
+        assertThat(contributions(fund)).hasSize(1);
+    }
+
+    @Test
+    void a_credit_recorded_by_hand_after_staging_is_not_recorded_again() {
+        String fund = TestFunds.open("APRES");
+        String iban = account(fund);
+        String donor = donor("Ville de Voiron " + fund, null);
+        String donorIban = TestBanks.newIban().value();
+        json(FINANCE, Map.of("iban", donorIban)).post("/api/v1/donors/{id}/bank-accounts", donor).then().statusCode(200);
+        String statement = stage(TestBanks.camt(iban, 0, List.of(new TestBanks.Movement("CRDT", 80_00, "2020-10-02",
+                "ACR-" + fund + "-1", "VOIRON", donorIban, "Don")))).statusCode(201).extract().path("statements[0].id");
+        String byHand = byHand(fund, donor, 80_00, "2020-10-02", "ACR-" + fund + "-1");
+        json(FINANCE, Map.of("acceptProposals", "HIGH")).post("/api/v1/bank-statements/{id}/reconciliation", statement)
+                .then().statusCode(400).body("errors[0].message", containsString(byHand));
+        assertThat(contributions(fund)).hasSize(1);
+        String line = (String) lines(statement).get(0).get("id");
+        json(FINANCE, Map.of("lines", List.of(Map.of("lineId", line, "action", "ACCEPT", "contributionId", byHand))))
+                .post("/api/v1/bank-statements/{id}/reconciliation", statement).then().statusCode(200)
+                .body("matched", equalTo(1));
+    }
+
+    @Test
     void two_lines_paying_the_same_instalment_share_what_it_still_expects() {
         String fund = TestFunds.open("TRANCHES");
         String iban = account(fund);
