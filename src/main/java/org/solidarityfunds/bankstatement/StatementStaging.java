@@ -149,9 +149,16 @@ class StatementStaging {
     /** The readers' reason as a sentence of the answer: a capital, a full stop. */
     private static String sentence(String reason) {
         String text = reason.strip();
+        // A reason may quote the file (a namespace, a field): a hostile file does not make the answer long.
+        if (text.length() > REASON_LENGTH_MAX) {
+            text = text.substring(0, REASON_LENGTH_MAX - 1) + "…";
+        }
         text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
-        return text.endsWith(".") ? text : text + ".";
+        return text.endsWith(".") || text.endsWith("…") ? text : text + ".";
     }
+
+    /** Limit: a refusal's reason, as answered. */
+    static final int REASON_LENGTH_MAX = 300;
 
     /** The registered account the statement is of, in the caller's scope, kept in the statement's currency. */
     private AccountRef accountOf(BankFile.Statement statement, FundScope scope) {

@@ -304,6 +304,12 @@ class BankStatementResourceTest {
                 .body("detail", containsString("Line 3"));
         stage("not a statement".getBytes(StandardCharsets.UTF_8)).statusCode(422)
                 .body("type", containsString("bank-file-unreadable"));
+        // A file that quotes itself at length in its refusal does not make the answer long.
+        String longNamespace = "urn:" + "x".repeat(900);
+        String detail = stage(("<Document xmlns=\"" + longNamespace + "\"><BkToCstmrStmt/></Document>")
+                .getBytes(StandardCharsets.UTF_8)).statusCode(422).body("type", containsString("bank-file-unreadable"))
+                .extract().path("detail");
+        assertThat(detail).hasSizeLessThan(500);
         // Nothing of them was kept: the line is new when a good file brings it.
         stage(TestBanks.camt(iban, 0, List.of(gift))).statusCode(201).body("statements[0].lines.open", equalTo(1));
         byte[] tooLarge = new byte[50 * 1024 * 1024];
