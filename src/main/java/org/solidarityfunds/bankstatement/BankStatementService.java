@@ -170,8 +170,8 @@ public class BankStatementService {
     /** An account's open lines, across its statements, in the order they were staged, with their total. */
     @Transactional
     public StatementViews.UnreconciledView unreconciled(UUID accountId, PageRequest page, FundScope scope) {
-        AccountRef account = accounts.require(accountId);
-        accounts.get(accountId, scope);
+        // Read once, in the caller's scope: an account of another fund answers as one that does not exist.
+        org.solidarityfunds.bank.BankAccountView account = accounts.get(accountId, scope);
         String open = "bankAccountId = ?1 and duplicateOf is null and id not in (select o.lineId from BankLineOutcome o)";
         List<BankLine> lines = BankLine.<BankLine>find(open + " and number > ?2", Sort.by("number"), account.id(),
                 page.afterNumber().orElse(0L)).page(0, page.limit() + 1).list();
