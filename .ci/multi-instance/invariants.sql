@@ -38,15 +38,23 @@ per_fund AS (
            max(balance) FILTER (WHERE account = 'AVAILABLE') AS available
       FROM compared
      GROUP BY fund_id, fund_code),
-disbursed_records AS (
-    SELECT fund_id,
-           coalesce(sum(amount_minor) FILTER (WHERE status IN ('APPROVED', 'PAID')), 0) AS approved_or_paid,
-           coalesce(sum(amount_minor) FILTER (WHERE status = 'APPROVED'), 0) AS approved,
-           coalesce(sum(amount_minor) FILTER (WHERE status = 'PAID'), 0) AS paid,
-           count(*) FILTER (WHERE status = 'PAID') AS paid_count,
-           count(*) FILTER (WHERE release_entry_id IS NOT NULL) AS released_count
-      FROM disbursement
+settled AS (
+    SELECT disbursement_id, sum(settled_minor) AS settled_minor
+      FROM disbursement_payment
+     GROUP BY disbursement_id),
+payments AS (
+    SELECT fund_id, sum(amount_minor + charges_minor) AS out_minor, count(*) AS payment_count
+      FROM disbursement_payment
      GROUP BY fund_id),
+disbursed_records AS (
+    SELECT d.fund_id,
+           coalesce(sum(d.amount_minor - coalesce(s.settled_minor, 0))
+                    FILTER (WHERE d.status IN ('APPROVED', 'PARTLY_PAID')), 0) AS approved,
+           count(*) FILTER (WHERE d.release_entry_id IS NOT NULL)
+               + count(*) FILTER (WHERE d.remainder_release_entry_id IS NOT NULL) AS released_count
+      FROM disbursement d
+      LEFT JOIN settled s ON s.disbursement_id = d.id
+     GROUP BY d.fund_id),
 entry_kinds AS (
     SELECT fund_id,
            count(*) FILTER (WHERE kind = 'DISBURSEMENT_COMMITTED') AS committed_entries,
@@ -80,55 +88,53 @@ SELECT 'bank is not available + committed', fund_code,
   FROM per_fund
  WHERE bank <> available + committed
 UNION ALL
--- 4. The approved and paid disbursements are exactly the money committed and paid out.
-SELECT 'approved + paid disbursements differ from committed + disbursed', p.fund_code,
-       format('disbursements APPROVED or PAID %s, journal committed %s + disbursed %s',
-              coalesce(d.approved_or_paid, 0), p.committed, p.disbursed)
-  FROM per_fund p LEFT JOIN disbursed_records d ON d.fund_id = p.fund_id
- WHERE coalesce(d.approved_or_paid, 0) <> p.committed + p.disbursed
-UNION ALL
-SELECT 'APPROVED disbursements differ from the commitments balance', p.fund_code,
-       format('APPROVED %s, committed %s', coalesce(d.approved, 0), p.committed)
+-- 4. What approved disbursements have left to pay is the money committed, and their payments
+--    (with their charges) the money paid out.
+SELECT 'approved disbursements left to pay differ from the commitments balance', p.fund_code,
+       format('left to pay %s, committed %s', coalesce(d.approved, 0), p.committed)
   FROM per_fund p LEFT JOIN disbursed_records d ON d.fund_id = p.fund_id
  WHERE coalesce(d.approved, 0) <> p.committed
 UNION ALL
-SELECT 'PAID disbursements differ from the credits to bank', p.fund_code,
-       format('PAID %s, disbursed %s', coalesce(d.paid, 0), p.disbursed)
-  FROM per_fund p LEFT JOIN disbursed_records d ON d.fund_id = p.fund_id
- WHERE coalesce(d.paid, 0) <> p.disbursed
+SELECT 'payments differ from the credits to bank', p.fund_code,
+       format('paid %s, disbursed %s', coalesce(m.out_minor, 0), p.disbursed)
+  FROM per_fund p LEFT JOIN payments m ON m.fund_id = p.fund_id
+ WHERE coalesce(m.out_minor, 0) <> p.disbursed
 UNION ALL
--- 5. One commitment entry per approval, one payment entry per paid disbursement, one release per cancelled approval.
+-- 5. One commitment entry per approval, one payment entry per payment, one release per cancelled
+--    approval or released remainder.
 SELECT 'entries do not match the records', fl.fund_code,
-       format('DISBURSEMENT_COMMITTED %s vs approvals %s; DISBURSEMENT_PAID %s vs PAID %s; COMMITMENT_RELEASED %s vs releases %s',
+       format('DISBURSEMENT_COMMITTED %s vs approvals %s; DISBURSEMENT_PAID %s vs payments %s; COMMITMENT_RELEASED %s vs releases %s',
               coalesce(k.committed_entries, 0), coalesce(a.approved_decisions, 0), coalesce(k.paid_entries, 0),
-              coalesce(d.paid_count, 0), coalesce(k.released_entries, 0), coalesce(d.released_count, 0))
+              coalesce(m.payment_count, 0), coalesce(k.released_entries, 0), coalesce(d.released_count, 0))
   FROM fund_ledger fl
   LEFT JOIN entry_kinds k ON k.fund_id = fl.fund_id
   LEFT JOIN approvals a ON a.fund_id = fl.fund_id
   LEFT JOIN disbursed_records d ON d.fund_id = fl.fund_id
+  LEFT JOIN payments m ON m.fund_id = fl.fund_id
  WHERE coalesce(k.committed_entries, 0) <> coalesce(a.approved_decisions, 0)
-    OR coalesce(k.paid_entries, 0) <> coalesce(d.paid_count, 0)
+    OR coalesce(k.paid_entries, 0) <> coalesce(m.payment_count, 0)
     OR coalesce(k.released_entries, 0) <> coalesce(d.released_count, 0)
 UNION ALL
--- 6. Each approved or paid disbursement has an approval whose commitment entry commits its amount,
---    and each paid one a payment entry that takes its amount out of the bank.
+-- 6. Each approved, partly paid or paid disbursement has an approval whose commitment entry commits
+--    its amount, and each payment an entry that takes what it settled, up to what was debited, out
+--    of the bank.
 SELECT 'approved disbursement without a matching commitment', f.code, d.id::text
   FROM disbursement d
   JOIN fund f ON f.id = d.fund_id
   LEFT JOIN disbursement_decision dd ON dd.disbursement_id = d.id AND dd.outcome = 'APPROVED'
- WHERE d.status IN ('APPROVED', 'PAID')
+ WHERE d.status IN ('APPROVED', 'PARTLY_PAID', 'PAID')
    AND (dd.commitment_entry_id IS NULL OR NOT EXISTS (
         SELECT 1 FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id
          WHERE e.id = dd.commitment_entry_id AND e.fund_id = d.fund_id AND e.kind = 'DISBURSEMENT_COMMITTED'
            AND l.account = 'COMMITMENTS' AND l.side = 'C' AND l.amount_minor = d.amount_minor))
 UNION ALL
-SELECT 'paid disbursement without a matching payment entry', f.code, d.id::text
-  FROM disbursement d
-  JOIN fund f ON f.id = d.fund_id
- WHERE d.status = 'PAID' AND NOT EXISTS (
+SELECT 'payment without a matching payment entry', f.code, p.id::text
+  FROM disbursement_payment p
+  JOIN fund f ON f.id = p.fund_id
+ WHERE NOT EXISTS (
         SELECT 1 FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id
-         WHERE e.id = d.payment_entry_id AND e.fund_id = d.fund_id AND e.kind = 'DISBURSEMENT_PAID'
-           AND l.account = 'BANK' AND l.side = 'C' AND l.amount_minor = d.amount_minor)
+         WHERE e.id = p.payment_entry_id AND e.fund_id = p.fund_id AND e.kind = 'DISBURSEMENT_PAID'
+           AND l.account = 'BANK' AND l.side = 'C' AND l.amount_minor = least(p.amount_minor, p.settled_minor))
 UNION ALL
 -- 7. With quorum 1, a recorded FOR vote always decides: an open request has no vote and no decision.
 SELECT 'open request with a recorded vote or decision', f.code, d.id::text

@@ -25,6 +25,9 @@ import org.solidarityfunds.ledger.EntryKind;
  * @param bank the bank account (512)
  * @param grantsAwarded the charge of a grant a committee awarded (6571)
  * @param grantsToPay what is owed to beneficiaries until paid (4672)
+ * @param bankCharges the charge of the bank's charges on a payment (627)
+ * @param exchangeLosses the charge of a payment that cost more than the commitment it settled, in another currency (666)
+ * @param exchangeGains the income of a payment that cost less than the commitment it settled (766)
  * @param resultCarriedForwardCredit where an earlier year's surplus stands until allocated (110)
  * @param resultCarriedForwardDebit where an earlier year's deficit stands (119)
  * @param unattributedResources the family of money whose donor the ledger does not name: the entries
@@ -32,7 +35,7 @@ import org.solidarityfunds.ledger.EntryKind;
  * @param resources the families of resources, each with its donor kinds and accounts
  */
 public record Chart(String name, Map<String, String> accounts, String bank, String grantsAwarded, String grantsToPay,
-        String resultCarriedForwardCredit, String resultCarriedForwardDebit, String unattributedResources,
+        String bankCharges, String exchangeLosses, String exchangeGains, String resultCarriedForwardCredit, String resultCarriedForwardDebit, String unattributedResources,
         List<ResourceFamily> resources) {
 
     /** The FEC's CompteNum: three digits first (LPF art. A47 A-1), then digits or capitals; at most 20 characters. */
@@ -57,8 +60,8 @@ public record Chart(String name, Map<String, String> accounts, String bank, Stri
         });
         accounts = Map.copyOf(new TreeMap<>(accounts));
         resources = List.copyOf(resources);
-        for (String used : List.of(bank, grantsAwarded, grantsToPay, resultCarriedForwardCredit,
-                resultCarriedForwardDebit)) {
+        for (String used : java.util.Arrays.asList(bank, grantsAwarded, grantsToPay, bankCharges, exchangeLosses,
+                exchangeGains, resultCarriedForwardCredit, resultCarriedForwardDebit)) {
             requireLabelled(accounts, used);
         }
         // The trial balance and the closing tell a year's charges and resources (classes 6 and 7)
@@ -69,6 +72,9 @@ public record Chart(String name, Map<String, String> accounts, String bank, Stri
         requireClass("resultCarriedForwardCredit", resultCarriedForwardCredit, "12345");
         requireClass("resultCarriedForwardDebit", resultCarriedForwardDebit, "12345");
         requireClass("grantsAwarded", grantsAwarded, "6");
+        requireClass("bankCharges", bankCharges, "6");
+        requireClass("exchangeLosses", exchangeLosses, "6");
+        requireClass("exchangeGains", exchangeGains, "7");
         Set<DonorKind> seen = new HashSet<>();
         Set<String> families = new HashSet<>();
         for (ResourceFamily family : resources) {
@@ -124,8 +130,9 @@ public record Chart(String name, Map<String, String> accounts, String bank, Stri
     /**
      * The account a line of the ledger goes to: by the fund's account it is on, the kind of
      * event it records (a reversal's, that of the entry it reverses), and for the money of
-     * donors, the donor's kind. Available money is a resource when it comes in, and a grant when
-     * a committee commits it.
+     * donors, the donor's kind. Available money is a resource when it comes in, a grant when a
+     * committee commits it, and a charge (or an income) when a payment's bank charges or exchange
+     * difference take from it (or give back to it).
      */
     public String accountOf(Account account, EntryKind event, DonorKind donorKind) {
         return switch (account) {
@@ -133,8 +140,13 @@ public record Chart(String name, Map<String, String> accounts, String bank, Stri
             case COMMITMENTS -> grantsToPay;
             case PLEDGES_RECEIVABLE -> moneyOf(donorKind).receivable();
             case PLEDGES_TO_RECEIVE -> moneyOf(donorKind).resource();
-            case AVAILABLE -> event == EntryKind.DISBURSEMENT_COMMITTED || event == EntryKind.COMMITMENT_RELEASED
-                    ? grantsAwarded : moneyOf(donorKind).resource();
+            case AVAILABLE -> switch (event) {
+                case DISBURSEMENT_COMMITTED, COMMITMENT_RELEASED -> grantsAwarded;
+                case BANK_CHARGES -> bankCharges;
+                case EXCHANGE_LOSS -> exchangeLosses;
+                case EXCHANGE_GAIN -> exchangeGains;
+                default -> moneyOf(donorKind).resource();
+            };
         };
     }
 
@@ -169,7 +181,12 @@ public record Chart(String name, Map<String, String> accounts, String bank, Stri
     }
 
     private static void requireLabelled(Map<String, String> accounts, String number) {
-        if (number == null || !accounts.containsKey(number)) {
+        if (number == null) {
+            // A chart file written before the account had a role (bankCharges, exchangeLosses...).
+            throw new IllegalArgumentException("an account of the chart is not given: every role of "
+                    + "docs/concepts/accounting.md has its account");
+        }
+        if (!accounts.containsKey(number)) {
             throw new IllegalArgumentException("account " + number + " is used but has no label in the chart");
         }
     }

@@ -14,9 +14,9 @@ import java.util.Map;
  *
  * <p>The rule, in whole minor units: the fund's unused money at the end of the year is its
  * fonds dédiés at the start plus the year's resources less the year's charges (grants awarded,
- * less those released). It is shared among the families in proportion to what each had to
- * spend (its opening plus its resources of the year), by the largest remainder so that the
- * shares add up to the cent. Each family's charges are what it had less what it keeps; they use
+ * less those released, and the payments' bank charges and exchange losses less their gains).
+ * It is shared among the families in proportion to what each had to spend (its opening plus
+ * its resources of the year), by the largest remainder so that the shares add up to the cent. Each family's charges are what it had less what it keeps; they use
  * its earlier fonds first (Dr 19x / Cr 789x) and the rest of what it keeps of the year's
  * resources is carried (Dr 689x / Cr 19x). A fund that spent more than it had keeps nothing
  * dedicated: the shortfall is the association's deficit.
@@ -58,7 +58,8 @@ final class DedicatedFunds {
      *
      * @param families each family with its opening fonds and its resources of the year (negative when
      *     more earlier resources were cancelled than new ones came)
-     * @param charges the year's grants awarded less those released (negative when more were released)
+     * @param charges the year's grants awarded less those released, with the payments' bank charges and
+     *     exchange differences (negative when more were released or gained)
      * @param fallback the family that keeps the unused money when no family had any to spend (a
      *     release of an earlier year's grant, whose resources were all used): the chart's family for
      *     money whose donor is not named

@@ -63,7 +63,15 @@ public class FecFile {
             if ("OPENING".equals(yearEndKind)) {
                 return AN;
             }
-            return event == EntryKind.CONTRIBUTION_RECEIVED || event == EntryKind.DISBURSEMENT_PAID ? BQ : OD;
+            if (event == null) {
+                return OD;
+            }
+            // The bank's journal takes what moves the bank: money in, a payment out, its charges and its
+            // exchange loss (an exchange gain moves a debt, not the bank).
+            return switch (event) {
+                case CONTRIBUTION_RECEIVED, DISBURSEMENT_PAID, BANK_CHARGES, EXCHANGE_LOSS -> BQ;
+                default -> OD;
+            };
         }
     }
 
@@ -76,8 +84,8 @@ public class FecFile {
             SELECT n.number, NULL AS year_end_kind, coalesce(o.kind, e.kind), e.effective_date, e.recorded_at,
                    e.memo, f.fund_code, l.line_no, l.account, NULL AS general_account, l.side, l.amount_minor,
                    l.original_amount_minor, l.original_currency, d.kind, d.number, d.name,
-                   coalesce(CASE coalesce(o.kind, e.kind) WHEN 'DISBURSEMENT_PAID' THEN b.payment_reference
-                                WHEN 'DISBURSEMENT_COMMITTED' THEN dd.minutes_reference END,
+                   coalesce(pp.reference, pd.reference, pc.reference,
+                            CASE coalesce(o.kind, e.kind) WHEN 'DISBURSEMENT_COMMITTED' THEN dd.minutes_reference END,
                             c.bank_reference, p.deliberation_ref, f.fund_code || '-' || e.sequence)
               FROM fiscal_year_entry n
               JOIN journal_entry e ON e.id = n.entry_id
@@ -85,6 +93,9 @@ public class FecFile {
             """ + ChartLines.LINES_WITH_DONORS + """
               LEFT JOIN disbursement b ON ev.reference_type = 'disbursement' AND b.id = ev.reference_id
               LEFT JOIN disbursement_decision dd ON dd.disbursement_id = b.id
+              LEFT JOIN disbursement_payment pp ON pp.payment_entry_id = e.id
+              LEFT JOIN disbursement_payment pd ON pd.difference_entry_id = e.id
+              LEFT JOIN disbursement_payment pc ON pc.charges_entry_id = e.id
              WHERE n.fiscal_year_id = ?
             UNION ALL
             SELECT n.number, y.kind, NULL, y.effective_date, y.recorded_at, NULL, f.fund_code, l.line_no, NULL,

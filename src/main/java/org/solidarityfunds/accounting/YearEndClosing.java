@@ -182,10 +182,12 @@ class YearEndClosing implements YearEndBookkeeping {
                     fund.add(account, Chart.perDonor(account) && donor != null ? new Donor(donor, donorNumber) : null,
                             debit);
                     if (rs.getBoolean(8)) {
-                        if (account.equals(chart.grantsAwarded())) {
-                            fund.charges = Math.addExact(fund.charges, debit);
-                        } else if (Chart.inClass(account, "7")) {
+                        if (account.equals(chart.moneyOf(donorKind).resource())) {
                             fund.resources.merge(chart.moneyOf(donorKind).family(), -debit, Math::addExact);
+                        } else if (Chart.inClass(account, "67")) {
+                            // The fund's own charges and income: grants awarded, a payment's bank charges and
+                            // exchange differences (a gain, a credit, lessens them).
+                            fund.charges = Math.addExact(fund.charges, debit);
                         }
                     }
                 }

@@ -110,6 +110,9 @@ class BankLine extends PanacheEntityBase {
     @Column(name = "proposed_disbursement_id")
     UUID proposedDisbursementId;
 
+    @Column(name = "proposed_payment_id")
+    UUID proposedPaymentId;
+
     @Column(name = "proposed_contribution_id")
     UUID proposedContributionId;
 

@@ -46,6 +46,9 @@ class BankLineOutcome extends PanacheEntityBase {
     @Column(name = "disbursement_id")
     UUID disbursementId;
 
+    @Column(name = "payment_id")
+    UUID paymentId;
+
     @Column(length = 400)
     String reason;
 
@@ -74,9 +77,9 @@ class BankLineOutcome extends PanacheEntityBase {
         return matched("contribution_id", ids);
     }
 
-    /** Which of these disbursements' payments are already a line's. */
+    /** Which of these payments are already a line's. */
     static Set<UUID> paymentsMatched(Collection<UUID> ids) {
-        return matched("disbursement_id", ids);
+        return matched("payment_id", ids);
     }
 
     /** One query with one array parameter, however many ids. */

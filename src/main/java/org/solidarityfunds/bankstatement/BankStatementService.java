@@ -259,10 +259,12 @@ public class BankStatementService {
                         line.originalAmountMinor, line.originalCurrency), line.originalRate), status,
                 line.duplicateOf,
                 new StatementViews.ProposalView(line.proposedDonorId, line.proposedPledgeId, line.proposedInstalment,
-                        line.proposedDisbursementId, line.proposedContributionId, line.proposalConfidence,
+                        line.proposedDisbursementId, line.proposedPaymentId, line.proposedContributionId,
+                        line.proposalConfidence,
                         line.proposalReason),
                 outcome == null ? null : new StatementViews.OutcomeView(status, outcome.contributionId,
-                        outcome.disbursementId, outcome.reason, outcome.handledAt, outcome.handledBy));
+                        outcome.disbursementId, outcome.paymentId, outcome.reason, outcome.handledAt,
+                        outcome.handledBy));
     }
 
     private static ProblemException notFound(UUID id) {

@@ -11,11 +11,11 @@ import java.util.UUID;
  * @param fundCode       the fund the money is for, when the line says it (its pledge's, its
  *                       payment's, or its account's own fund); null when finance must choose
  * @param instalment     the instalment of the pledge, when it has instalments
- * @param disbursementId for a debit: the payment it is
+ * @param payment        for a debit: the payment (a disbursement's, or one tranche of it) it is
  * @param contributionId for a credit: the contribution it already is (recorded by hand before the statement came)
  * @param reason         in words, for the person who decides: what was matched on what
  */
-public record Proposal(UUID donorId, UUID pledgeId, Short instalment, String fundCode, UUID disbursementId,
+public record Proposal(UUID donorId, UUID pledgeId, Short instalment, String fundCode, Proposals.Payment payment,
         UUID contributionId, Confidence confidence, String reason) {
 
     /** How sure the match is: HIGH on a unique identifier, MEDIUM on a name or an amount, LOW on a guess. */
@@ -29,7 +29,7 @@ public record Proposal(UUID donorId, UUID pledgeId, Short instalment, String fun
     public Proposal {
         Objects.requireNonNull(confidence, "confidence");
         Objects.requireNonNull(reason, "reason");
-        if ((confidence == Confidence.NONE) != (donorId == null && disbursementId == null && contributionId == null)) {
+        if ((confidence == Confidence.NONE) != (donorId == null && payment == null && contributionId == null)) {
             throw new IllegalArgumentException("a proposal names a donor, a payment or a contribution exactly when it is one");
         }
         if (pledgeId == null && instalment != null) {

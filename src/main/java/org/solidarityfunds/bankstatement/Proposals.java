@@ -56,7 +56,13 @@ final class Proposals {
     }
 
     /** A payment out of a fund, not yet matched to a line. */
-    record Payment(UUID disbursementId, String fundCode, long amountMinor, String reference, String beneficiary) {
+    record Payment(UUID paymentId, UUID disbursementId, String fundCode, long amountMinor, long chargesMinor,
+            String reference, String beneficiary) {
+
+        /** Whether the bank's debit is this payment: the transfer alone, or with its charges in one movement. */
+        boolean debits(long lineMinor) {
+            return lineMinor == amountMinor || (chargesMinor > 0 && lineMinor == amountMinor + chargesMinor);
+        }
     }
 
     /**
@@ -224,18 +230,18 @@ final class Proposals {
     private static Proposal debit(BankFile.Line line, Known known) {
         String text = compact(String.join(" ", nonNull(line.remittance()), nonNull(line.endToEndId()),
                 nonNull(line.entryReference()), nonNull(line.bankReference())));
-        List<Payment> sameAmount = known.payments().stream().filter(p -> p.amountMinor() == line.amountMinor()).toList();
+        List<Payment> sameAmount = known.payments().stream().filter(p -> p.debits(line.amountMinor())).toList();
         for (Payment payment : sameAmount) {
             String reference = compact(payment.reference());
             if (reference.length() >= REFERENCE_LENGTH_MIN && text.contains(reference)) {
-                return new Proposal(null, null, null, payment.fundCode(), payment.disbursementId(), null, Confidence.HIGH,
+                return new Proposal(null, null, null, payment.fundCode(), payment, null, Confidence.HIGH,
                         "The text gives the reference " + payment.reference() + " of the payment to "
                                 + payment.beneficiary() + ", of the same amount.");
             }
         }
         if (sameAmount.size() == 1) {
             Payment payment = sameAmount.get(0);
-            return new Proposal(null, null, null, payment.fundCode(), payment.disbursementId(), null, Confidence.MEDIUM,
+            return new Proposal(null, null, null, payment.fundCode(), payment, null, Confidence.MEDIUM,
                     "The only payment of this amount not yet matched: to " + payment.beneficiary() + ", reference "
                             + payment.reference() + ".");
         }

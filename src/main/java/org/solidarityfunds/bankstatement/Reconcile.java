@@ -53,8 +53,13 @@ public record Reconcile(
                     + "received unallocated).", maxItems = RecordContribution.ALLOCATIONS_MAX)
             @Size(max = RecordContribution.ALLOCATIONS_MAX)
             List<RecordContribution.@NotNull @Valid AllocationInput> allocations,
-            @Schema(description = "For an accepted debit: the disbursement paid, instead of the one proposed.")
+            @Schema(description = "For an accepted debit: the disbursement paid, instead of the one proposed, when "
+                    + "exactly one of its payments not yet matched is of the line's amount (the transfer, or the "
+                    + "transfer with its charges); else paymentId.")
             UUID disbursementId,
+            @Schema(description = "For an accepted debit: the payment (one tranche of a disbursement) it is, instead "
+                    + "of the one proposed.")
+            UUID paymentId,
             @Schema(description = "For an accepted credit: the contribution already recorded (by hand) that it is, "
                     + "instead of a new one; without donorId, allocations or fund.")
             UUID contributionId,

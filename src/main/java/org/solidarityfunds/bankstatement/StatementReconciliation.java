@@ -78,7 +78,7 @@ class StatementReconciliation {
         List<FundRef> served = accountFunds.served(account);
         Map<String, FundRef> fundsByCode = served.stream().collect(Collectors.toMap(FundRef::code, Function.identity()));
         Map<UUID, DisbursementService.Paid> paid = new HashMap<>();
-        served.forEach(fund -> disbursements.paid(fund).forEach(p -> paid.put(p.disbursementId(), p)));
+        served.forEach(fund -> disbursements.paid(fund).forEach(p -> paid.put(p.paymentId(), p)));
         StillExpected expected = new StillExpected(served.stream().flatMap(fund -> pledges.open(fund).stream()).toList());
 
         Instant now = now();
@@ -102,8 +102,11 @@ class StatementReconciliation {
                 written.add(outcome(line, BankLineOutcome.Kind.DISMISSED, null, null, reason, now, handledBy));
                 dismissed++;
             } else if (line.direction == BankFile.Direction.DEBIT) {
-                written.add(outcome(line, BankLineOutcome.Kind.PAYMENT, null, payment(decision, paid, takenPayments),
-                        noteOf(decision), now, handledBy));
+                DisbursementService.Paid payment = payment(decision, paid, takenPayments);
+                BankLineOutcome outcome = outcome(line, BankLineOutcome.Kind.PAYMENT, null, payment.disbursementId(),
+                        noteOf(decision), now, handledBy);
+                outcome.paymentId = payment.paymentId();
+                written.add(outcome);
                 payments++;
             } else if (matchOf(decision) != null) {
                 written.add(outcome(line, BankLineOutcome.Kind.CONTRIBUTION, recordedAlready(decision, served, taken),
@@ -279,6 +282,11 @@ class StatementReconciliation {
         if (!acceptedDebit) {
             refuseIfPresent(decision.disbursementId(), field + ".disbursementId", "is for an accepted debit, not "
                     + what);
+            refuseIfPresent(decision.paymentId(), field + ".paymentId", "is for an accepted debit, not " + what);
+        }
+        if (decision.paymentId() != null && decision.disbursementId() != null) {
+            refuseIfPresent(decision.disbursementId(), field + ".disbursementId", "names the disbursement, "
+                    + "paymentId the payment: give one");
         }
         if (decision.reason() != null) {
             Text.refusal(decision.reason(), Reconcile.REASON_LENGTH_MAX).ifPresent(refusal -> {
@@ -408,27 +416,56 @@ class StatementReconciliation {
         return "Line " + line.position + " of statement " + line.statementId;
     }
 
-    private static UUID payment(Decided decision, Map<UUID, DisbursementService.Paid> paid, Set<UUID> taken) {
-        UUID id = decision.given() != null && decision.given().disbursementId() != null
-                ? decision.given().disbursementId() : decision.line().proposedDisbursementId;
-        if (id == null) {
-            throw ProblemException.invalid(decision.field() + ".disbursementId", "is needed: no payment was proposed "
-                    + "for line " + decision.line().position);
+    /** A payment as the proposals see it. */
+    static Proposals.Payment candidate(DisbursementService.Paid paid) {
+        return new Proposals.Payment(paid.paymentId(), paid.disbursementId(), paid.fundCode(), paid.amountMinor(),
+                paid.chargesMinor(), paid.reference(), paid.beneficiary());
+    }
+
+    /**
+     * The payment an accepted debit is: the one given, else the given disbursement's one payment
+     * of the line's amount not yet matched, else the one proposed (a line staged before payments
+     * in tranches named the disbursement only). A payment is one movement of the bank: one line's.
+     */
+    private static DisbursementService.Paid payment(Decided decision, Map<UUID, DisbursementService.Paid> paid,
+            Set<UUID> taken) {
+        Reconcile.Decision given = decision.given();
+        BankLine line = decision.line();
+        boolean named = given != null && (given.paymentId() != null || given.disbursementId() != null);
+        UUID paymentId = named ? given.paymentId() : line.proposedPaymentId;
+        UUID disbursementId = named ? given.disbursementId() : line.proposedDisbursementId;
+        String field = decision.field() + (named && given.paymentId() == null ? ".disbursementId" : ".paymentId");
+        if (paymentId == null && disbursementId == null) {
+            throw ProblemException.invalid(decision.field() + ".paymentId", "is needed: no payment was proposed for "
+                    + "line " + line.position);
         }
-        DisbursementService.Paid payment = paid.get(id);
-        if (payment == null) {
-            throw ProblemException.invalid(decision.field() + ".disbursementId", "is not a paid disbursement of a fund "
-                    + "whose money the account holds");
+        DisbursementService.Paid payment;
+        if (paymentId != null) {
+            payment = paid.get(paymentId);
+            if (payment == null) {
+                throw ProblemException.invalid(field, "is not a payment of a fund whose money the account holds");
+            }
+            if (!candidate(payment).debits(line.amountMinor)) {
+                throw ProblemException.invalid(field, "debited " + payment.amountMinor() + " minor units"
+                        + (payment.chargesMinor() > 0 ? " and " + payment.chargesMinor() + " of charges" : "")
+                        + ", not the line's " + line.amountMinor);
+            }
+        } else {
+            List<DisbursementService.Paid> open = paid.values().stream()
+                    .filter(p -> p.disbursementId().equals(disbursementId) && !taken.contains(p.paymentId())
+                            && candidate(p).debits(line.amountMinor))
+                    .toList();
+            if (open.size() != 1) {
+                throw ProblemException.invalid(field, (open.isEmpty() ? "has no payment" : "has " + open.size()
+                        + " payments") + " of the line's amount not yet matched, in a fund whose money the account "
+                        + "holds" + (open.isEmpty() ? "" : ": name one by paymentId"));
+            }
+            payment = open.get(0);
         }
-        if (payment.amountMinor() != decision.line().amountMinor) {
-            throw ProblemException.invalid(decision.field() + ".disbursementId", "was paid " + payment.amountMinor()
-                    + " minor units, not the line's " + decision.line().amountMinor);
+        if (!taken.add(payment.paymentId())) {
+            throw ProblemException.invalid(field, "is already another line's: a payment is one movement of the bank");
         }
-        if (!taken.add(id)) {
-            throw ProblemException.invalid(decision.field() + ".disbursementId", "is already another line's: a payment "
-                    + "is one movement of the bank");
-        }
-        return id;
+        return payment;
     }
 
     private static BankLineOutcome outcome(BankLine line, BankLineOutcome.Kind kind, UUID contributionId,

@@ -222,14 +222,15 @@ class StatementStaging {
             row.proposedDonorId = proposal.donorId();
             row.proposedPledgeId = proposal.pledgeId();
             row.proposedInstalment = proposal.instalment();
-            row.proposedDisbursementId = proposal.disbursementId();
+            row.proposedDisbursementId = proposal.payment() == null ? null : proposal.payment().disbursementId();
+            row.proposedPaymentId = proposal.payment() == null ? null : proposal.payment().paymentId();
             row.proposedContributionId = proposal.contributionId();
             // A contribution, a payment, is one line's: the next line of the same amount is not proposed it again.
             if (proposal.contributionId() != null) {
                 known.recorded().removeIf(recorded -> recorded.contributionId().equals(proposal.contributionId()));
             }
-            if (proposal.disbursementId() != null) {
-                known.payments().removeIf(payment -> payment.disbursementId().equals(proposal.disbursementId()));
+            if (proposal.payment() != null) {
+                known.payments().remove(proposal.payment());
             }
             row.proposalConfidence = proposal.confidence();
             row.proposalReason = proposal.reason();
@@ -311,11 +312,10 @@ class StatementStaging {
                 }
             }
             List<DisbursementService.Paid> paidOut = disbursements.paid(fund);
-            Set<UUID> matched = BankLineOutcome.paymentsMatched(paidOut.stream().map(DisbursementService.Paid::disbursementId)
+            Set<UUID> matched = BankLineOutcome.paymentsMatched(paidOut.stream().map(DisbursementService.Paid::paymentId)
                     .toList());
-            paidOut.stream().filter(paid -> !matched.contains(paid.disbursementId()))
-                    .map(paid -> new Proposals.Payment(paid.disbursementId(), paid.fundCode(), paid.amountMinor(),
-                            paid.reference(), paid.beneficiary())).forEach(payments::add);
+            paidOut.stream().filter(paid -> !matched.contains(paid.paymentId()))
+                    .map(StatementReconciliation::candidate).forEach(payments::add);
         }
         Map<UUID, Proposals.Donor> named = donors.named().stream().collect(Collectors.toMap(DonorService.Named::id,
                 d -> Proposals.Donor.of(d.id(), d.name(), d.siren()), (a, b) -> a, LinkedHashMap::new));

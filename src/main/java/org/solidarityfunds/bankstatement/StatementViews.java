@@ -119,6 +119,7 @@ public final class StatementViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "BankLineProposal")
     public record ProposalView(UUID donorId, UUID pledgeId, Short instalment, UUID disbursementId,
+            @Schema(description = "For a debit: the payment (one tranche of the disbursement) it is.") UUID paymentId,
             @Schema(description = "A contribution already recorded that the credit is.") UUID contributionId,
             @Schema(required = true) Proposal.Confidence confidence,
             @Schema(required = true) String reason) {
@@ -127,6 +128,7 @@ public final class StatementViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "BankLineOutcome")
     public record OutcomeView(@Schema(required = true) LineStatus status, UUID contributionId, UUID disbursementId,
+            @Schema(description = "The payment (one tranche of the disbursement) a debit was matched to.") UUID paymentId,
             String reason, @Schema(required = true) Instant handledAt, @Schema(required = true) String handledBy) {
     }
 

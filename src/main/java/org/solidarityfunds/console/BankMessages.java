@@ -7,7 +7,7 @@ import org.solidarityfunds.bankstatement.Proposal;
 import org.solidarityfunds.bankstatement.StatementViews;
 
 /**
- * The words of the bank statements' pages, {@code {bank:...}}: French in
+ * The words of the bank statements' pages and of a disbursement's payments, {@code {bank:...}}: French in
  * messages/bank_fr.properties, English in messages/bank_en.properties (a bundle of its own, as
  * BooksMessages).
  */
@@ -54,4 +54,41 @@ public interface BankMessages {
     @Message String next_lines();
     @Message String period_header();
     @Message String staged();
+
+    // The payments of a disbursement (its page).
+    @Message String payments_title();
+    @Message String left_to_pay();
+    @Message String no_payment();
+    @Message String payment_number();
+    @Message String paid_on();
+    @Message String transfer_reference();
+    @Message String beneficiary_account();
+    @Message String debited();
+    @Message String settled();
+    @Message String foreign();
+    @Message String exchange_difference();
+    @Message String charges();
+    @Message String recorded_by();
+    @Message String released_line(String amount, String when, String reason);
+    @Message String pay_title();
+    @Message String pay_intro(String left);
+    @Message String amount_debited(String currency);
+    @Message String iban();
+    @Message String account_number();
+    @Message String account_number_hint();
+    @Message String bic();
+    @Message String foreign_legend();
+    @Message String foreign_amount();
+    @Message String foreign_currency();
+    @Message String no_foreign_currency();
+    @Message String rate(String currency);
+    @Message String rate_hint();
+    @Message String settled_amount();
+    @Message String settled_hint();
+    @Message String charges_amount();
+    @Message String charges_hint();
+    @Message String pay_send();
+    @Message String release_title();
+    @Message String release_intro(String left);
+    @Message String release_send();
 }

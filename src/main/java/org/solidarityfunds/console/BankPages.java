@@ -188,7 +188,7 @@ public class BankPages {
             if (chosen == null) {
                 continue;
             }
-            decisions.add(new Reconcile.Decision(line, chosen, null, null, null, null, null,
+            decisions.add(new Reconcile.Decision(line, chosen, null, null, null, null, null, null,
                     chosen == Reconcile.Action.DISMISS && reason != null && !reason.isBlank() ? reason : null));
             decided.add(line);
         }

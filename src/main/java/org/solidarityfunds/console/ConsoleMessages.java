@@ -139,16 +139,10 @@ public interface ConsoleMessages {
     @Message String voteChoice(VoteChoice choice);
     @Message String decision();
     @Message String decision_line(String when, int votesFor, int votesAgainst, int abstentions);
-    @Message String payment();
-    @Message String payment_line(String paidOn, String reference, String paidBy);
     @Message String cancellation();
     @Message String cancellation_line(String when, String reason);
     @Message String vote_title();
     @Message String vote_send();
-    @Message String pay_title();
-    @Message String payment_reference();
-    @Message String paid_on();
-    @Message String pay_send();
     @Message String cancel_title();
     @Message String reason();
     @Message String cancel_send();

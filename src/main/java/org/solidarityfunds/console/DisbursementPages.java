@@ -33,10 +33,12 @@ import org.solidarityfunds.disbursement.CastVote;
 import org.solidarityfunds.disbursement.DisbursementService;
 import org.solidarityfunds.disbursement.DisbursementStatus;
 import org.solidarityfunds.disbursement.DisbursementView;
-import org.solidarityfunds.disbursement.PayDisbursement;
+import org.solidarityfunds.disbursement.RecordPayment;
+import org.solidarityfunds.disbursement.ReleaseRemainder;
 import org.solidarityfunds.disbursement.RequestDisbursement;
 import org.solidarityfunds.disbursement.VoteChoice;
 import org.solidarityfunds.fund.FundService;
+import org.solidarityfunds.money.Currencies;
 import org.solidarityfunds.fund.FundView;
 import org.solidarityfunds.ledger.BalanceView;
 import org.solidarityfunds.ledger.LedgerService;
@@ -57,7 +59,14 @@ public class DisbursementPages {
     /** A request's page: the request, its fund's money, its committee, and what the reader may do with it. */
     public record View(DisbursementView disbursement, FundView fund, BalanceView balance,
             Optional<CommitteeView> committee, boolean mayVote, boolean mayPay, boolean mayCancel,
-            Form vote, Form payment, Form cancellation) {
+            boolean mayRelease, Form vote, Form payment, Form cancellation, Form release) {
+
+        /** The currencies a transfer commonly goes out in, the fund's first: those of the funds' beneficiaries. */
+        public List<String> currencies() {
+            List<String> currencies = new ArrayList<>(ContributionPages.CURRENCIES);
+            currencies.remove(fund.currency());
+            return currencies;
+        }
 
         public List<VoteChoice> choices() {
             return List.of(VoteChoice.values());
@@ -126,7 +135,7 @@ public class DisbursementPages {
     @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(hidden = true)
     public TemplateInstance page(@PathParam("id") String id) {
-        return render(disbursementId(id), Form.fresh(), Form.fresh(), Form.fresh());
+        return render(disbursementId(id), Form.fresh(), Form.fresh(), Form.fresh(), Form.fresh());
     }
 
     @GET
@@ -170,23 +179,77 @@ public class DisbursementPages {
         Submissions.text(command, "minutesReference", form);
         return submissions.send(form, command, CastVote.class, uri,
                 (request, c) -> disbursements.vote(request, disbursement, c, caller.scope()),
-                answer -> pageOf(disbursement.toString()), f -> render(disbursement, f, Form.fresh(), Form.fresh()));
+                answer -> pageOf(disbursement.toString()),
+                f -> render(disbursement, f, Form.fresh(), Form.fresh(), Form.fresh()));
     }
 
+    /** The payment form's fields: the API's RecordPayment's, so that what it refuses lands on the field typed. */
+    static final String[] PAYMENT_FIELDS = {"paidOn", "reference", "amount", "beneficiaryAccount.iban",
+        "beneficiaryAccount.accountNumber", "beneficiaryAccount.bic", "foreignAmount", "foreignAmount.currency",
+        "exchangeRate", "commitmentSettledMinor", "chargesMinor"};
+
     @POST
-    @Path("disbursements/{id}/payment")
+    @Path("disbursements/{id}/payments")
     @RolesAllowed(Roles.FINANCE)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response pay(@PathParam("id") String id, MultivaluedMap<String, String> sent, UriInfo uri) {
-        Form form = submissions.received(sent, "paymentReference", "paidOn");
+        Form form = submissions.received(sent, PAYMENT_FIELDS);
+        UUID disbursement = disbursementId(id);
+        Currency currency = Currency.getInstance(disbursements.get(disbursement, caller.scope(), false).amount()
+                .currency());
+        ObjectNode command = submissions.command();
+        submissions.day(command, "paidOn", form);
+        Submissions.text(command, "reference", form);
+        submissions.amount(command, "amount", form, currency);
+        ObjectNode account = command.objectNode();
+        for (String part : List.of("iban", "accountNumber", "bic")) {
+            String typed = form.value("beneficiaryAccount." + part);
+            if (!typed.isBlank()) {
+                account.put(part, typed);
+            }
+        }
+        if (!account.isEmpty()) {
+            command.set("beneficiaryAccount", account);
+        }
+        if (!form.value("foreignAmount").isBlank() || !form.value("exchangeRate").isBlank()) {
+            Optional<Currency> foreign = Currencies.find(form.value("foreignAmount.currency"));
+            if (foreign.isEmpty()) {
+                form.problem("foreignAmount.currency", FieldProblem.INVALID);
+            } else {
+                submissions.amount(command, "foreignAmount", form, foreign.get());
+            }
+            if (form.value("exchangeRate").isBlank()) {
+                form.problem("exchangeRate", FieldProblem.REQUIRED);
+            } else {
+                screen.fmt().decimal(form.value("exchangeRate")).filter(rate -> rate.signum() > 0).ifPresentOrElse(
+                        rate -> command.put("exchangeRate", rate), () -> form.problem("exchangeRate",
+                                FieldProblem.INVALID));
+            }
+        }
+        optionalMinor(form, "commitmentSettledMinor", currency).ifPresent(
+                minor -> command.put("commitmentSettledMinor", minor));
+        optionalMinor(form, "chargesMinor", currency).ifPresent(minor -> command.put("chargesMinor", minor));
+        return submissions.send(form, command, RecordPayment.class, uri,
+                (request, c) -> disbursements.recordPayment(request, disbursement, c, caller.scope()),
+                answer -> pageOf(disbursement.toString()),
+                f -> render(disbursement, Form.fresh(), f, Form.fresh(), Form.fresh()));
+    }
+
+    @POST
+    @Path("disbursements/{id}/remainder-release")
+    @RolesAllowed(Roles.FINANCE)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response release(@PathParam("id") String id, MultivaluedMap<String, String> sent, UriInfo uri) {
+        Form form = submissions.received(sent, "reason");
         UUID disbursement = disbursementId(id);
         ObjectNode command = submissions.command();
-        Submissions.text(command, "paymentReference", form);
-        submissions.day(command, "paidOn", form);
-        return submissions.send(form, command, PayDisbursement.class, uri,
-                (request, c) -> disbursements.pay(request, disbursement, c, caller.scope()),
-                answer -> pageOf(disbursement.toString()), f -> render(disbursement, Form.fresh(), f, Form.fresh()));
+        Submissions.text(command, "reason", form);
+        return submissions.send(form, command, ReleaseRemainder.class, uri,
+                (request, c) -> disbursements.releaseRemainder(request, disbursement, c, caller.scope()),
+                answer -> pageOf(disbursement.toString()),
+                f -> render(disbursement, Form.fresh(), Form.fresh(), Form.fresh(), f));
     }
 
     @POST
@@ -201,10 +264,16 @@ public class DisbursementPages {
         Submissions.text(command, "reason", form);
         return submissions.send(form, command, CancelDisbursement.class, uri,
                 (request, c) -> disbursements.cancel(request, disbursement, c, caller.scope()),
-                answer -> pageOf(disbursement.toString()), f -> render(disbursement, Form.fresh(), Form.fresh(), f));
+                answer -> pageOf(disbursement.toString()),
+                f -> render(disbursement, Form.fresh(), Form.fresh(), f, Form.fresh()));
     }
 
-    private TemplateInstance render(UUID id, Form vote, Form payment, Form cancellation) {
+    /** An amount that may be left empty; a problem on the form when it is typed and is not one. */
+    private Optional<Long> optionalMinor(Form form, String field, Currency currency) {
+        return form.value(field).isBlank() ? Optional.empty() : submissions.minor(form, field, currency);
+    }
+
+    private TemplateInstance render(UUID id, Form vote, Form payment, Form cancellation, Form release) {
         DisbursementView disbursement = disbursements.get(id, caller.scope(), caller.seesVotes());
         FundView fund = funds.get(disbursement.fundCode(), caller.scope());
         boolean open = disbursement.status() == DisbursementStatus.REQUESTED
@@ -213,8 +282,11 @@ public class DisbursementPages {
                 && disbursements.voteRefusal(id, caller.subject(), caller.scope()).isEmpty();
         View view = new View(disbursement, fund, ledger.balances(fund.code(), caller.scope()),
                 committees.find(fund.code(), caller.scope()), mayVote,
-                caller.has(Roles.FINANCE) && disbursement.status() == DisbursementStatus.APPROVED,
-                caller.has(Roles.FINANCE) && open, vote, payment, cancellation);
+                caller.has(Roles.FINANCE) && (disbursement.status() == DisbursementStatus.APPROVED
+                        || disbursement.status() == DisbursementStatus.PARTLY_PAID),
+                caller.has(Roles.FINANCE) && open,
+                caller.has(Roles.FINANCE) && disbursement.status() == DisbursementStatus.PARTLY_PAID,
+                vote, payment, cancellation, release);
         return screen.render(Templates.disbursement(screen, view));
     }
 

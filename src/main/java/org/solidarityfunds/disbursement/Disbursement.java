@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.hibernate.annotations.Generated;
 import org.hibernate.generator.EventType;
@@ -56,21 +55,6 @@ public class Disbursement extends PanacheEntityBase {
     @Column(name = "requested_by", nullable = false, length = 200, updatable = false)
     public String requestedBy;
 
-    @Column(name = "payment_entry_id")
-    public UUID paymentEntryId;
-
-    @Column(name = "payment_reference", length = 140)
-    public String paymentReference;
-
-    @Column(name = "paid_on")
-    public LocalDate paidOn;
-
-    @Column(name = "paid_at")
-    public Instant paidAt;
-
-    @Column(name = "paid_by", length = 200)
-    public String paidBy;
-
     @Column(name = "release_entry_id")
     public UUID releaseEntryId;
 
@@ -82,4 +66,16 @@ public class Disbursement extends PanacheEntityBase {
 
     @Column(name = "cancellation_reason", length = 400)
     public String cancellationReason;
+
+    @Column(name = "remainder_released_at")
+    public Instant remainderReleasedAt;
+
+    @Column(name = "remainder_released_by", length = 200)
+    public String remainderReleasedBy;
+
+    @Column(name = "remainder_release_reason", length = 400)
+    public String remainderReleaseReason;
+
+    @Column(name = "remainder_release_entry_id")
+    public UUID remainderReleaseEntryId;
 }

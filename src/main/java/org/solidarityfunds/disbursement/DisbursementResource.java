@@ -127,15 +127,17 @@ public class DisbursementResource {
     @Path("disbursements/{id}/payment")
     @RolesAllowed(Roles.FINANCE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "payDisbursement", summary = "Record the payment of an approved disbursement",
-            description = "Writes the DISBURSEMENT_PAID entry: the commitment leaves the bank.")
+    @Operation(operationId = "payDisbursement", summary = "Record that what is left of an approved disbursement was paid",
+            description = "One payment of what is left committed, in the fund's currency, without charges: the "
+                    + "DISBURSEMENT_PAID entry. For a tranche, a payment in another currency, bank charges or the "
+                    + "beneficiary's account, record the payment with POST /disbursements/{id}/payments.")
     @APIResponse(responseCode = "200", description = "The disbursement, PAID",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisbursementView.class)))
     @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
             + "idempotency-key-missing")
     @APIResponse(responseCode = "404", description = "disbursement-not-found")
     @APIResponse(responseCode = "409", description = "disbursement-not-approved, disbursement-already-paid, "
-            + "fund-closed, fiscal-year-closed or idempotency-key-in-use")
+            + "disbursement-payments-limit, fund-closed, fiscal-year-closed or idempotency-key-in-use")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused")
     public Response pay(@PathParam("id") String id,
             @HeaderParam(Idempotency.HEADER) String key,
@@ -143,6 +145,59 @@ public class DisbursementResource {
         UUID disbursementId = disbursementId(id);
         return Commands.response(disbursements.pay(Commands.post(caller, key, uri, command), disbursementId, command,
                 caller.scope()), uri);
+    }
+
+    @POST
+    @Path("disbursements/{id}/payments")
+    @RolesAllowed(Roles.FINANCE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "recordDisbursementPayment", summary = "Record one payment of an approved disbursement",
+            description = "A tranche, or the rest, as the bank's advice gives it: what the bank debited in the "
+                    + "fund's currency is what the ledger books (DISBURSEMENT_PAID). A transfer in another currency "
+                    + "keeps its foreign amount and rate; when it settles a different part of the commitment, the "
+                    + "difference is an EXCHANGE_LOSS (out of available money) or EXCHANGE_GAIN (back to it). Bank "
+                    + "charges are a BANK_CHARGES entry out of available money, never out of the commitment. The "
+                    + "entries are written together, or none: a loss or charges that available money cannot pay "
+                    + "are refused. The disbursement is PARTLY_PAID until its payments settle the whole commitment.")
+    @APIResponse(responseCode = "200", description = "The disbursement, PARTLY_PAID or PAID, with its payments",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisbursementView.class)))
+    @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
+            + "idempotency-key-missing")
+    @APIResponse(responseCode = "404", description = "disbursement-not-found")
+    @APIResponse(responseCode = "409", description = "disbursement-not-approved, disbursement-already-paid, "
+            + "payment-exceeds-commitment, disbursement-payments-limit, balance-would-go-negative, fund-closed, "
+            + "fiscal-year-closed or idempotency-key-in-use")
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused")
+    public Response recordPayment(@PathParam("id") String id,
+            @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull RecordPayment command, UriInfo uri) {
+        UUID disbursementId = disbursementId(id);
+        return Commands.response(disbursements.recordPayment(Commands.post(caller, key, uri, command), disbursementId,
+                command, caller.scope()), uri);
+    }
+
+    @POST
+    @Path("disbursements/{id}/remainder-release")
+    @RolesAllowed(Roles.FINANCE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "releaseDisbursementRemainder", summary = "Release what a partly paid disbursement "
+            + "still has committed", description = "Its remainder goes back to available money (COMMITMENT_RELEASED "
+            + "entry) and the disbursement is PAID: the project ended under budget, or its last tranche will not be "
+            + "paid.")
+    @APIResponse(responseCode = "200", description = "The disbursement, PAID, with its remainder released",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisbursementView.class)))
+    @APIResponse(responseCode = "400", description = "malformed-request, validation-failed, unknown-field or "
+            + "idempotency-key-missing")
+    @APIResponse(responseCode = "404", description = "disbursement-not-found")
+    @APIResponse(responseCode = "409", description = "disbursement-not-partly-paid, fund-closed, fiscal-year-closed "
+            + "or idempotency-key-in-use")
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused")
+    public Response releaseRemainder(@PathParam("id") String id,
+            @HeaderParam(Idempotency.HEADER) String key,
+            @Valid @NotNull ReleaseRemainder command, UriInfo uri) {
+        UUID disbursementId = disbursementId(id);
+        return Commands.response(disbursements.releaseRemainder(Commands.post(caller, key, uri, command),
+                disbursementId, command, caller.scope()), uri);
     }
 
     @POST

@@ -124,7 +124,7 @@ public class DisbursementService {
                 Reference.disbursement(disbursement.id), disbursement.requestedAt);
         em.flush();
         metrics.disbursementRequested(fund.code(), amount);
-        return DisbursementView.from(disbursement, fund.code(), List.of(), null);
+        return DisbursementView.from(disbursement, fund.code(), List.of(), null, List.of());
     }
 
     /**
@@ -171,7 +171,7 @@ public class DisbursementService {
                 .map(verdict -> decide(found, committee, verdict, vote))
                 .orElse(null);
         em.flush();
-        return DisbursementView.from(disbursement, found.fundCode(), ballots, decision);
+        return DisbursementView.from(disbursement, found.fundCode(), ballots, decision, List.of());
     }
 
     private Decision decide(Found found, Committee committee, DecisionRule.Verdict verdict, Vote decisive) {
@@ -218,45 +218,187 @@ public class DisbursementService {
         return decision;
     }
 
-    /** Finance records that an approved disbursement was paid: its commitment becomes money out of the bank. */
+    /** The command boundary of POST /disbursements/{id}/payments. */
+    public Answer<DisbursementView> recordPayment(Idempotency.Request request, UUID id, RecordPayment command,
+            FundScope scope) {
+        return idempotency.run(request, () -> Result.ok(recordPayment(id, command, request.subject(), scope)));
+    }
+
+    /** The command boundary of POST /disbursements/{id}/remainder-release. */
+    public Answer<DisbursementView> releaseRemainder(Idempotency.Request request, UUID id, ReleaseRemainder command,
+            FundScope scope) {
+        return idempotency.run(request, () -> Result.ok(releaseRemainder(id, command, request.subject(), scope)));
+    }
+
+    /** Finance records that what is left of an approved disbursement was paid in one payment, in the fund's currency. */
     private DisbursementView pay(UUID id, PayDisbursement command, String paidBy, FundScope scope) {
+        Found found = lockPayable(id, scope);
+        Money left = left(found.disbursement());
+        return pay(found, command.paidOn(), command.paymentReference(), Tranche.of(left, left, null, null, null),
+                null, paidBy);
+    }
+
+    /**
+     * Finance records one payment of an approved disbursement, as the bank's advice gives it: a
+     * tranche, or the rest. Its entries (the payment, an exchange difference, the charges) are
+     * written together under the fund's lock, and refused together if available money cannot
+     * pay a loss or the charges.
+     */
+    private DisbursementView recordPayment(UUID id, RecordPayment command, String paidBy, FundScope scope) {
+        Found found = lockPayable(id, scope);
+        Money debited = command.amount().toMoney("amount");
+        Tranche.Foreign foreign = foreign(command);
+        Tranche tranche = Tranche.of(left(found.disbursement()), debited, command.commitmentSettledMinor(),
+                command.chargesMinor(), foreign);
+        return pay(found, command.paidOn(), command.reference(), tranche,
+                BeneficiaryAccounts.of(command.beneficiaryAccount()), paidBy);
+    }
+
+    private DisbursementView pay(Found found, LocalDate paidOn, String typedReference, Tranche tranche,
+            BeneficiaryAccounts.Account account, String paidBy) {
+        Disbursement disbursement = found.disbursement();
+        BusinessDates.past("paidOn", paidOn, clock);
+        String reference = typedReference.strip();
+        List<Payment> earlier = paymentsOf(List.of(disbursement.id)).getOrDefault(disbursement.id, List.of());
+        if (earlier.size() >= PAYMENTS_MAX) {
+            throw new ProblemException(ProblemType.DISBURSEMENT_PAYMENTS_LIMIT, "Disbursement " + disbursement.id
+                    + " has had " + earlier.size() + " payments, the most one may have; release what is left of it.");
+        }
+        short number = (short) (earlier.size() + 1);
+        String about = "Disbursement " + disbursement.number + (tranche.settlesAll() && earlier.isEmpty() ? ""
+                : " payment " + number) + " to " + disbursement.beneficiaryName + ", reference " + reference;
+        List<LedgerService.Fact> facts = tranche.entries().stream()
+                .map(entry -> new LedgerService.Fact(new Posting(entry.kind(), memo(entry.kind(), about), paidOn,
+                        entry.lines()), Reference.disbursement(disbursement.id)))
+                .toList();
+        List<EntryView> written = ledger.postAll(found.fund(), facts, paidBy);
+        Payment payment = new Payment();
+        payment.id = UUID.randomUUID();
+        payment.disbursementId = disbursement.id;
+        payment.number = number;
+        payment.fundId = disbursement.fundId;
+        payment.paidOn = paidOn;
+        payment.reference = reference;
+        if (account != null) {
+            payment.beneficiaryIban = account.iban();
+            payment.beneficiaryAccount = account.number();
+            payment.beneficiaryBic = account.bic();
+        }
+        payment.currency = disbursement.currency;
+        payment.amountMinor = tranche.debited().amountMinor();
+        payment.settledMinor = tranche.settled().amountMinor();
+        if (tranche.foreign() != null) {
+            payment.foreignAmountMinor = tranche.foreign().amount().amountMinor();
+            payment.foreignCurrency = tranche.foreign().amount().currency().getCurrencyCode();
+            payment.exchangeRate = tranche.foreign().rate();
+        }
+        payment.chargesMinor = tranche.charges().amountMinor();
+        for (int i = 0; i < written.size(); i++) {
+            switch (facts.get(i).posting().kind()) {
+                case DISBURSEMENT_PAID -> payment.paymentEntryId = written.get(i).id();
+                case EXCHANGE_LOSS, EXCHANGE_GAIN -> payment.differenceEntryId = written.get(i).id();
+                case BANK_CHARGES -> payment.chargesEntryId = written.get(i).id();
+                default -> throw new IllegalStateException("a payment writes no " + facts.get(i).posting().kind());
+            }
+        }
+        payment.recordedAt = now();
+        payment.recordedBy = paidBy;
+        em.persist(payment);
+        // The payment's row first: the database checks the disbursement's new status against its payments.
+        em.flush();
+        disbursement.status = tranche.settlesAll() ? DisbursementStatus.PAID : DisbursementStatus.PARTLY_PAID;
+        metrics.disbursementPaid(found.fundCode(), tranche.debited());
+        return view(found, true);
+    }
+
+    private static String memo(EntryKind kind, String about) {
+        return switch (kind) {
+            case EXCHANGE_LOSS -> "Exchange loss on " + about;
+            case EXCHANGE_GAIN -> "Exchange gain on " + about;
+            case BANK_CHARGES -> "Bank charges on " + about;
+            default -> about;
+        };
+    }
+
+    private static Tranche.Foreign foreign(RecordPayment command) {
+        if (command.foreignAmount() == null) {
+            if (command.exchangeRate() != null) {
+                throw ProblemException.invalid("exchangeRate", "goes with foreignAmount, for a payment in another "
+                        + "currency");
+            }
+            return null;
+        }
+        if (command.exchangeRate() == null) {
+            throw ProblemException.invalid("exchangeRate", "is required with foreignAmount: the bank's rate, in the "
+                    + "fund's currency per unit of " + command.foreignAmount().currency());
+        }
+        try {
+            Posting.OriginalAmount checked = new Posting.OriginalAmount(command.foreignAmount().toMoney("foreignAmount"),
+                    command.exchangeRate());
+            return new Tranche.Foreign(checked.amount(), checked.exchangeRate());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("exchangeRate", "has at most 12 digits before and 12 after the point");
+        }
+    }
+
+    /**
+     * Releases what is left committed of a partly paid disbursement back to available money, and
+     * closes it: the project ended under budget, or the last tranche will not be paid.
+     */
+    private DisbursementView releaseRemainder(UUID id, ReleaseRemainder command, String releasedBy, FundScope scope) {
+        Found found = lockOpen(id, scope);
+        Disbursement disbursement = found.disbursement();
+        if (disbursement.status != DisbursementStatus.PARTLY_PAID) {
+            throw new ProblemException(ProblemType.DISBURSEMENT_NOT_PARTLY_PAID, "Disbursement " + id + " is "
+                    + disbursement.status + (disbursement.status == DisbursementStatus.APPROVED
+                    ? "; nothing of it was paid: cancel it to release its whole commitment." : "."));
+        }
+        String reason = command.reason().strip();
+        Instant now = now();
+        Money left = left(disbursement);
+        EntryView release = ledger.post(found.fund(), new Posting(EntryKind.COMMITMENT_RELEASED,
+                "Disbursement " + disbursement.number + ": remainder released: " + reason, businessDay(now), List.of(
+                        Posting.Line.debit(Account.COMMITMENTS, left),
+                        Posting.Line.credit(Account.AVAILABLE, left))), releasedBy, Reference.disbursement(id));
+        disbursement.remainderReleaseEntryId = release.id();
+        disbursement.remainderReleasedAt = now;
+        disbursement.remainderReleasedBy = releasedBy;
+        disbursement.remainderReleaseReason = reason;
+        disbursement.status = DisbursementStatus.PAID;
+        return view(found, true);
+    }
+
+    /** Locks an approved or partly paid disbursement, or refuses the payment with the problem its status names. */
+    private Found lockPayable(UUID id, FundScope scope) {
         Found found = lockOpen(id, scope);
         Disbursement disbursement = found.disbursement();
         if (disbursement.status == DisbursementStatus.PAID) {
-            throw new ProblemException(ProblemType.DISBURSEMENT_ALREADY_PAID,
-                    "Disbursement " + id + " was paid on " + disbursement.paidOn + ", reference "
-                            + disbursement.paymentReference + ".");
+            throw new ProblemException(ProblemType.DISBURSEMENT_ALREADY_PAID, "Disbursement " + id + " is paid: "
+                    + "its payments settled its commitment" + (disbursement.remainderReleasedAt == null ? ""
+                    : ", and the rest was released") + "; nothing of it is left to pay.");
         }
-        if (disbursement.status != DisbursementStatus.APPROVED) {
+        if (disbursement.status != DisbursementStatus.APPROVED && disbursement.status != DisbursementStatus.PARTLY_PAID) {
             throw new ProblemException(ProblemType.DISBURSEMENT_NOT_APPROVED,
                     "Disbursement " + id + " is " + disbursement.status + "; only an APPROVED one is paid.");
         }
-        Instant now = now();
-        BusinessDates.past("paidOn", command.paidOn(), clock);
-        String reference = command.paymentReference().strip();
-        Money amount = requested(disbursement);
-        EntryView payment = ledger.post(found.fund(), new Posting(EntryKind.DISBURSEMENT_PAID,
-                "Disbursement " + disbursement.number + " paid to " + disbursement.beneficiaryName + ", reference "
-                        + reference, command.paidOn(), List.of(
-                        Posting.Line.debit(Account.COMMITMENTS, amount),
-                        Posting.Line.credit(Account.BANK, amount))), paidBy, Reference.disbursement(id));
-        disbursement.status = DisbursementStatus.PAID;
-        disbursement.paymentEntryId = payment.id();
-        disbursement.paymentReference = reference;
-        disbursement.paidOn = command.paidOn();
-        disbursement.paidAt = now;
-        disbursement.paidBy = paidBy;
-        metrics.disbursementPaid(found.fundCode(), amount);
-        return view(found, true);
+        return found;
+    }
+
+    /** What is left of a disbursement's commitment: what was approved less what its payments settled. */
+    private Money left(Disbursement disbursement) {
+        long settled = paymentsOf(List.of(disbursement.id)).getOrDefault(disbursement.id, List.of()).stream()
+                .mapToLong(p -> p.settledMinor).sum();
+        return requested(disbursement).minus(Money.of(settled, disbursement.currency));
     }
 
     /** Withdraws a request, or releases an approval's commitment back to available, before payment. */
     private DisbursementView cancel(UUID id, CancelDisbursement command, String cancelledBy, FundScope scope) {
         Found found = lockOpen(id, scope);
         Disbursement disbursement = found.disbursement();
-        if (disbursement.status == DisbursementStatus.PAID) {
-            throw new ProblemException(ProblemType.DISBURSEMENT_ALREADY_PAID,
-                    "Disbursement " + id + " was paid on " + disbursement.paidOn + "; it can no longer be cancelled.");
+        if (disbursement.status == DisbursementStatus.PAID || disbursement.status == DisbursementStatus.PARTLY_PAID) {
+            throw new ProblemException(ProblemType.DISBURSEMENT_ALREADY_PAID, "Disbursement " + id + " is "
+                    + disbursement.status + "; it can no longer be cancelled" + (disbursement.status
+                    == DisbursementStatus.PARTLY_PAID ? ": release what is left of its commitment instead." : "."));
         }
         if (disbursement.status != DisbursementStatus.REQUESTED && disbursement.status != DisbursementStatus.APPROVED) {
             throw new ProblemException(ProblemType.DISBURSEMENT_NOT_CANCELLABLE,
@@ -289,21 +431,32 @@ public class DisbursementService {
         return view(find(id, scope), withVotes);
     }
 
-    /** A payment out of a fund, as a bank statement's debit is matched to it. */
-    public record Paid(UUID disbursementId, String fundCode, long amountMinor, String reference, LocalDate paidOn,
-            String beneficiary) {
+    /**
+     * A payment out of a fund, as a bank statement's debit is matched to it: the bank may debit
+     * the transfer alone, or with its charges.
+     */
+    public record Paid(UUID paymentId, UUID disbursementId, int number, String fundCode, long amountMinor,
+            long chargesMinor, String reference, LocalDate paidOn, String beneficiary) {
     }
 
-    /** Limit: the paid disbursements of a fund a bank statement's debits are matched against. */
+    /** Limit: the payments of a fund a bank statement's debits are matched against. */
     public static final int PAID_MATCHED_MAX = 10_000;
+    /**
+     * Limit: the payments of one disbursement. A grant is paid in a few tranches; a hundred is
+     * beyond any agreement, and keeps a disbursement's page and answer short.
+     */
+    public static final int PAYMENTS_MAX = 100;
 
-    /** A fund's paid disbursements, in request order. */
+    /** A fund's payments, the most recent first (a statement is about the last weeks), at most {@link #PAID_MATCHED_MAX}. */
     @Transactional
     public List<Paid> paid(FundRef fund) {
-        return Disbursement.<Disbursement>find("fundId = ?1 and status = ?2", Sort.by("number"), fund.id(),
-                DisbursementStatus.PAID).page(0, PAID_MATCHED_MAX).<Disbursement>list().stream()
-                .map(d -> new Paid(d.id, fund.code(), d.amountMinor, d.paymentReference, d.paidOn, d.beneficiaryName))
-                .toList();
+        List<Payment> payments = Payment.<Payment>find("fundId", Sort.by("paidOn").descending().and("id"), fund.id())
+                .page(0, PAID_MATCHED_MAX).list();
+        Map<UUID, String> beneficiaries = InList.chunks("id", payments.stream().map(p -> p.disbursementId).distinct()
+                .toList()).stream().flatMap(in -> Disbursement.<Disbursement>list(in.condition(), in.parameters())
+                .stream()).collect(Collectors.toMap(d -> d.id, d -> d.beneficiaryName));
+        return payments.stream().map(p -> new Paid(p.id, p.disbursementId, p.number, fund.code(), p.amountMinor,
+                p.chargesMinor, p.reference, p.paidOn, beneficiaries.get(p.disbursementId))).toList();
     }
 
     /** A fund's disbursements in request order, optionally in one status. */
@@ -324,9 +477,10 @@ public class DisbursementService {
         Map<UUID, Decision> decisions = InList.chunks("disbursementId", ids).stream()
                 .flatMap(in -> Decision.<Decision>list(in.condition(), in.parameters()).stream())
                 .collect(Collectors.toMap(d -> d.disbursementId, d -> d));
+        Map<UUID, List<Payment>> payments = paymentsOf(ids);
         return Page.of(disbursements, page.limit(), d -> PageRequest.cursor(d.number.toString()),
                 d -> DisbursementView.from(d, fund.code(), withVotes ? votes.getOrDefault(d.id, List.of()) : null,
-                        decisions.get(d.id)));
+                        decisions.get(d.id), payments.getOrDefault(d.id, List.of())));
     }
 
     /**
@@ -349,7 +503,8 @@ public class DisbursementService {
         return open.stream()
                 .filter(d -> VoteRefusal.of(d.status, d.requestedBy, voter, true,
                         votes.getOrDefault(d.id, List.of()).stream().map(v -> v.voter).toList()).isEmpty())
-                .map(d -> DisbursementView.from(d, codes.get(d.fundId), votes.getOrDefault(d.id, List.of()), null))
+                .map(d -> DisbursementView.from(d, codes.get(d.fundId), votes.getOrDefault(d.id, List.of()), null,
+                        List.of()))
                 .sorted(Comparator.comparing(DisbursementView::fundCode))
                 .toList();
     }
@@ -386,7 +541,16 @@ public class DisbursementService {
     private DisbursementView view(Found found, boolean withVotes) {
         UUID id = found.disbursement().id;
         return DisbursementView.from(found.disbursement(), found.fundCode(),
-                withVotes ? votesOf(List.of(id)).getOrDefault(id, List.of()) : null, Decision.findById(id));
+                withVotes ? votesOf(List.of(id)).getOrDefault(id, List.of()) : null, Decision.findById(id),
+                paymentsOf(List.of(id)).getOrDefault(id, List.of()));
+    }
+
+    /** The payments of these disbursements, each's in order. */
+    private Map<UUID, List<Payment>> paymentsOf(List<UUID> disbursementIds) {
+        return InList.chunks("disbursementId", disbursementIds).stream()
+                .flatMap(in -> Payment.<Payment>list(in.condition(), Sort.by("disbursementId").and("number"),
+                        in.parameters()).stream())
+                .collect(Collectors.groupingBy(p -> p.disbursementId));
     }
 
     private Map<UUID, List<Vote>> votesOf(List<UUID> disbursementIds) {

@@ -1,6 +1,7 @@
 package org.solidarityfunds.disbursement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.solidarityfunds.committee.MajorityRule;
 import org.solidarityfunds.money.MoneyView;
+import org.solidarityfunds.money.SignedMoneyView;
 
 @Schema(name = "Disbursement")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,7 +25,14 @@ public record DisbursementView(
         @Schema(description = "The votes in the order cast. Not shown to partners, who see the decision only.")
         List<VoteView> votes,
         @Schema(description = "Once the committee has decided.") DecisionView decision,
-        @Schema(description = "Once paid.") PaymentView payment,
+        @Schema(description = "Its payments in the order recorded, once approved (empty until the first).",
+                maxItems = DisbursementService.PAYMENTS_MAX)
+        List<PaymentView> payments,
+        @Schema(description = "What is left of the commitment to pay, once approved: what was approved less what the "
+                + "payments settled and any remainder released.")
+        MoneyView leftToPay,
+        @Schema(description = "Once the rest of a partly paid disbursement was released.")
+        RemainderReleaseView remainderRelease,
         @Schema(description = "Once cancelled.") CancellationView cancellation) {
 
     @Schema(name = "Vote")
@@ -57,13 +66,60 @@ public record DisbursementView(
             @Schema(required = true) Instant decidedAt) {
     }
 
-    @Schema(name = "Payment")
+    @Schema(name = "Payment", description = "One payment of the disbursement, as the bank's advice gave it.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PaymentView(
-            @Schema(required = true) String paymentReference,
+            @Schema(required = true) UUID id,
+            @Schema(required = true, description = "1 for the first payment of the disbursement, and so on.")
+            int number,
             @Schema(required = true) LocalDate paidOn,
+            @Schema(required = true, description = "The bank's reference of the transfer.") String reference,
+            @Schema(description = "Where the money went, when recorded.") AccountView beneficiaryAccount,
+            @Schema(required = true, description = "What the bank debited for the transfer, charges apart.")
+            MoneyView amount,
+            @Schema(required = true, description = "The part of the commitment it settled.") MoneyView commitmentSettled,
+            @Schema(description = "The transfer in the beneficiary's currency.") MoneyView foreignAmount,
+            @Schema(description = "The bank's rate, fund currency per unit of the foreign amount's.")
+            BigDecimal exchangeRate,
+            @Schema(required = true, description = "The amount debited less the commitment settled: positive a loss "
+                    + "(EXCHANGE_LOSS entry, out of available money), negative a gain (EXCHANGE_GAIN, back to it).")
+            SignedMoneyView exchangeDifference,
+            @Schema(required = true, description = "The bank's charges (BANK_CHARGES entry, out of available money).")
+            MoneyView charges,
             @Schema(required = true, description = "The DISBURSEMENT_PAID entry.") UUID entryId,
-            @Schema(required = true) Instant paidAt,
-            @Schema(required = true) String paidBy) {
+            @Schema(description = "The EXCHANGE_LOSS or EXCHANGE_GAIN entry.") UUID exchangeDifferenceEntryId,
+            @Schema(description = "The BANK_CHARGES entry.") UUID chargesEntryId,
+            @Schema(required = true) Instant recordedAt,
+            @Schema(required = true) String recordedBy) {
+
+        static PaymentView from(Payment p) {
+            return new PaymentView(p.id, p.number, p.paidOn, p.reference,
+                    p.beneficiaryIban == null && p.beneficiaryAccount == null ? null
+                            : new AccountView(p.beneficiaryIban, p.beneficiaryAccount, p.beneficiaryBic),
+                    new MoneyView(p.amountMinor, p.currency), new MoneyView(p.settledMinor, p.currency),
+                    p.foreignAmountMinor == null ? null : new MoneyView(p.foreignAmountMinor, p.foreignCurrency),
+                    p.exchangeRate == null ? null : p.exchangeRate.stripTrailingZeros(),
+                    new SignedMoneyView(Math.subtractExact(p.amountMinor, p.settledMinor), p.currency),
+                    new MoneyView(p.chargesMinor, p.currency), p.paymentEntryId, p.differenceEntryId,
+                    p.chargesEntryId, p.recordedAt, p.recordedBy);
+        }
+    }
+
+    @Schema(name = "BeneficiaryAccountView")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AccountView(
+            @Schema(description = "The IBAN, in its compact form.") String iban,
+            @Schema(description = "The account's number, where it has no IBAN.") String accountNumber,
+            @Schema(description = "The bank's BIC.") String bic) {
+    }
+
+    @Schema(name = "RemainderRelease")
+    public record RemainderReleaseView(
+            @Schema(required = true, description = "What was released back to available money.") MoneyView amount,
+            @Schema(required = true) String reason,
+            @Schema(required = true) Instant releasedAt,
+            @Schema(required = true) String releasedBy,
+            @Schema(required = true, description = "The COMMITMENT_RELEASED entry.") UUID entryId) {
     }
 
     @Schema(name = "Cancellation")
@@ -75,8 +131,17 @@ public record DisbursementView(
             @Schema(description = "The COMMITMENT_RELEASED entry, when an approval was cancelled.") UUID releaseEntryId) {
     }
 
-    /** @param votes the votes, or null for a caller who sees the decision only */
-    static DisbursementView from(Disbursement d, String fundCode, List<Vote> votes, Decision decision) {
+    /**
+     * @param votes    the votes, or null for a caller who sees the decision only
+     * @param payments its payments in order, or null when the caller's list does not show them
+     */
+    static DisbursementView from(Disbursement d, String fundCode, List<Vote> votes, Decision decision,
+            List<Payment> payments) {
+        boolean approved = decision != null && decision.outcome == DisbursementStatus.APPROVED;
+        long settled = payments == null ? 0 : payments.stream().mapToLong(p -> p.settledMinor).sum();
+        MoneyView left = !approved || payments == null ? null : new MoneyView(
+                d.status == DisbursementStatus.CANCELLED || d.remainderReleasedAt != null ? 0
+                        : Math.subtractExact(d.amountMinor, settled), d.currency);
         return new DisbursementView(d.id, fundCode, new RequestDisbursement.Beneficiary(d.beneficiaryName,
                 d.beneficiaryCountry), d.purpose, new MoneyView(d.amountMinor, d.currency), d.status, d.requestedAt,
                 d.requestedBy,
@@ -86,8 +151,10 @@ public record DisbursementView(
                         decision.votesFor, decision.votesAgainst, decision.abstentions, decision.recusals,
                         decision.eligibleVoters, decision.quorum, decision.quorumMet, decision.majority,
                         decision.minutesReference, decision.commitmentEntryId, decision.decidedAt),
-                d.paymentEntryId == null ? null : new PaymentView(d.paymentReference, d.paidOn, d.paymentEntryId,
-                        d.paidAt, d.paidBy),
+                approved && payments != null ? payments.stream().map(PaymentView::from).toList() : null, left,
+                d.remainderReleasedAt == null ? null : new RemainderReleaseView(new MoneyView(
+                        Math.subtractExact(d.amountMinor, settled), d.currency), d.remainderReleaseReason,
+                        d.remainderReleasedAt, d.remainderReleasedBy, d.remainderReleaseEntryId),
                 d.cancelledAt == null ? null : new CancellationView(d.cancellationReason, d.cancelledAt, d.cancelledBy,
                         d.releaseEntryId));
     }

@@ -14,7 +14,7 @@ public record EventView(
         String cursor,
         @Schema(required = true, description = "The entry's kind for an event with an entry (PLEDGE_RECORDED, "
                 + "PLEDGE_CANCELLED, CONTRIBUTION_RECEIVED, DISBURSEMENT_COMMITTED, COMMITMENT_RELEASED, "
-                + "DISBURSEMENT_PAID, REVERSAL); otherwise DISBURSEMENT_REQUESTED, DISBURSEMENT_REJECTED or "
+                + "DISBURSEMENT_PAID, EXCHANGE_LOSS, EXCHANGE_GAIN, BANK_CHARGES, REVERSAL); otherwise DISBURSEMENT_REQUESTED, DISBURSEMENT_REJECTED or "
                 + "DISBURSEMENT_WITHDRAWN. New types may appear: skip those you do not know.",
                 example = "CONTRIBUTION_RECEIVED")
         String type,

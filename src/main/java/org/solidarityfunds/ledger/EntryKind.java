@@ -20,7 +20,14 @@ public enum EntryKind {
     CONTRIBUTION_RECEIVED(Set.of(debit(BANK), credit(AVAILABLE), debit(PLEDGES_TO_RECEIVE), credit(PLEDGES_RECEIVABLE))),
     DISBURSEMENT_COMMITTED(Set.of(debit(AVAILABLE), credit(COMMITMENTS))),
     COMMITMENT_RELEASED(Set.of(debit(COMMITMENTS), credit(AVAILABLE))),
+    /** A payment of an approved disbursement, in full or one tranche: the commitment it settles leaves the bank. */
     DISBURSEMENT_PAID(Set.of(debit(COMMITMENTS), credit(BANK))),
+    /** A payment debited more than the commitment it settles, in another currency: the fund's available money pays the rest. */
+    EXCHANGE_LOSS(Set.of(debit(AVAILABLE), credit(BANK))),
+    /** A payment debited less than the commitment it settles, in another currency: the rest is available again. */
+    EXCHANGE_GAIN(Set.of(debit(COMMITMENTS), credit(AVAILABLE))),
+    /** The bank's charges on a payment, out of the fund's available money, never out of the commitment. */
+    BANK_CHARGES(Set.of(debit(AVAILABLE), credit(BANK))),
     /** The opposite lines of an earlier entry (any of the above): the only way to correct one. */
     REVERSAL(null);
 

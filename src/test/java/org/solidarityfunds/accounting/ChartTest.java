@@ -40,6 +40,11 @@ class ChartTest {
         assertThat(chart.accountOf(Account.AVAILABLE, EntryKind.DISBURSEMENT_COMMITTED, null)).isEqualTo("6571");
         assertThat(chart.accountOf(Account.AVAILABLE, EntryKind.COMMITMENT_RELEASED, null)).isEqualTo("6571");
         assertThat(chart.accountOf(Account.COMMITMENTS, EntryKind.DISBURSEMENT_PAID, null)).isEqualTo("4672");
+        assertThat(chart.accountOf(Account.AVAILABLE, EntryKind.BANK_CHARGES, null)).isEqualTo("627");
+        assertThat(chart.accountOf(Account.AVAILABLE, EntryKind.EXCHANGE_LOSS, null)).isEqualTo("666");
+        assertThat(chart.accountOf(Account.AVAILABLE, EntryKind.EXCHANGE_GAIN, null)).isEqualTo("766");
+        assertThat(chart.accountOf(Account.COMMITMENTS, EntryKind.EXCHANGE_GAIN, null)).isEqualTo("4672");
+        assertThat(chart.accountOf(Account.BANK, EntryKind.BANK_CHARGES, null)).isEqualTo("512");
         assertThat(chart.familyOf(DonorKind.PERSON).dedicatedFunds()).isEqualTo("196");
         assertThat(chart.labelOf("194")).isEqualTo("Fonds dédiés sur subventions d'exploitation");
     }
@@ -61,8 +66,17 @@ class ChartTest {
         shortNumber.put("74", "Subventions");
         assertThatThrownBy(() -> with(chart, shortNumber, chart.resources())).hasMessageContaining("three digits");
         assertThatThrownBy(() -> new Chart(chart.name(), chart.accounts(), "740", chart.grantsAwarded(),
-                chart.grantsToPay(), chart.resultCarriedForwardCredit(), chart.resultCarriedForwardDebit(),
-                chart.unattributedResources(), chart.resources())).hasMessageContaining("bank is account 740");
+                chart.grantsToPay(), chart.bankCharges(), chart.exchangeLosses(), chart.exchangeGains(),
+                chart.resultCarriedForwardCredit(), chart.resultCarriedForwardDebit(), chart.unattributedResources(),
+                chart.resources())).hasMessageContaining("bank is account 740");
+        assertThatThrownBy(() -> new Chart(chart.name(), chart.accounts(), chart.bank(), chart.grantsAwarded(),
+                chart.grantsToPay(), chart.bankCharges(), chart.exchangeGains(), chart.exchangeLosses(),
+                chart.resultCarriedForwardCredit(), chart.resultCarriedForwardDebit(), chart.unattributedResources(),
+                chart.resources())).hasMessageContaining("exchangeLosses is account 766");
+        assertThatThrownBy(() -> new Chart(chart.name(), chart.accounts(), chart.bank(), chart.grantsAwarded(),
+                chart.grantsToPay(), null, chart.exchangeLosses(), chart.exchangeGains(),
+                chart.resultCarriedForwardCredit(), chart.resultCarriedForwardDebit(), chart.unattributedResources(),
+                chart.resources())).hasMessageContaining("not given");
         Chart.ResourceFamily subsidies = chart.resources().get(0);
         assertThatThrownBy(() -> with(chart, chart.accounts(), List.of(new Chart.ResourceFamily(subsidies.family(),
                 subsidies.donorKinds(), subsidies.receivable(), "441", subsidies.dedicatedFunds(),
@@ -77,7 +91,7 @@ class ChartTest {
 
     private static Chart with(Chart chart, Map<String, String> accounts, List<Chart.ResourceFamily> resources) {
         return new Chart(chart.name(), accounts, chart.bank(), chart.grantsAwarded(), chart.grantsToPay(),
-                chart.resultCarriedForwardCredit(), chart.resultCarriedForwardDebit(), chart.unattributedResources(),
+                chart.bankCharges(), chart.exchangeLosses(), chart.exchangeGains(), chart.resultCarriedForwardCredit(), chart.resultCarriedForwardDebit(), chart.unattributedResources(),
                 resources);
     }
 }

@@ -25,8 +25,9 @@ class ProposalsTest {
     private static final Proposals.OpenPledge NANTES_PLEDGE = Proposals.OpenPledge.of(UUID.randomUUID(), NANTES.id(),
             "LIBAN-2020", "DEL-NANTES-2020-12", List.of(due((short) 1, "2020-09-30", 250_000),
                     due((short) 2, "2020-12-31", 250_000)));
-    private static final Proposals.Payment DONDO = new Proposals.Payment(UUID.randomUUID(), "LIBAN-2020", 300_000,
-            "VIR-DONDO-2020-11", "Municipality of Dondo");
+    /** A tranche of 3,000.00 with 15.00 of charges. */
+    private static final Proposals.Payment DONDO = new Proposals.Payment(UUID.randomUUID(), UUID.randomUUID(),
+            "LIBAN-2020", 300_000, 1_500, "VIR-DONDO-2020-11", "Municipality of Dondo");
 
     private static final Proposals.Recorded BY_HAND = new Proposals.Recorded(UUID.randomUUID(), "LIBAN-2020",
             GRENOBLE.id(), 7_700, LocalDate.parse("2020-10-02"), "VIR-HAND-2020-42");
@@ -112,10 +113,13 @@ class ProposalsTest {
     @Test
     void a_debit_is_the_payment_of_its_amount_surely_when_its_reference_is_given() {
         Proposal byReference = propose(debit(300_000, "VIR DONDO 2020 11"));
-        assertThat(byReference.disbursementId()).isEqualTo(DONDO.disbursementId());
+        assertThat(byReference.payment()).isEqualTo(DONDO);
         assertThat(byReference.confidence()).isEqualTo(Confidence.HIGH);
         Proposal byAmount = propose(debit(300_000, "VIREMENT INTERNATIONAL"));
         assertThat(byAmount.confidence()).isEqualTo(Confidence.MEDIUM);
+        Proposal withCharges = propose(debit(301_500, "VIREMENT INTERNATIONAL"));
+        assertThat(withCharges.payment()).as("the transfer and its charges in one debit").isEqualTo(DONDO);
+        assertThat(propose(debit(298_500, "VIREMENT INTERNATIONAL")).confidence()).isEqualTo(Confidence.NONE);
         assertThat(propose(debit(1_200, "FRAIS")).confidence()).isEqualTo(Confidence.NONE);
     }
 

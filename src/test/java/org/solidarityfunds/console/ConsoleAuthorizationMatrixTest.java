@@ -98,8 +98,11 @@ class ConsoleAuthorizationMatrixTest {
                         + "/disbursements"), 303, 400, 400, 400, 404, 404, 404),
                 new Row("POST /console/disbursements/{id}/votes", r -> form(r).post("/console/disbursements/"
                         + disbursement + "/votes"), 303, 404, 400, 400, 404, 404, 404),
-                new Row("POST /console/disbursements/{id}/payment", r -> form(r).post("/console/disbursements/"
-                        + disbursement + "/payment"), 303, 400, 404, 404, 404, 404, 404),
+                new Row("POST /console/disbursements/{id}/payments", r -> form(r).post("/console/disbursements/"
+                        + disbursement + "/payments"), 303, 400, 404, 404, 404, 404, 404),
+                new Row("POST /console/disbursements/{id}/remainder-release", r -> form(r).post(
+                        "/console/disbursements/" + disbursement + "/remainder-release"), 303, 400, 404, 404, 404, 404,
+                        404),
                 new Row("GET /console/funds/{code}/contributions/new",
                         r -> r.get("/console/funds/" + fund + "/contributions/new"), 303, 200, 404, 404, 404, 404, 404),
                 new Row("POST /console/funds/{code}/contributions/preview", r -> form(r).post("/console/funds/" + fund

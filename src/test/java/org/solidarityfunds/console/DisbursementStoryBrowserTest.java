@@ -96,17 +96,30 @@ class DisbursementStoryBrowserTest {
         signIn("finance");
         Browser.open(browser, root, page.substring(page.indexOf("/console")));
         assertThat(text("fund-available")).isEqualTo("38 000,00 €");
-        Browser.type(browser, "f-paymentReference", "VIR-DONDO-0001");
-        Browser.type(browser, "f-paidOn", LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE))
-                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
-        browser.findElement(By.xpath("//button[contains(., 'Enregistrer le versement')]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
-                ExpectedConditions.textToBe(By.id("disbursement-status"), "Versé"));
-        assertThat(text("payment")).contains("VIR-DONDO-0001");
+        String today = LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE))
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        // A first tranche, with the bank's charges, then the rest.
+        Browser.type(browser, "f-paidOn", today);
+        Browser.type(browser, "f-reference", "VIR-DONDO-0001");
+        Browser.type(browser, "f-amount", "5 000,00");
+        Browser.type(browser, "f-beneficiary-iban", "MZ59 0003 0108 0016 3671 0237 1");
+        Browser.type(browser, "f-charges", "15,00");
+        Browser.submit(browser, By.xpath("//button[contains(., 'Enregistrer le versement')]"));
+        assertThat(text("disbursement-status")).isEqualTo("Versé en partie");
+        assertThat(Browser.spaced(text("left-to-pay"))).endsWith("7 000,00 €");
+        assertThat(Browser.spaced(text("payments"))).contains("VIR-DONDO-0001", "MZ59000301080016367102371",
+                "5 000,00 €", "15,00 €");
         Browser.assertAccessible(browser);
+        Browser.type(browser, "f-paidOn", today);
+        Browser.type(browser, "f-reference", "VIR-DONDO-0002");
+        Browser.type(browser, "f-amount", "7 000,00");
+        Browser.submit(browser, By.xpath("//button[contains(., 'Enregistrer le versement')]"));
+        assertThat(text("disbursement-status")).isEqualTo("Versé");
+        assertThat(text("payments")).contains("VIR-DONDO-0002");
+        assertThat(browser.findElements(By.id("pay-title"))).as("a paid disbursement takes no payment").isEmpty();
         Browser.open(browser, root, "/console/funds/" + fund);
         assertThat(Browser.spaced(browser.findElement(By.xpath("//dt[.='Versé']/following-sibling::dd")).getText()))
-                .isEqualTo("12 000,00 €");
+                .as("paid out: the two tranches and the charges").isEqualTo("12 015,00 €");
         assertThat(Browser.consoleErrors(browser)).isEmpty();
     }
 

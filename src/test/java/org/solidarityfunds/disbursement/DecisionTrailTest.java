@@ -81,7 +81,9 @@ class DecisionTrailTest {
             assertThatThrownBy(() -> sql.execute("UPDATE disbursement SET amount_minor = 1 WHERE id = '" + id + "'"))
                     .hasMessageContaining("what was requested never changes");
             assertThatThrownBy(() -> sql.execute("UPDATE disbursement SET status = 'PAID' WHERE id = '" + id + "'"))
-                    .as("paid without a payment entry").hasMessageContaining("disbursement_payment_complete");
+                    .as("paid without a payment").hasMessageContaining("without the payments saying so");
+            assertThatThrownBy(() -> sql.execute("UPDATE disbursement SET status = 'PARTLY_PAID' WHERE id = '" + id
+                    + "'")).as("partly paid without a payment").hasMessageContaining("without the payments saying so");
         }
         assertThat(TestDatabase.snapshot()).isEqualTo(before);
     }

@@ -110,9 +110,13 @@ class DisbursementResourceTest {
 
         var paid = pay(FINANCE, id);
         paid.then().statusCode(200).body("status", equalTo("PAID"))
-                .body("payment.paymentReference", equalTo("VIR-SORT-0007")).body("payment.paidOn", equalTo("2020-11-12"))
-                .body("payment.paidBy", equalTo("finance-dondo")).body("decision.outcome", equalTo("APPROVED"));
-        as(FINANCE).get("/api/v1/entries/{id}", paid.<String>path("payment.entryId")).then().statusCode(200)
+                .body("payments.size()", equalTo(1)).body("payments[0].number", equalTo(1))
+                .body("payments[0].reference", equalTo("VIR-SORT-0007")).body("payments[0].paidOn", equalTo("2020-11-12"))
+                .body("payments[0].amount.amountMinor", equalTo(600_00))
+                .body("payments[0].commitmentSettled.amountMinor", equalTo(600_00))
+                .body("payments[0].recordedBy", equalTo("finance-dondo")).body("leftToPay.amountMinor", equalTo(0))
+                .body("decision.outcome", equalTo("APPROVED"));
+        as(FINANCE).get("/api/v1/entries/{id}", paid.<String>path("payments[0].entryId")).then().statusCode(200)
                 .body("kind", equalTo("DISBURSEMENT_PAID")).body("effectiveDate", equalTo("2020-11-12"));
         assertThat(balance(fund)).containsEntry("available", 400_00L).containsEntry("committed", 0L)
                 .containsEntry("disbursed", 600_00L);

@@ -168,10 +168,12 @@ public final class TestDatabase {
                   JOIN ledger_account_balance b ON b.fund_id = f.id AND b.account = 'BANK'
                  WHERE EXISTS (SELECT 1 FROM disbursement d WHERE d.fund_id = f.id)
                    AND NOT EXISTS (SELECT 1 FROM journal_entry e WHERE e.fund_id = f.id AND e.recorded_by = 'test')
-                   AND (m.credit_total_minor - m.debit_total_minor <> coalesce((SELECT sum(d.amount_minor)
-                           FROM disbursement d WHERE d.fund_id = f.id AND d.status = 'APPROVED'), 0)
-                     OR b.credit_total_minor <> coalesce((SELECT sum(d.amount_minor)
-                           FROM disbursement d WHERE d.fund_id = f.id AND d.status = 'PAID'), 0))
+                   AND (m.credit_total_minor - m.debit_total_minor <> coalesce((SELECT sum(d.amount_minor
+                           - coalesce((SELECT sum(p.settled_minor) FROM disbursement_payment p
+                                        WHERE p.disbursement_id = d.id), 0))
+                           FROM disbursement d WHERE d.fund_id = f.id AND d.status IN ('APPROVED', 'PARTLY_PAID')), 0)
+                     OR b.credit_total_minor <> coalesce((SELECT sum(p.amount_minor + p.charges_minor)
+                           FROM disbursement_payment p WHERE p.fund_id = f.id), 0))
                 """));
         return funds;
     }
