@@ -105,6 +105,15 @@ class AuthorizationMatrixTest {
         return id;
     }
 
+    /** An approved disbursement with a first tranche paid. */
+    private String partlyPaidDisbursement() {
+        String id = approvedDisbursement();
+        json(TestTokens.as("matrix-finance-tranche", Roles.FINANCE), Map.of("paidOn", "2020-11-12", "reference",
+                "VIR-TRANCHE-1", "amount", Map.of("amountMinor", 40, "currency", "EUR")))
+                .post("/api/v1/disbursements/{id}/payments", id).then().statusCode(200);
+        return id;
+    }
+
     private Map<String, Object> committee() {
         return Map.of("members", List.of(
                         Map.of("subject", "matrix-committee", "name", "Membre", "validFrom", "2020-01-01"),
@@ -174,6 +183,12 @@ class AuthorizationMatrixTest {
                 new Row("POST /api/v1/disbursements/{id}/payment", () -> new Call("POST", "/api/v1/disbursements/"
                         + approvedDisbursement() + "/payment", Map.of("paymentReference", "VIR-SORT-1",
                                 "paidOn", "2020-11-12")), 200, 403, 403, 403, 403),
+                new Row("POST /api/v1/disbursements/{id}/payments", () -> new Call("POST", "/api/v1/disbursements/"
+                        + approvedDisbursement() + "/payments", Map.of("paidOn", "2020-11-12", "reference", "VIR-SORT-2",
+                                "amount", Map.of("amountMinor", 50, "currency", "EUR"))), 200, 403, 403, 403, 403),
+                new Row("POST /api/v1/disbursements/{id}/remainder-release", () -> new Call("POST",
+                        "/api/v1/disbursements/" + partlyPaidDisbursement() + "/remainder-release",
+                        Map.of("reason", "Projet achevé")), 200, 403, 403, 403, 403),
                 new Row("POST /api/v1/disbursements/{id}/cancellation", () -> new Call("POST", "/api/v1/disbursements/"
                         + TestFunds.disbursement(fund, 1_00) + "/cancellation", Map.of("reason", "Projet abandonné")),
                         200, 403, 403, 403, 403),

@@ -230,6 +230,49 @@ class BankStatementResourceTest {
     }
 
     @Test
+    void the_debits_of_a_disbursement_paid_in_tranches_are_its_payments_one_each_charges_included_or_not() {
+        String fund = TestFunds.open("TRANCHES");
+        String iban = account(fund);
+        TestFunds.contribution(fund, donor("Ville de Die " + fund, null), 1_000_00, null);
+        TestFunds.committee(fund, 1, "tranche-member");
+        String disbursement = TestFunds.disbursement(fund, 600_00);
+        TestFunds.vote(disbursement, "tranche-member", "FOR");
+        List<String> payments = new java.util.ArrayList<>();
+        for (Map<String, Object> tranche : List.of(
+                Map.<String, Object>of("paidOn", "2020-11-12", "reference", "VIR-T1-" + fund,
+                        "amount", Map.of("amountMinor", 250_00, "currency", "EUR"), "chargesMinor", 12_00),
+                Map.<String, Object>of("paidOn", "2020-11-20", "reference", "VIR-T2-" + fund,
+                        "amount", Map.of("amountMinor", 250_00, "currency", "EUR")))) {
+            payments.add(json(FINANCE, tranche).post("/api/v1/disbursements/{id}/payments", disbursement).then()
+                    .statusCode(200).extract().path("payments[-1].id"));
+        }
+        // The first tranche debited with its charges in one movement; the second by its reference.
+        String statement = stage(TestBanks.camt(iban, 1_000_00, List.of(
+                new TestBanks.Movement("DBIT", 262_00, "2020-11-12", "ACR-" + fund + "-1", null, null, "Virement"),
+                new TestBanks.Movement("DBIT", 250_00, "2020-11-20", "ACR-" + fund + "-2", null, null,
+                        "VIR-T2-" + fund)))).statusCode(201).extract().path("statements[0].id");
+        List<Map<String, Object>> lines = lines(statement);
+        assertThat(proposal(lines.get(0))).containsEntry("paymentId", payments.get(0))
+                .containsEntry("disbursementId", disbursement).containsEntry("confidence", "MEDIUM");
+        assertThat(proposal(lines.get(1))).containsEntry("paymentId", payments.get(1))
+                .containsEntry("confidence", "HIGH");
+        // Named by its disbursement, a line is that disbursement's one payment of its amount not yet matched.
+        json(FINANCE, Map.of("lines", List.of(
+                Map.of("lineId", lines.get(0).get("id"), "action", "ACCEPT", "disbursementId", disbursement),
+                Map.of("lineId", lines.get(1).get("id"), "action", "ACCEPT", "paymentId", payments.get(0)))))
+                .post("/api/v1/bank-statements/{id}/reconciliation", statement).then().statusCode(400)
+                .body("errors[0].field", equalTo("lines[1].paymentId"));
+        json(FINANCE, Map.of("lines", List.of(
+                Map.of("lineId", lines.get(0).get("id"), "action", "ACCEPT", "disbursementId", disbursement),
+                Map.of("lineId", lines.get(1).get("id"), "action", "ACCEPT"))))
+                .post("/api/v1/bank-statements/{id}/reconciliation", statement).then().statusCode(200)
+                .body("payments", equalTo(2));
+        List<Map<String, Object>> handled = lines(statement);
+        assertThat(handled).extracting(line -> (Object) ((Map<?, ?>) line.get("outcome")).get("paymentId"))
+                .containsExactly((Object) payments.get(0), payments.get(1));
+    }
+
+    @Test
     void a_credit_recorded_by_hand_after_staging_is_not_recorded_again() {
         String fund = TestFunds.open("APRES");
         String iban = account(fund);

@@ -806,7 +806,7 @@ class ContractHostileInputTest {
                 case "stageBankStatement" -> new ValidRequest(Map.of(), null, finance, donor, statementFile());
                 case "getBankStatement", "listBankStatementLines" -> request(operation, Map.of("id", statement()));
                 // A credit accepted for a donor, its fund and allocation named: every field of a decision
-                // but a debit's disbursement, which a credit refuses.
+                // but a debit's disbursement and payment, which a credit refuses.
                 case "reconcileBankStatement" -> {
                     String staged = statement(new TestBanks.Movement("CRDT", 1_00, "2020-10-05", "ACR-" + UUID.randomUUID(),
                             "Ville de Contrat", null, "Don"));
@@ -821,6 +821,22 @@ class ContractHostileInputTest {
                 case "payDisbursement" -> {
                     String approved = TestFunds.disbursement(fund, 1000);
                     TestFunds.vote(approved, MEMBER, "FOR");
+                    yield request(operation, Map.of("id", approved));
+                }
+                // The contract's example: a tranche of 1,800,000.00 MZN that cost 25,000.00 EUR for
+                // 24,500.00 of the commitment (an exchange loss of 500.00), with 15.00 of charges.
+                case "recordDisbursementPayment" -> {
+                    TestFunds.contribution(fund, donor, 26_000_00, null);
+                    String approved = TestFunds.disbursement(fund, 24_500_00);
+                    TestFunds.vote(approved, MEMBER, "FOR");
+                    yield request(operation, Map.of("id", approved));
+                }
+                case "releaseDisbursementRemainder" -> {
+                    String approved = TestFunds.disbursement(fund, 1000);
+                    TestFunds.vote(approved, MEMBER, "FOR");
+                    json(finance, Map.of("paidOn", "2020-11-12", "reference", "VIR-CONTRAT", "amount",
+                            Map.of("amountMinor", 400, "currency", "EUR")))
+                            .post("/api/v1/disbursements/{id}/payments", approved).then().statusCode(200);
                     yield request(operation, Map.of("id", approved));
                 }
                 default -> null;
