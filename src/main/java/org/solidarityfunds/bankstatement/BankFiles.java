@@ -11,11 +11,7 @@ final class BankFiles {
 
     /** SHA-256 of these bytes, in lower-case hexadecimal: how a file (and a line's facts) is named. */
     static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return org.solidarityfunds.common.Digests.sha256Hex(bytes);
     }
 
     static BankFile read(byte[] file) {

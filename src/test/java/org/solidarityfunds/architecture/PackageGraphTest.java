@@ -31,7 +31,8 @@ class PackageGraphTest {
             ROOT + ".contribution..", ROOT + ".committee..", ROOT + ".disbursement..", ROOT + ".statement..",
             ROOT + ".feed..", ROOT + ".fiscalyear..", ROOT + ".accounting..", ROOT + ".bank..", ROOT + ".bankstatement..", ROOT + ".dev.."};
     private static final String[] BELOW_THE_FEATURES = {ROOT + ".ledger..", ROOT + ".money..", ROOT + ".problem..",
-            ROOT + ".common..", ROOT + ".access..", ROOT + ".observability..", ROOT + ".idempotency..", ROOT + ".web..", ROOT + ".persistence.."};
+            ROOT + ".common..", ROOT + ".access..", ROOT + ".observability..", ROOT + ".idempotency..", ROOT + ".web..", ROOT + ".persistence..",
+            ROOT + ".document.."};
 
     private static JavaClasses classes;
 
