@@ -71,7 +71,7 @@ public final class EntryHash {
         return HexFormat.of().formatHex(hash);
     }
 
-    private static void field(ByteArrayOutputStream out, String value) {
+    static void field(ByteArrayOutputStream out, String value) {
         if (value == null) {
             out.writeBytes(ByteBuffer.allocate(4).putInt(-1).array());
             return;
@@ -81,7 +81,7 @@ public final class EntryHash {
         out.writeBytes(utf8);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -35,6 +35,14 @@ public class FundLedger extends PanacheEntityBase {
     public byte[] headHash;
 
     /** When the fund's last entry was recorded; the next is never recorded before it. */
+    /** How many supporting documents the fund's documents chain holds (ADR 0018). */
+    @Column(name = "document_count", nullable = false)
+    public long documentCount;
+
+    /** The hash of the fund's last supporting document, or the genesis hash. */
+    @Column(name = "document_head_hash", nullable = false)
+    public byte[] documentHeadHash;
+
     @Column(name = "head_recorded_at")
     public Instant headRecordedAt;
 }

@@ -61,6 +61,7 @@ public class LedgerService {
         ledger.currency = currency.getCurrencyCode();
         ledger.entryCount = 0;
         ledger.headHash = FundLedger.GENESIS_HASH.clone();
+        ledger.documentHeadHash = FundLedger.GENESIS_HASH.clone();
         em.persist(ledger);
         for (Account account : Account.values()) {
             AccountBalance balance = new AccountBalance();
@@ -421,6 +422,31 @@ public class LedgerService {
         // Read under the lock just taken: the head and the totals the previous posting left.
         FundLedger ledger = em.find(FundLedger.class, fundId);
         return new FundLock(ledger, FundStatus.valueOf((String) row[1]));
+    }
+
+    /** A supporting document's place in its fund's documents chain: what the caller stores with it. */
+    public record Chained(long sequence, byte[] ledgerHead, byte[] previousHash, byte[] hash) {
+    }
+
+    /**
+     * Chains a supporting document after the fund's last one, under the fund's lock, and moves the
+     * chain's head (ADR 0018): the caller stores the document with what this answers, in the same
+     * transaction. The document's hash covers the fund's journal head at this moment.
+     *
+     * @param document what the document is, its sequence being the one this answers (any value is replaced)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Chained chainDocument(FundLock fund, DocumentHash.Content document) {
+        FundLedger ledger = fund.ledger;
+        long sequence = Math.addExact(ledger.documentCount, 1);
+        DocumentHash.Content chained = new DocumentHash.Content(document.id(), ledger.fundCode, sequence,
+                document.aboutType(), document.aboutId(), document.kind(), document.fileName(), document.mediaType(),
+                document.sizeBytes(), document.sha256(), document.attachedAt(), document.attachedBy(), ledger.headHash);
+        byte[] previous = ledger.documentHeadHash;
+        byte[] hash = DocumentHash.compute(previous, chained);
+        ledger.documentCount = sequence;
+        ledger.documentHeadHash = hash;
+        return new Chained(sequence, ledger.headHash.clone(), previous.clone(), hash.clone());
     }
 
     /** The balance of one account of a fund, on its normal side; under {@link #lock}, the one the next posting sees. */

@@ -37,7 +37,12 @@ public record VerificationReport(
          * commitments, or pledges receivable = pledges to receive. Only an entry that no event
          * writes, forged with a consistent chain, can do that.
          */
-        IDENTITY_BROKEN
+        IDENTITY_BROKEN,
+        /**
+         * A supporting document's bytes no longer have the SHA-256 (or the size) recorded when it was
+         * attached: a byte was changed (ADR 0018).
+         */
+        DOCUMENT_ALTERED
     }
 
     @Schema(name = "LedgerFundChain")
@@ -47,6 +52,10 @@ public record VerificationReport(
             @Schema(required = true) Status status,
             @Schema(required = true, example = "12") long entryCount,
             @Schema(required = true, description = "Hex SHA-256 of the fund's last entry as recomputed.") String headHash,
+            @Schema(required = true, description = "Supporting documents in the fund's documents chain, each with its "
+                    + "bytes' SHA-256 recomputed.", example = "3") long documentCount,
+            @Schema(required = true, description = "Hex SHA-256 of the fund's last supporting document as recomputed "
+                    + "(64 zeros when it has none).") String documentHeadHash,
             @Schema(description = "Where the chain first breaks; absent when it holds.") Break firstBreak) {
     }
 
@@ -56,6 +65,8 @@ public record VerificationReport(
             @Schema(required = true, example = "LIBAN-2020") String fundCode,
             @Schema(description = "The first entry that does not hold; absent for head and balance mismatches.")
             UUID entryId,
+            @Schema(description = "The first supporting document that does not hold, when the journal does.")
+            UUID documentId,
             @Schema(description = "Its sequence in the fund's journal.") Long sequence,
             @Schema(description = "When it claims to have been recorded.") Instant recordedAt,
             @Schema(required = true) Reason reason,

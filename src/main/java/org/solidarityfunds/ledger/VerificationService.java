@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -45,6 +46,17 @@ public class VerificationService {
               LEFT JOIN ledger_totals t ON t.fund_id = e.fund_id AND t.sequence = e.sequence
              ORDER BY e.fund_id, e.sequence, l.line_no
             """.formatted(LedgerTotals.columns("t"));
+    /**
+     * Every fund's supporting documents in chain order, each with the SHA-256 and length of its
+     * bytes as the database computes them: the bytes never leave it.
+     */
+    private static final String DOCUMENTS = """
+            SELECT d.fund_id, d.id, d.sequence, d.about_type, d.about_id, d.kind, d.file_name, d.media_type,
+                   d.size_bytes, d.sha256, sha256(d.content), octet_length(d.content), d.attached_at, d.attached_by,
+                   d.ledger_head, d.previous_hash, d.hash
+              FROM supporting_document d
+             ORDER BY d.fund_id, d.sequence
+            """;
     /** The first column of the totals kept after the entry, in JOURNAL. */
     private static final int TOTALS_COLUMN = 20;
 
@@ -81,10 +93,12 @@ public class VerificationService {
     private VerificationReport verify(Connection connection) throws SQLException {
         Map<Long, ChainCheck> checks = new LinkedHashMap<>();
         try (PreparedStatement heads = connection.prepareStatement(
-                "SELECT fund_id, fund_code, entry_count, head_hash FROM fund_ledger ORDER BY fund_code");
+                "SELECT fund_id, fund_code, entry_count, head_hash, document_count, document_head_hash FROM fund_ledger "
+                        + "ORDER BY fund_code");
                 ResultSet rs = heads.executeQuery()) {
             while (rs.next()) {
-                checks.put(rs.getLong(1), new ChainCheck(rs.getString(2), rs.getLong(3), rs.getBytes(4)));
+                checks.put(rs.getLong(1), new ChainCheck(rs.getString(2), rs.getLong(3), rs.getBytes(4), rs.getLong(5),
+                        rs.getBytes(6)));
             }
         }
         try (PreparedStatement totals = connection.prepareStatement(
@@ -118,6 +132,15 @@ public class VerificationService {
                 }
                 if (entry != null) {
                     entriesChecked += checks.get(entry.fundId).check(entry, lines, totals) ? 1 : 0;
+                }
+            }
+        }
+        try (PreparedStatement documents = connection.prepareStatement(DOCUMENTS)) {
+            // One row at a time: a row holds no bytes of the document, only their hash.
+            documents.setFetchSize(FETCH_SIZE);
+            try (ResultSet rs = documents.executeQuery()) {
+                while (rs.next()) {
+                    checks.get(rs.getLong(1)).checkDocument(rs);
                 }
             }
         }
@@ -170,16 +193,60 @@ public class VerificationService {
         private final String fundCode;
         private final long recordedEntryCount;
         private final byte[] recordedHeadHash;
+        private final long recordedDocumentCount;
+        private final byte[] recordedDocumentHead;
         private final Map<Account, long[]> maintained = new EnumMap<>(Account.class);
+        private byte[] documentHash = FundLedger.GENESIS_HASH;
+        private long lastDocument;
         private Totals recomputed = Totals.zero();
         private byte[] runningHash = FundLedger.GENESIS_HASH;
         private long lastSequence;
         private Break firstBreak;
 
-        ChainCheck(String fundCode, long recordedEntryCount, byte[] recordedHeadHash) {
+        ChainCheck(String fundCode, long recordedEntryCount, byte[] recordedHeadHash, long recordedDocumentCount,
+                byte[] recordedDocumentHead) {
             this.fundCode = fundCode;
             this.recordedEntryCount = recordedEntryCount;
             this.recordedHeadHash = recordedHeadHash;
+            this.recordedDocumentCount = recordedDocumentCount;
+            this.recordedDocumentHead = recordedDocumentHead;
+        }
+
+        /** Checks the fund's next supporting document: its place in the chain, its hash, its bytes' SHA-256. */
+        void checkDocument(ResultSet rs) throws SQLException {
+            if (firstBreak != null) {
+                return;
+            }
+            UUID id = rs.getObject(2, UUID.class);
+            long sequence = rs.getLong(3);
+            Instant attachedAt = rs.getObject(13, OffsetDateTime.class).toInstant();
+            byte[] recordedSha256 = rs.getBytes(10);
+            if (sequence != lastDocument + 1) {
+                firstBreak = documentBreak(id, sequence, attachedAt, Reason.SEQUENCE_GAP,
+                        "expected document " + (lastDocument + 1) + ", found " + sequence);
+            } else if (!Arrays.equals(rs.getBytes(16), documentHash)) {
+                firstBreak = documentBreak(id, sequence, attachedAt, Reason.PREVIOUS_HASH_MISMATCH,
+                        "the document does not chain to the fund's previous document");
+            } else {
+                byte[] hash = DocumentHash.compute(documentHash, new DocumentHash.Content(id, fundCode, sequence,
+                        rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getInt(9), recordedSha256, attachedAt, rs.getString(14), rs.getBytes(15)));
+                if (!Arrays.equals(hash, rs.getBytes(17))) {
+                    firstBreak = documentBreak(id, sequence, attachedAt, Reason.HASH_MISMATCH,
+                            "the document's record differs from what was hashed when it was attached");
+                } else if (!Arrays.equals(rs.getBytes(11), recordedSha256) || rs.getLong(12) != rs.getInt(9)) {
+                    firstBreak = documentBreak(id, sequence, attachedAt, Reason.DOCUMENT_ALTERED,
+                            "the document's bytes have the SHA-256 " + EntryHash.hex(rs.getBytes(11)) + ", not the "
+                                    + EntryHash.hex(recordedSha256) + " recorded when it was attached");
+                } else {
+                    documentHash = hash;
+                    lastDocument = sequence;
+                }
+            }
+        }
+
+        private Break documentBreak(UUID id, long sequence, Instant attachedAt, Reason reason, String detail) {
+            return new Break(fundCode, null, id, sequence, attachedAt, reason, detail);
         }
 
         /** Checks the next entry of the chain; false when it was not checked, the chain having broken before. */
@@ -209,15 +276,21 @@ public class VerificationService {
 
         FundChain finish() {
             if (firstBreak == null && (lastSequence != recordedEntryCount || !Arrays.equals(runningHash, recordedHeadHash))) {
-                firstBreak = new Break(fundCode, null, null, null, Reason.HEAD_MISMATCH,
+                firstBreak = new Break(fundCode, null, null, null, null, Reason.HEAD_MISMATCH,
                         "the journal has " + lastSequence + " entries but the fund's head records " + recordedEntryCount
                                 + " and hash " + EntryHash.hex(recordedHeadHash));
+            }
+            if (firstBreak == null && (lastDocument != recordedDocumentCount
+                    || !Arrays.equals(documentHash, recordedDocumentHead))) {
+                firstBreak = new Break(fundCode, null, null, null, null, Reason.HEAD_MISMATCH,
+                        "the fund has " + lastDocument + " supporting documents but its head records "
+                                + recordedDocumentCount + " and hash " + EntryHash.hex(recordedDocumentHead));
             }
             if (firstBreak == null) {
                 for (Account account : Account.values()) {
                     long[] kept = maintained.getOrDefault(account, new long[2]);
                     if (kept[0] != recomputed.debitMinor(account) || kept[1] != recomputed.creditMinor(account)) {
-                        firstBreak = new Break(fundCode, null, null, null, Reason.BALANCE_MISMATCH,
+                        firstBreak = new Break(fundCode, null, null, null, null, Reason.BALANCE_MISMATCH,
                                 "account " + account + " keeps debits " + kept[0] + " and credits " + kept[1]
                                         + " but its lines sum to " + recomputed.debitMinor(account) + " and "
                                         + recomputed.creditMinor(account));
@@ -232,14 +305,14 @@ public class VerificationService {
                 long receivable = recomputed.balanceMinor(Account.PLEDGES_RECEIVABLE);
                 long toReceive = recomputed.balanceMinor(Account.PLEDGES_TO_RECEIVE);
                 if (bank != available + committed || receivable != toReceive) {
-                    firstBreak = new Break(fundCode, null, null, null, Reason.IDENTITY_BROKEN,
+                    firstBreak = new Break(fundCode, null, null, null, null, Reason.IDENTITY_BROKEN,
                             "bank " + bank + " should be available " + available + " + committed " + committed
                                     + ", and pledges receivable " + receivable + " should be pledges to receive "
                                     + toReceive);
                 }
             }
             return new FundChain(fundCode, firstBreak == null ? Status.INTACT : Status.BROKEN, lastSequence,
-                    EntryHash.hex(runningHash), firstBreak);
+                    EntryHash.hex(runningHash), lastDocument, EntryHash.hex(documentHash), firstBreak);
         }
 
         /** The totals kept after the entry, which point-in-time balances read, are the lines' sums up to it. */
@@ -261,7 +334,7 @@ public class VerificationService {
         }
 
         private void breakAt(JournalEntry entry, Reason reason, String detail) {
-            firstBreak = new Break(fundCode, entry.id, entry.sequence, entry.recordedAt, reason, detail);
+            firstBreak = new Break(fundCode, entry.id, null, entry.sequence, entry.recordedAt, reason, detail);
         }
     }
 }

@@ -13,7 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Answers a request whose declared body is larger than its limit with a problem, before
  * anything reads it: {@code ledger.http.body-size-max} (64 KiB) for every request but a
  * bank-statement import, which may send up to {@code ledger.http.import-body-size-max}
- * (2 MiB), and a bank's statement file, up to {@code ledger.http.bank-file-size-max} (12 MiB: reading a camt.053 file takes about 14 times its size in heap).
+ * (2 MiB), a bank's statement file, up to {@code ledger.http.bank-file-size-max} (12 MiB:
+ * reading a camt.053 file takes about 14 times its size in heap), and a supporting document, up
+ * to {@code ledger.http.document-size-max} (10 MiB, the most a document may have).
  * A body sent in chunks, without a length, is held to the same limit as it is read
  * (RequestBodyChecks).
  */
@@ -27,14 +29,19 @@ public class BodySizeLimit {
                     + "|/console/funds/[^/]+/contributions/import(/preview)?");
     /** A bank's statement file, as the bank wrote it: 10,000 camt.053 entries take about 10 MiB. */
     static final Pattern BANK_FILE_PATH = Pattern.compile("/(api/v1|console)/bank-statements");
+    /** A supporting document, as its author wrote it. */
+    static final Pattern DOCUMENT_PATH = Pattern.compile("/api/v1/(pledges|disbursements)/[^/]+/documents");
 
     private final long bodySizeMaxBytes;
     private final long importBodySizeMaxBytes;
     private final long bankFileSizeMaxBytes;
+    private final long documentSizeMaxBytes;
 
     BodySizeLimit(@ConfigProperty(name = "ledger.http.body-size-max") MemorySize bodySizeMax,
             @ConfigProperty(name = "ledger.http.import-body-size-max") MemorySize importBodySizeMax,
-            @ConfigProperty(name = "ledger.http.bank-file-size-max") MemorySize bankFileSizeMax) {
+            @ConfigProperty(name = "ledger.http.bank-file-size-max") MemorySize bankFileSizeMax,
+            @ConfigProperty(name = "ledger.http.document-size-max") MemorySize documentSizeMax) {
+        this.documentSizeMaxBytes = documentSizeMax.asLongValue();
         this.bodySizeMaxBytes = bodySizeMax.asLongValue();
         this.importBodySizeMaxBytes = importBodySizeMax.asLongValue();
         this.bankFileSizeMaxBytes = bankFileSizeMax.asLongValue();
@@ -62,6 +69,9 @@ public class BodySizeLimit {
     long limitFor(String path) {
         if (BANK_FILE_PATH.matcher(path).matches()) {
             return bankFileSizeMaxBytes;
+        }
+        if (DOCUMENT_PATH.matcher(path).matches()) {
+            return documentSizeMaxBytes;
         }
         return IMPORT_PATH.matcher(path).matches() ? importBodySizeMaxBytes : bodySizeMaxBytes;
     }

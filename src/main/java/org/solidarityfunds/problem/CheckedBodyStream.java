@@ -6,7 +6,8 @@ import java.io.InputStream;
 
 /**
  * A request body as it is read: at most {@code limit} bytes whatever its framing (a length, or
- * chunks), and strict UTF-8 (RFC 3629: no overlong form such as {@code C0 AF} for '/', no
+ * chunks), and, unless it is a file taken as bytes (a bank's statement, a supporting document),
+ * strict UTF-8 (RFC 3629: no overlong form such as {@code C0 AF} for '/', no
  * encoded surrogate, nothing above U+10FFFF, no sequence cut short), so that no text is ever
  * stored other than what was sent. JSON parsers decode leniently; this refuses first.
  */
@@ -33,15 +34,18 @@ final class CheckedBodyStream extends FilterInputStream {
     }
 
     private final long limit;
+    private final boolean text;
     private long count;
     /** Continuation bytes still expected, and the range allowed for the next one. */
     private int pending;
     private int nextLow = 0x80;
     private int nextHigh = 0xBF;
 
-    CheckedBodyStream(InputStream body, long limit) {
+    /** @param text whether the body is text, and so must be UTF-8 */
+    CheckedBodyStream(InputStream body, long limit, boolean text) {
         super(body);
         this.limit = limit;
+        this.text = text;
     }
 
     @Override
@@ -80,6 +84,9 @@ final class CheckedBodyStream extends FilterInputStream {
     private void check(int b) throws IOException {
         if (++count > limit) {
             throw new TooLarge(limit);
+        }
+        if (!text) {
+            return;
         }
         if (pending > 0) {
             if (b < nextLow || b > nextHigh) {

@@ -9,7 +9,7 @@ import java.io.IOException;
 /**
  * Every request body is read through {@link CheckedBodyStream}: its size limit holds however
  * the body is framed (BodySizeLimit refuses a declared length before reading; a chunked body
- * is counted as it comes), and it must be UTF-8.
+ * is counted as it comes), and it must be UTF-8 unless it is a file taken as bytes.
  */
 @Provider
 public class RequestBodyChecks implements ReaderInterceptor {
@@ -24,7 +24,10 @@ public class RequestBodyChecks implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new CheckedBodyStream(context.getInputStream(), limits.limitFor(request.getCurrent().request().path())));
+        // A body taken as bytes is a file, read for what it is (a PDF, a bank's Latin-9 statement):
+        // only its size is checked here; every other body is text.
+        context.setInputStream(new CheckedBodyStream(context.getInputStream(),
+                limits.limitFor(request.getCurrent().request().path()), context.getType() != byte[].class));
         return context.proceed();
     }
 }
