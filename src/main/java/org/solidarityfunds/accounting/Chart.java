@@ -96,6 +96,14 @@ public record Chart(String name, Map<String, String> accounts, String bank, Stri
             requireClass(family.family() + ".carriedToDedicatedFunds", family.carriedToDedicatedFunds(), "6");
             requireClass(family.family() + ".usedFromDedicatedFunds", family.usedFromDedicatedFunds(), "7");
         }
+        // A payment's exchange gain is the fund's income, not a donor's resource: in a resource account
+        // the closing would count it as one.
+        for (ResourceFamily family : resources) {
+            if (family.resource().equals(exchangeGains)) {
+                throw new IllegalArgumentException("exchangeGains is account " + exchangeGains + ", the resource of "
+                        + family.family() + ": a gain needs an account of its own");
+            }
+        }
         if (resources.stream().noneMatch(family -> family.family().equals(unattributedResources))) {
             throw new IllegalArgumentException("the unattributed resources go to family " + unattributedResources
                     + ", which the chart does not have");

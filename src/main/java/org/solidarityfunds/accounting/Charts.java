@@ -53,11 +53,36 @@ public class Charts {
         }
     }
 
+    /**
+     * The chart a closing kept. One kept before payments in tranches (V13) has no account for a
+     * payment's bank charges or exchange differences; its year can have no such entry, so the
+     * shipped chart's accounts for them are added, with their labels, and its own left as they were.
+     */
     static Chart read(String json) {
         try {
-            return JSON.readValue(json, Chart.class);
+            com.fasterxml.jackson.databind.node.ObjectNode kept =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(json);
+            if (!kept.has("bankCharges")) {
+                Chart shipped;
+                try (InputStream in = Charts.class.getClassLoader().getResourceAsStream(SHIPPED)) {
+                    shipped = read(in);
+                }
+                com.fasterxml.jackson.databind.node.ObjectNode accounts =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) kept.get("accounts");
+                for (String account : java.util.List.of(shipped.bankCharges(), shipped.exchangeLosses(),
+                        shipped.exchangeGains())) {
+                    if (!accounts.has(account)) {
+                        accounts.put(account, shipped.labelOf(account));
+                    }
+                }
+                kept.put("bankCharges", shipped.bankCharges()).put("exchangeLosses", shipped.exchangeLosses())
+                        .put("exchangeGains", shipped.exchangeGains());
+            }
+            return JSON.treeToValue(kept, Chart.class);
         } catch (IOException e) {
             throw new UncheckedIOException("a closing's chart cannot be read", e);
+        } catch (ClassCastException e) {
+            throw new IllegalStateException("a closing's chart is not a chart's JSON object", e);
         }
     }
 }

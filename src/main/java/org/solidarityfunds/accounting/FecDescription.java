@@ -63,15 +63,18 @@ final class FecDescription {
                 16. ValidDate : date de validation : le jour où l'écriture a été enregistrée dans le journal, qui ne
                     peut plus la modifier (journal en ajout seul, chaîné par empreintes) ; pour les à-nouveaux et les
                     fonds dédiés, le jour de la clôture qui les a écrits.
-                17. Montantdevise : montant dans la devise d'origine, pour une somme reçue dans une autre devise,
-                    avec les décimales de cette devise ; vide sinon.
+                17. Montantdevise : montant dans la devise d'origine, pour une somme reçue ou versée dans une autre
+                    devise (sur la ligne de banque du versement, quand elle porte tout le débit), avec les décimales
+                    de cette devise ; vide sinon.
                 18. Idevise : code ISO 4217 de cette devise ; vide sinon.
 
                 Codes des journaux
                 - AN : À-nouveaux (reprise des soldes de l'exercice précédent, un par fonds, datés du premier jour).
-                - BQ : Banque (sommes reçues, paiements, et leurs contre-passations).
+                - BQ : Banque (sommes reçues, versements, frais bancaires et pertes de change des versements, et
+                  leurs contre-passations).
                 - OD : Opérations diverses (engagements et promesses, décisions de subvention et leurs
-                  libérations, et les fonds dédiés de fin d'exercice, un par fonds, datés du dernier jour).
+                  libérations, gains de change des versements, et les fonds dédiés de fin d'exercice, un par fonds,
+                  datés du dernier jour).
 
                 Fonds tenus dans une autre devise que l'euro, absents de ce fichier et de sa numérotation : %s
                 """.formatted(closing.fecFileName(), yearCode, day.format(year.firstDay()), day.format(year.lastDay()),

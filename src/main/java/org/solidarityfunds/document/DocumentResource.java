@@ -83,6 +83,7 @@ public class DocumentResource {
                     schema = @Schema(maxLength = DocumentService.FILE_NAME_LENGTH_MAX)) @QueryParam("fileName") String fileName,
             byte[] file, UriInfo uri) {
         UUID pledge = Ids.require(id, ProblemType.PLEDGE_NOT_FOUND, "pledge");
+        DocumentService.checkFileName(fileName);
         return Commands.response(documents.attach(caller.subject(), key, uri.getPath(), pledge, true, kindOf(kind), null,
                 fileName, nonEmpty(file), caller.scope()), uri);
     }
@@ -118,6 +119,7 @@ public class DocumentResource {
                     schema = @Schema(maxLength = DocumentService.FILE_NAME_LENGTH_MAX)) @QueryParam("fileName") String fileName,
             byte[] file, UriInfo uri) {
         UUID disbursement = Ids.require(id, ProblemType.DISBURSEMENT_NOT_FOUND, "disbursement");
+        DocumentService.checkFileName(fileName);
         UUID payment = paymentId == null ? null : Ids.parse(paymentId)
                 .orElseThrow(() -> ProblemException.invalid("paymentId", "is a payment's id (a UUID)"));
         return Commands.response(documents.attach(caller.subject(), key, uri.getPath(), disbursement, false,
@@ -126,11 +128,11 @@ public class DocumentResource {
 
     @GET
     @Path("pledges/{id}/documents")
-    @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE, Roles.AUDITOR, Roles.ADMIN})
+    @RolesAllowed({Roles.FINANCE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "listPledgeDocuments", summary = "A pledge's supporting documents",
             description = "In the order attached, at most 200.")
     @APIResponse(responseCode = "200", description = "The documents", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = DocumentView.class, maxItems = DocumentService.LISTED_MAX)))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = DocumentView.class)))
     @APIResponse(responseCode = "404", description = "pledge-not-found")
     public List<DocumentView> ofPledge(@PathParam("id") String id) {
         return documents.ofPledge(Ids.require(id, ProblemType.PLEDGE_NOT_FOUND, "pledge"), caller.scope());
@@ -143,7 +145,7 @@ public class DocumentResource {
             description = "Its request's, its decision's, its payments' and those attached after payment, in the "
                     + "order attached, at most 200.")
     @APIResponse(responseCode = "200", description = "The documents", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = DocumentView.class, maxItems = DocumentService.LISTED_MAX)))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = DocumentView.class)))
     @APIResponse(responseCode = "404", description = "disbursement-not-found")
     public List<DocumentView> ofDisbursement(@PathParam("id") String id) {
         return documents.ofDisbursement(Ids.require(id, ProblemType.DISBURSEMENT_NOT_FOUND, "disbursement"),
@@ -155,7 +157,8 @@ public class DocumentResource {
     @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE, Roles.AUDITOR, Roles.ADMIN})
     @Produces({"application/pdf", "image/png", "image/jpeg", ODT, DOCX, MediaType.APPLICATION_JSON})
     @Operation(operationId = "downloadDocument", summary = "Download a supporting document",
-            description = "Its bytes as attached, with its media type, always as an attachment (never shown inline "
+            description = "For finance, auditors, administrators, and committee members for a disbursement's "
+                    + "documents. Its bytes as attached, with its media type, always as an attachment (never shown inline "
                     + "from the service's origin, and sandboxed if a browser tries), and its SHA-256 as Repr-Digest "
                     + "(RFC 9530).")
     @APIResponse(responseCode = "200", description = "The document's bytes",
@@ -164,15 +167,17 @@ public class DocumentResource {
                     @Header(name = "Repr-Digest", description = "sha-256 of the bytes, base64 (RFC 9530)",
                             schema = @Schema(type = SchemaType.STRING, maxLength = 100))},
             content = {
-                    @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = ODT, schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = DOCX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+                    @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = ODT, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = DOCX, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "document-not-found")
     public Response download(@PathParam("id") String id) {
+        // A committee member reads a disbursement's papers, not a pledge's, as they read no pledge.
+        boolean readsPledges = caller.has(Roles.FINANCE) || caller.has(Roles.AUDITOR) || caller.has(Roles.ADMIN);
         DocumentService.Download download = documents.download(Ids.require(id, ProblemType.DOCUMENT_NOT_FOUND,
-                "document"), caller.scope());
+                "document"), caller.scope(), readsPledges);
         DocumentView document = download.document();
         return Response.ok(download.content(), document.mediaType())
                 .header("Content-Disposition", contentDisposition(document.fileName()))

@@ -66,9 +66,8 @@ public class DocumentService {
     public record Download(DocumentView document, byte[] content) {
     }
 
-    /** The command boundary of POST /pledges/{id}/documents and POST /disbursements/{id}/documents. */
-    public Answer<DocumentView> attach(String subject, String key, String path, UUID recordId, boolean toPledge,
-            DocumentKind kind, UUID paymentId, String fileName, byte[] content, FundScope scope) {
+    /** Refuses a name that is not a file's: text the service accepts, without a folder. */
+    public static void checkFileName(String fileName) {
         if (fileName != null) {
             Text.refusal(fileName, FILE_NAME_LENGTH_MAX).ifPresent(refusal -> {
                 throw ProblemException.invalid("fileName", refusal);
@@ -77,6 +76,12 @@ public class DocumentService {
                 throw ProblemException.invalid("fileName", "is a file's name, without a folder");
             }
         }
+    }
+
+    /** The command boundary of POST /pledges/{id}/documents and POST /disbursements/{id}/documents. */
+    public Answer<DocumentView> attach(String subject, String key, String path, UUID recordId, boolean toPledge,
+            DocumentKind kind, UUID paymentId, String fileName, byte[] content, FundScope scope) {
+        checkFileName(fileName);
         if (kind.ofPledge() != toPledge) {
             throw ProblemException.invalid("kind", toPledge ? "is DELIBERATION for a pledge"
                     : "is one of PROJECT, FUNDING_AGREEMENT, MINUTES, PAYMENT_ADVICE, EXECUTION_REPORT for a disbursement");
@@ -191,12 +196,18 @@ public class DocumentService {
                 .page(0, LISTED_MAX).list().stream().map(d -> DocumentView.of(d, fundCode)).toList();
     }
 
-    /** A document with its bytes, in the caller's scope (an unknown one and one out of scope are alike: not found). */
+    /**
+     * A document with its bytes, in the caller's scope: an unknown one, one out of scope and a
+     * pledge's for a caller who reads no pledge are alike, not found.
+     */
     @Transactional
-    public Download download(UUID id, FundScope scope) {
-        FundService.Scoped<SupportingDocument> found = funds.inScope(SupportingDocument.<SupportingDocument>findById(id),
-                d -> d.fundId, scope, () -> new ProblemException(ProblemType.DOCUMENT_NOT_FOUND,
-                        "No document has the id " + id + "."));
+    public Download download(UUID id, FundScope scope, boolean readsPledges) {
+        SupportingDocument document = SupportingDocument.findById(id);
+        if (document != null && document.aboutType == DocumentKind.Supports.PLEDGE && !readsPledges) {
+            document = null;
+        }
+        FundService.Scoped<SupportingDocument> found = funds.inScope(document, d -> d.fundId, scope,
+                () -> new ProblemException(ProblemType.DOCUMENT_NOT_FOUND, "No document has the id " + id + "."));
         return new Download(DocumentView.of(found.record(), found.fundCode()), found.record().content);
     }
 

@@ -30,7 +30,7 @@ public class AppendOnlyPrivilegesCheck implements HealthCheck {
                                   'fiscal_year_change', 'year_end_entry', 'year_end_line',
                                   'dedicated_funds_movement', 'year_end_closing', 'bank_account',
                                   'donor_bank_account', 'bank_statement_file', 'bank_statement', 'bank_line',
-                                  'bank_line_outcome']) AS t,
+                                  'bank_line_outcome', 'disbursement_payment', 'supporting_document']) AS t,
                    unnest(ARRAY['UPDATE', 'DELETE', 'TRUNCATE']) AS p
             """;
 

@@ -91,6 +91,24 @@ class AuthorizationMatrixTest {
                 .extract().path("items[0].id");
     }
 
+    /** A real PDF (LibreOffice's, src/test/resources/documents/README.md). */
+    private static byte[] document() {
+        try (java.io.InputStream in = AuthorizationMatrixTest.class.getResourceAsStream(
+                "/documents/committee-minutes_libreoffice.pdf")) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A project attached to the matrix fund's disbursement: a document every reader of disbursements reads. */
+    private String attached() {
+        return as(TestTokens.as("matrix-attacher", Roles.FINANCE, fund)).contentType("application/pdf")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).queryParam("kind", "PROJECT")
+                .body(document()).post("/api/v1/disbursements/{id}/documents", disbursement).then().statusCode(201)
+                .extract().path("id");
+    }
+
     /** A statement of the matrix fund's account: one debit, bank charges. */
     private static byte[] statementFile(String iban) {
         return TestBanks.camt(iban, 1_00, List.of(new TestBanks.Movement("DBIT", 1_00, "2020-10-05",
@@ -152,6 +170,18 @@ class AuthorizationMatrixTest {
                         200, 403, 200, 200, 200),
                 new Row("GET /api/v1/pledges/{id}", () -> new Call("GET", "/api/v1/pledges/" + pledge, null),
                         200, 403, 200, 200, 200),
+                new Row("POST /api/v1/pledges/{id}/documents", () -> new Call("POST", "/api/v1/pledges/" + pledge
+                        + "/documents?kind=DELIBERATION", document(), "application/json", "application/pdf"),
+                        201, 403, 403, 403, 403),
+                new Row("GET /api/v1/pledges/{id}/documents", () -> new Call("GET", "/api/v1/pledges/" + pledge
+                        + "/documents", null), 200, 403, 403, 200, 200),
+                new Row("POST /api/v1/disbursements/{id}/documents", () -> new Call("POST", "/api/v1/disbursements/"
+                        + disbursement + "/documents?kind=PROJECT", document(), "application/json",
+                        "application/octet-stream"), 201, 201, 403, 403, 403),
+                new Row("GET /api/v1/disbursements/{id}/documents", () -> new Call("GET", "/api/v1/disbursements/"
+                        + disbursement + "/documents", null), 200, 200, 403, 200, 200),
+                new Row("GET /api/v1/documents/{id}", () -> new Call("GET", "/api/v1/documents/" + attached(),
+                        null, "*/*"), 200, 200, 403, 200, 200),
                 new Row("POST /api/v1/pledges/{id}/cancellation", () -> new Call("POST", "/api/v1/pledges/"
                         + TestFunds.pledge(fund, donor, 10_00) + "/cancellation", Map.of("reason", "Délibération annulée")),
                         200, 403, 403, 403, 403),

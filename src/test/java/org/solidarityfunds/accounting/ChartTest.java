@@ -77,6 +77,10 @@ class ChartTest {
                 chart.grantsToPay(), null, chart.exchangeLosses(), chart.exchangeGains(),
                 chart.resultCarriedForwardCredit(), chart.resultCarriedForwardDebit(), chart.unattributedResources(),
                 chart.resources())).hasMessageContaining("not given");
+        assertThatThrownBy(() -> new Chart(chart.name(), chart.accounts(), chart.bank(), chart.grantsAwarded(),
+                chart.grantsToPay(), chart.bankCharges(), chart.exchangeLosses(), "740",
+                chart.resultCarriedForwardCredit(), chart.resultCarriedForwardDebit(), chart.unattributedResources(),
+                chart.resources())).hasMessageContaining("a gain needs an account of its own");
         Chart.ResourceFamily subsidies = chart.resources().get(0);
         assertThatThrownBy(() -> with(chart, chart.accounts(), List.of(new Chart.ResourceFamily(subsidies.family(),
                 subsidies.donorKinds(), subsidies.receivable(), "441", subsidies.dedicatedFunds(),
@@ -93,5 +97,18 @@ class ChartTest {
         return new Chart(chart.name(), accounts, chart.bank(), chart.grantsAwarded(), chart.grantsToPay(),
                 chart.bankCharges(), chart.exchangeLosses(), chart.exchangeGains(), chart.resultCarriedForwardCredit(), chart.resultCarriedForwardDebit(), chart.unattributedResources(),
                 resources);
+    }
+
+    @Test
+    void a_chart_kept_by_a_closing_before_payments_in_tranches_gets_the_shipped_accounts_for_them() throws IOException {
+        Chart chart = shipped();
+        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(Charts.write(chart));
+        old.remove(List.of("bankCharges", "exchangeLosses", "exchangeGains"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) old.get("accounts")).remove(List.of("627", "666", "766"));
+        Chart kept = Charts.read(old.toString());
+        assertThat(kept.accountOf(Account.AVAILABLE, EntryKind.BANK_CHARGES, null)).isEqualTo("627");
+        assertThat(kept.labelOf("766")).isEqualTo("Gains de change");
+        assertThat(Charts.read(Charts.write(chart))).isEqualTo(chart);
     }
 }

@@ -165,6 +165,12 @@ class DocumentsTest {
         refused(as(TestTokens.as("partner-documents", Roles.PARTNER)).accept("*/*").get(href), 403, "forbidden");
         as(member).accept("*/*").get(href).then().statusCode(200)
                 .contentType("application/vnd.oasis.opendocument.text");
+        // A committee member reads no pledge, nor its deliberation.
+        String deliberation = attach(FINANCE, "/api/v1/pledges/" + TestFunds.pledge(fund, TestFunds.donor("Ville de Vannes"),
+                1_000_00) + "/documents", "DELIBERATION", "d.pdf", resource("committee-minutes_libreoffice.pdf"))
+                .then().statusCode(201).extract().path("href");
+        refused(as(member).accept("*/*").get(deliberation), 404, "document-not-found");
+        as(AUDITOR).accept("*/*").get(deliberation).then().statusCode(200);
     }
 
     @Test

@@ -356,6 +356,7 @@ class ContractHostileInputTest {
             case "after" -> Base64.getUrlEncoder().withoutPadding().encodeToString("1".getBytes(StandardCharsets.US_ASCII));
             case "donorId" -> valid.donor();
             case "fileName" -> "releve-2020-10.xml";
+            case "paymentId" -> UUID.randomUUID().toString();
             default -> throw new IllegalStateException("no valid value known for the query parameter " + name);
         };
     }
@@ -462,8 +463,15 @@ class ContractHostileInputTest {
                     ? value.percentEncoded() : Hostile.text("", parameter.getValue()).percentEncoded();
             path = path.replace("{" + parameter.getKey() + "}", segment);
         }
+        // The valid request's query parameters, the hostile value in place of its own.
+        Map<String, String> query = new java.util.LinkedHashMap<>();
+        valid.query().forEach((name, text) -> query.put(name, Hostile.text("", text).percentEncoded()));
         if (target != null && target.in().equals("query")) {
-            path += "?" + target.name() + "=" + value.percentEncoded();
+            query.put(target.name(), value.percentEncoded());
+        }
+        if (!query.isEmpty()) {
+            path += "?" + query.entrySet().stream().map(parameter -> parameter.getKey() + "=" + parameter.getValue())
+                    .collect(java.util.stream.Collectors.joining("&"));
         }
         byte[] body = valid.body() == null ? null : body(valid.body(), target != null && target.in().equals("body")
                 ? target : null, value);
@@ -488,7 +496,7 @@ class ContractHostileInputTest {
         }
         if (body == null && valid.file() != null) {
             body = valid.file();
-            ascii(out, "Content-Type: application/xml\r\n");
+            ascii(out, "Content-Type: " + valid.fileType() + "\r\n");
             ascii(out, "Content-Length: " + body.length + "\r\n");
         } else if (body != null) {
             ascii(out, "Content-Type: application/json\r\n");
@@ -721,10 +729,16 @@ class ContractHostileInputTest {
 
     /** The values of the path parameters, the body (or null), the caller's token, and a donor's id for queries. */
     /** A valid request: its path parameters, its JSON body, or the file it sends (a bank's statement), and who sends it. */
-    record ValidRequest(Map<String, String> path, ObjectNode body, String token, String donor, byte[] file) {
+    record ValidRequest(Map<String, String> path, ObjectNode body, String token, String donor, byte[] file,
+            String fileType, Map<String, String> query) {
 
         ValidRequest(Map<String, String> path, ObjectNode body, String token, String donor) {
-            this(path, body, token, donor, null);
+            this(path, body, token, donor, null, null, Map.of());
+        }
+
+        /** A bank's statement file. */
+        ValidRequest(Map<String, String> path, ObjectNode body, String token, String donor, byte[] file) {
+            this(path, body, token, donor, file, "application/xml", Map.of());
         }
 
         @Override
@@ -804,6 +818,16 @@ class ContractHostileInputTest {
                 case "getBankAccount", "listUnreconciledLines" -> request(operation, Map.of("id", bankAccount()));
                 case "recordDonorIban", "listDonorIbans" -> request(operation, Map.of("id", donor));
                 case "stageBankStatement" -> new ValidRequest(Map.of(), null, finance, donor, statementFile());
+                case "attachPledgeDocument" -> new ValidRequest(Map.of("id", TestFunds.pledge(fund, donor, 1000)), null,
+                        finance, donor, document(), "application/pdf", Map.of("kind", "DELIBERATION"));
+                case "attachDisbursementDocument" -> new ValidRequest(Map.of("id", TestFunds.disbursement(fund, 1000)),
+                        null, finance, donor, document(), "application/octet-stream", Map.of("kind", "PROJECT"));
+                case "listPledgeDocuments" -> request(operation, Map.of("id", TestFunds.pledge(fund, donor, 1000)));
+                case "listDisbursementDocuments" -> request(operation, Map.of("id", TestFunds.disbursement(fund, 1000)));
+                case "downloadDocument" -> request(operation, Map.of("id", Api.as(finance).contentType("application/pdf")
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).queryParam("kind", "DELIBERATION")
+                        .body(document()).post("/api/v1/pledges/{id}/documents", TestFunds.pledge(fund, donor, 1000))
+                        .then().statusCode(201).extract().path("id")));
                 case "getBankStatement", "listBankStatementLines" -> request(operation, Map.of("id", statement()));
                 // A credit accepted for a donor, its fund and allocation named: every field of a decision
                 // but a debit's disbursement and payment, which a credit refuses.
@@ -861,6 +885,16 @@ class ContractHostileInputTest {
             bankAccount();
             return TestBanks.camt(bankIban, 10_00, movements.length > 0 ? List.of(movements) : List.of(
                     new TestBanks.Movement("DBIT", 1_00, "2020-10-05", "ACR-" + UUID.randomUUID(), null, null, "Frais")));
+        }
+
+        /** A real PDF (LibreOffice's, src/test/resources/documents/README.md). */
+        private static byte[] document() {
+            try (java.io.InputStream in = ContractHostileInputTest.class.getResourceAsStream(
+                    "/documents/committee-minutes_libreoffice.pdf")) {
+                return in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         /** A newly staged statement (a new line each time: its bank reference is new). */

@@ -53,7 +53,7 @@ class OpenApiContractTest {
                 operations++;
             }
         }
-        assertThat(operations).isEqualTo(53);
+        assertThat(operations).isEqualTo(58);
         assertThat(spec.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
     }
 
