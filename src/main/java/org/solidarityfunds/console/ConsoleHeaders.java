@@ -40,6 +40,10 @@ public class ConsoleHeaders implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
+        if (headers.containsKey("Content-Disposition")) {
+            // A supporting document: a download with its own, stricter headers (document/Downloads).
+            return;
+        }
         headers.putSingle("Content-Security-Policy", contentSecurityPolicy);
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("Referrer-Policy", "same-origin");

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -24,6 +26,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.solidarityfunds.access.Caller;
 import org.solidarityfunds.access.Roles;
 import org.solidarityfunds.committee.CommitteeService;
@@ -37,11 +41,16 @@ import org.solidarityfunds.disbursement.RecordPayment;
 import org.solidarityfunds.disbursement.ReleaseRemainder;
 import org.solidarityfunds.disbursement.RequestDisbursement;
 import org.solidarityfunds.disbursement.VoteChoice;
+import org.solidarityfunds.document.DocumentKind;
+import org.solidarityfunds.document.DocumentService;
+import org.solidarityfunds.document.DocumentView;
+import org.solidarityfunds.document.Downloads;
 import org.solidarityfunds.fund.FundService;
 import org.solidarityfunds.money.Currencies;
 import org.solidarityfunds.fund.FundView;
 import org.solidarityfunds.ledger.BalanceView;
 import org.solidarityfunds.ledger.LedgerService;
+import org.solidarityfunds.problem.ProblemException;
 import org.solidarityfunds.problem.ProblemType;
 import org.solidarityfunds.web.Ids;
 /**
@@ -59,7 +68,13 @@ public class DisbursementPages {
     /** A request's page: the request, its fund's money, its committee, and what the reader may do with it. */
     public record View(DisbursementView disbursement, FundView fund, BalanceView balance,
             Optional<CommitteeView> committee, boolean mayVote, boolean mayPay, boolean mayCancel,
-            boolean mayRelease, Form vote, Form payment, Form cancellation, Form release) {
+            boolean mayRelease, List<DocumentView> documents, List<DocumentKind> attachable, Form vote, Form payment,
+            Form cancellation, Form release, Form attachment) {
+
+        /** Whether the reader may attach a document: finance and committee members, when one fits. */
+        public boolean mayAttach() {
+            return !attachable.isEmpty();
+        }
 
         /** The currencies a transfer commonly goes out in, the fund's first: those of the funds' beneficiaries. */
         public List<String> currencies() {
@@ -102,9 +117,14 @@ public class DisbursementPages {
     private final Submissions submissions;
     private final Caller caller;
     private final Screen screen;
+    private final DocumentService documents;
+    private final FormGuard guard;
 
     DisbursementPages(DisbursementService disbursements, FundService funds, LedgerService ledger,
-            CommitteeService committees, Submissions submissions, Caller caller, Screen screen) {
+            CommitteeService committees, Submissions submissions, Caller caller, Screen screen,
+            DocumentService documents, FormGuard guard) {
+        this.documents = documents;
+        this.guard = guard;
         this.disbursements = disbursements;
         this.funds = funds;
         this.ledger = ledger;
@@ -135,7 +155,7 @@ public class DisbursementPages {
     @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(hidden = true)
     public TemplateInstance page(@PathParam("id") String id) {
-        return render(disbursementId(id), Form.fresh(), Form.fresh(), Form.fresh(), Form.fresh());
+        return render(disbursementId(id), Form.fresh(), Form.fresh(), Form.fresh(), Form.fresh(), Form.fresh());
     }
 
     @GET
@@ -180,7 +200,7 @@ public class DisbursementPages {
         return submissions.send(form, command, CastVote.class, uri,
                 (request, c) -> disbursements.vote(request, disbursement, c, caller.scope()),
                 answer -> pageOf(disbursement.toString()),
-                f -> render(disbursement, f, Form.fresh(), Form.fresh(), Form.fresh()));
+                f -> render(disbursement, f, Form.fresh(), Form.fresh(), Form.fresh(), Form.fresh()));
     }
 
     /** The payment form's fields: the API's RecordPayment's, so that what it refuses lands on the field typed. */
@@ -233,7 +253,7 @@ public class DisbursementPages {
         return submissions.send(form, command, RecordPayment.class, uri,
                 (request, c) -> disbursements.recordPayment(request, disbursement, c, caller.scope()),
                 answer -> pageOf(disbursement.toString()),
-                f -> render(disbursement, Form.fresh(), f, Form.fresh(), Form.fresh()));
+                f -> render(disbursement, Form.fresh(), f, Form.fresh(), Form.fresh(), Form.fresh()));
     }
 
     @POST
@@ -249,7 +269,7 @@ public class DisbursementPages {
         return submissions.send(form, command, ReleaseRemainder.class, uri,
                 (request, c) -> disbursements.releaseRemainder(request, disbursement, c, caller.scope()),
                 answer -> pageOf(disbursement.toString()),
-                f -> render(disbursement, Form.fresh(), Form.fresh(), Form.fresh(), f));
+                f -> render(disbursement, Form.fresh(), Form.fresh(), Form.fresh(), f, Form.fresh()));
     }
 
     @POST
@@ -265,7 +285,7 @@ public class DisbursementPages {
         return submissions.send(form, command, CancelDisbursement.class, uri,
                 (request, c) -> disbursements.cancel(request, disbursement, c, caller.scope()),
                 answer -> pageOf(disbursement.toString()),
-                f -> render(disbursement, Form.fresh(), Form.fresh(), f, Form.fresh()));
+                f -> render(disbursement, Form.fresh(), Form.fresh(), f, Form.fresh(), Form.fresh()));
     }
 
     /** An amount that may be left empty; a problem on the form when it is typed and is not one. */
@@ -273,7 +293,62 @@ public class DisbursementPages {
         return form.value(field).isBlank() ? Optional.empty() : submissions.minor(form, field, currency);
     }
 
-    private TemplateInstance render(UUID id, Form vote, Form payment, Form cancellation, Form release) {
+    /** A document for the disbursement, sent as a file with its kind (and the payment an advice is of). */
+    @POST
+    @Path("disbursements/{id}/documents")
+    @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE})
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(hidden = true)
+    public Response attach(@PathParam("id") String id, @RestForm(FormGuard.FIELD) String csrf,
+            @RestForm("key") String key, @RestForm("kind") String kind, @RestForm("paymentId") String paymentId,
+            @RestForm("file") FileUpload file, UriInfo uri) {
+        guard.verify(csrf);
+        UUID disbursement = disbursementId(id);
+        Form form = Form.sent(key, Map.of("kind", kind == null ? "" : kind, "paymentId",
+                paymentId == null ? "" : paymentId, "file", ""));
+        Optional<DocumentKind> chosen = java.util.Arrays.stream(DocumentKind.values())
+                .filter(k -> k.name().equals(kind)).findFirst();
+        if (chosen.isEmpty()) {
+            form.problem("kind", FieldProblem.REQUIRED);
+        }
+        byte[] bytes;
+        try {
+            bytes = file == null ? new byte[0] : Files.readAllBytes(file.uploadedFile());
+        } catch (IOException unreadable) {
+            bytes = new byte[0];
+        }
+        if (bytes.length == 0) {
+            form.problem("file", FieldProblem.REQUIRED);
+        }
+        if (form.refused()) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(render(disbursement, Form.fresh(), Form.fresh(), Form.fresh(), Form.fresh(), form)).build();
+        }
+        UUID payment = chosen.get() == DocumentKind.PAYMENT_ADVICE ? Ids.parse(paymentId).orElse(null) : null;
+        try {
+            documents.attach(caller.subject(), form.key(), uri.getPath(), disbursement, false, chosen.get(), payment,
+                    file.fileName(), bytes, caller.scope());
+            return Response.seeOther(java.net.URI.create(pageOf(disbursement.toString()))).build();
+        } catch (ProblemException refused) {
+            return Submissions.again(form, refused,
+                    f -> render(disbursement, Form.fresh(), Form.fresh(), Form.fresh(), Form.fresh(), f));
+        }
+    }
+
+    /** A document, as a download: the API's answer, headers and all. */
+    @GET
+    @Path("documents/{id}")
+    @RolesAllowed({Roles.FINANCE, Roles.COMMITTEE, Roles.AUDITOR, Roles.ADMIN})
+    @Produces(MediaType.WILDCARD)
+    @Operation(hidden = true)
+    public Response download(@PathParam("id") String id) {
+        boolean readsPledges = caller.has(Roles.FINANCE) || caller.has(Roles.AUDITOR) || caller.has(Roles.ADMIN);
+        return Downloads.attachment(documents.download(Ids.require(id, ProblemType.DOCUMENT_NOT_FOUND, "document"),
+                caller.scope(), readsPledges));
+    }
+
+    private TemplateInstance render(UUID id, Form vote, Form payment, Form cancellation, Form release,
+            Form attachment) {
         DisbursementView disbursement = disbursements.get(id, caller.scope(), caller.seesVotes());
         FundView fund = funds.get(disbursement.fundCode(), caller.scope());
         boolean open = disbursement.status() == DisbursementStatus.REQUESTED
@@ -286,7 +361,10 @@ public class DisbursementPages {
                         || disbursement.status() == DisbursementStatus.PARTLY_PAID),
                 caller.has(Roles.FINANCE) && open,
                 caller.has(Roles.FINANCE) && disbursement.status() == DisbursementStatus.PARTLY_PAID,
-                vote, payment, cancellation, release);
+                documents.ofDisbursement(id, caller.scope()),
+                caller.has(Roles.FINANCE) || caller.has(Roles.COMMITTEE) ? DocumentService.fitting(disbursement)
+                        : List.of(),
+                vote, payment, cancellation, release, attachment);
         return screen.render(Templates.disbursement(screen, view));
     }
 

@@ -161,4 +161,9 @@ public final class Formats {
     public String number(long value) {
         return NumberFormat.getIntegerInstance(language.formats()).format(value);
     }
+
+    /** An int, as a long (templates call by the argument's own type: a document's size in bytes). */
+    public String number(int value) {
+        return number((long) value);
+    }
 }

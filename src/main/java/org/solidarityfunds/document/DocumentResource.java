@@ -12,11 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -178,26 +174,7 @@ public class DocumentResource {
         boolean readsPledges = caller.has(Roles.FINANCE) || caller.has(Roles.AUDITOR) || caller.has(Roles.ADMIN);
         DocumentService.Download download = documents.download(Ids.require(id, ProblemType.DOCUMENT_NOT_FOUND,
                 "document"), caller.scope(), readsPledges);
-        DocumentView document = download.document();
-        return Response.ok(download.content(), document.mediaType())
-                .header("Content-Disposition", contentDisposition(document.fileName()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox; default-src 'none'")
-                .header("Cache-Control", "private, no-store")
-                .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(
-                        HexFormat.of().parseHex(document.sha256())) + ":")
-                .build();
-    }
-
-    /**
-     * {@code attachment}, with the name twice (RFC 6266): as plain ASCII for old clients, any other
-     * character replaced, and exactly, percent-encoded in UTF-8.
-     */
-    static String contentDisposition(String fileName) {
-        String ascii = fileName.codePoints().map(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? c : '_')
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        return Downloads.attachment(download);
     }
 
     private static DocumentKind kindOf(String kind) {

@@ -137,39 +137,42 @@ public class DocumentService {
         return new Supported(funds.require(pledge.fundCode(), scope), pledge.id());
     }
 
-    /** A disbursement's document fits its state: minutes once decided, an advice of one of its payments, a report once paid. */
+    /** A disbursement's document fits its state, or is refused with the problem saying why. */
     private Supported disbursement(UUID disbursementId, DocumentKind kind, UUID paymentId, FundScope scope) {
         DisbursementView disbursement = disbursements.get(disbursementId, scope, false);
         FundRef fund = funds.require(disbursement.fundCode(), scope);
-        DisbursementStatus status = disbursement.status();
-        return switch (kind) {
-            case MINUTES -> {
-                if (disbursement.decision() == null) {
-                    throw doesNotFit(kind, disbursement, "it has no decision yet");
-                }
-                yield new Supported(fund, disbursement.id());
-            }
-            case PAYMENT_ADVICE -> {
-                boolean itsPayment = disbursement.payments() != null && disbursement.payments().stream()
-                        .anyMatch(payment -> payment.id().equals(paymentId));
-                if (!itsPayment) {
-                    throw doesNotFit(kind, disbursement, "payment " + paymentId + " is not one of its payments");
-                }
-                yield new Supported(fund, paymentId);
-            }
-            case EXECUTION_REPORT -> {
-                if (status != DisbursementStatus.PARTLY_PAID && status != DisbursementStatus.PAID) {
-                    throw doesNotFit(kind, disbursement, "nothing of it was paid");
-                }
-                yield new Supported(fund, disbursement.id());
-            }
-            default -> new Supported(fund, disbursement.id());
-        };
+        misfit(kind, disbursement, paymentId).ifPresent(why -> {
+            throw new ProblemException(ProblemType.DOCUMENT_DOES_NOT_FIT, "A " + kind + " does not fit disbursement "
+                    + disbursement.id() + " (" + disbursement.status() + "): " + why + ".");
+        });
+        return new Supported(fund, kind == DocumentKind.PAYMENT_ADVICE ? paymentId : disbursement.id());
     }
 
-    private static ProblemException doesNotFit(DocumentKind kind, DisbursementView disbursement, String why) {
-        return new ProblemException(ProblemType.DOCUMENT_DOES_NOT_FIT, "A " + kind + " does not fit disbursement "
-                + disbursement.id() + " (" + disbursement.status() + "): " + why + ".");
+    /**
+     * Why a document of this kind does not fit the disbursement as it stands, or nothing when it
+     * does: the one home of the rule. The minutes once it is decided, a bank's advice of one of its
+     * payments, an execution report once something was paid; its project or agreement at any time.
+     */
+    static java.util.Optional<String> misfit(DocumentKind kind, DisbursementView disbursement, UUID paymentId) {
+        DisbursementStatus status = disbursement.status();
+        return java.util.Optional.ofNullable(switch (kind) {
+            case MINUTES -> disbursement.decision() == null ? "it has no decision yet" : null;
+            case PAYMENT_ADVICE -> disbursement.payments() != null && disbursement.payments().stream()
+                    .anyMatch(payment -> payment.id().equals(paymentId)) ? null
+                    : "payment " + paymentId + " is not one of its payments";
+            case EXECUTION_REPORT -> status == DisbursementStatus.PARTLY_PAID || status == DisbursementStatus.PAID
+                    ? null : "nothing of it was paid";
+            case PROJECT, FUNDING_AGREEMENT -> null;
+            case DELIBERATION -> "a deliberation is a pledge's";
+        });
+    }
+
+    /** The kinds of document the disbursement takes as it stands (a payment advice if it has a payment). */
+    public static List<DocumentKind> fitting(DisbursementView disbursement) {
+        UUID anyPayment = disbursement.payments() == null || disbursement.payments().isEmpty() ? null
+                : disbursement.payments().get(0).id();
+        return java.util.Arrays.stream(DocumentKind.values())
+                .filter(kind -> misfit(kind, disbursement, anyPayment).isEmpty()).toList();
     }
 
     /** A pledge's documents, in the order attached. */

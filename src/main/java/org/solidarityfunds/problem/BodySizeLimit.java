@@ -31,6 +31,10 @@ public class BodySizeLimit {
     static final Pattern BANK_FILE_PATH = Pattern.compile("/(api/v1|console)/bank-statements");
     /** A supporting document, as its author wrote it. */
     static final Pattern DOCUMENT_PATH = Pattern.compile("/api/v1/(pledges|disbursements)/[^/]+/documents");
+    /** The console's upload of one: the document and its form's few fields. */
+    static final Pattern DOCUMENT_FORM_PATH = Pattern.compile("/console/disbursements/[^/]+/documents");
+    /** What a form's fields and multipart framing add to a document, at most. */
+    static final long FORM_OVERHEAD_BYTES = 64 * 1024;
 
     private final long bodySizeMaxBytes;
     private final long importBodySizeMaxBytes;
@@ -72,6 +76,9 @@ public class BodySizeLimit {
         }
         if (DOCUMENT_PATH.matcher(path).matches()) {
             return documentSizeMaxBytes;
+        }
+        if (DOCUMENT_FORM_PATH.matcher(path).matches()) {
+            return documentSizeMaxBytes + FORM_OVERHEAD_BYTES;
         }
         return IMPORT_PATH.matcher(path).matches() ? importBodySizeMaxBytes : bodySizeMaxBytes;
     }

@@ -56,6 +56,7 @@ class ConsoleAuthorizationMatrixTest {
     private String contribution;
     private String entry;
     private String statement;
+    private String document;
 
     @BeforeEach
     void fixture() {
@@ -77,6 +78,14 @@ class ConsoleAuthorizationMatrixTest {
                 .body(TestBanks.camt(iban, 0, List.of(new TestBanks.Movement("CRDT", 1_00, "2020-10-02",
                         "ACR-" + java.util.UUID.randomUUID(), "M DURAND", null, "Don"))))
                 .post("/api/v1/bank-statements").then().statusCode(201).extract().path("statements[0].id");
+        try (java.io.InputStream pdf = getClass().getResourceAsStream("/documents/committee-minutes_libreoffice.pdf")) {
+            document = org.solidarityfunds.support.Api.as(TestTokens.as("matrix-console-attacher", Roles.FINANCE))
+                    .contentType("application/pdf").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                    .queryParam("kind", "PROJECT").body(pdf.readAllBytes())
+                    .post("/api/v1/disbursements/{id}/documents", disbursement).then().statusCode(201).extract().path("id");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A form without its token: whoever may send it is refused before anything is done (400). */
@@ -133,6 +142,10 @@ class ConsoleAuthorizationMatrixTest {
                 new Row("GET /console/verification", r -> r.get("/console/verification"), 303, 200, 404, 404, 404, 200, 200),
                 new Row("POST /console/verification", r -> form(r).post("/console/verification"),
                         303, 400, 404, 404, 404, 400, 400),
+                new Row("POST /console/disbursements/{id}/documents", r -> r.multiPart("x", "y").post(
+                        "/console/disbursements/" + disbursement + "/documents"), 303, 400, 400, 400, 404, 404, 404),
+                new Row("GET /console/documents/{id}", r -> r.get("/console/documents/" + document),
+                        303, 200, 200, 404, 404, 200, 200),
                 new Row("GET /console/bank-statements", r -> r.get("/console/bank-statements"),
                         303, 200, 404, 404, 404, 200, 200),
                 new Row("POST /console/bank-statements", r -> r.multiPart("x", "y").post("/console/bank-statements"),

@@ -117,6 +117,16 @@ class DisbursementStoryBrowserTest {
         assertThat(text("disbursement-status")).isEqualTo("Versé");
         assertThat(text("payments")).contains("VIR-DONDO-0002");
         assertThat(browser.findElements(By.id("pay-title"))).as("a paid disbursement takes no payment").isEmpty();
+        // The beneficiary's execution report, once paid: told by its content, kept with the disbursement.
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("f-document-kind")))
+                .selectByValue("EXECUTION_REPORT");
+        browser.findElement(By.id("f-document-file")).sendKeys(java.nio.file.Path.of("src/test/resources/documents/"
+                + "execution-report_pandoc.docx").toAbsolutePath().toString());
+        Browser.submit(browser, By.xpath("//button[contains(., 'Joindre la pièce')]"));
+        assertThat(text("documents")).contains("Rapport d'exécution", "execution-report_pandoc.docx");
+        assertThat(browser.findElement(By.linkText("execution-report_pandoc.docx")).getAttribute("href"))
+                .contains("/console/documents/");
+        Browser.assertAccessible(browser);
         Browser.open(browser, root, "/console/funds/" + fund);
         assertThat(Browser.spaced(browser.findElement(By.xpath("//dt[.='Versé']/following-sibling::dd")).getText()))
                 .as("paid out: the two tranches and the charges").isEqualTo("12 015,00 €");

@@ -14,7 +14,7 @@ class MessageBundlesTest {
 
     @Test
     void french_and_english_have_the_same_keys() throws IOException {
-        for (String bundle : new String[] {"msg", "admin", "books", "problems", "bank"}) {
+        for (String bundle : new String[] {"msg", "admin", "books", "problems", "bank", "doc"}) {
             Properties french = load("messages/" + bundle + "_fr.properties");
             Properties english = load("messages/" + bundle + "_en.properties");
             assertThat(french).as(bundle).isNotEmpty();
