@@ -72,6 +72,10 @@ public class DocumentService {
             Text.refusal(fileName, FILE_NAME_LENGTH_MAX).ifPresent(refusal -> {
                 throw ProblemException.invalid("fileName", refusal);
             });
+            // A name goes back in a header (Content-Disposition): no line break, no tab, no folder.
+            if (fileName.chars().anyMatch(Character::isISOControl)) {
+                throw ProblemException.invalid("fileName", "is one line, without a tab or a control character");
+            }
             if (fileName.contains("/") || fileName.contains("\\")) {
                 throw ProblemException.invalid("fileName", "is a file's name, without a folder");
             }

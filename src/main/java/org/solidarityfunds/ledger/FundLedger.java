@@ -34,7 +34,6 @@ public class FundLedger extends PanacheEntityBase {
     @Column(name = "head_hash", nullable = false)
     public byte[] headHash;
 
-    /** When the fund's last entry was recorded; the next is never recorded before it. */
     /** How many supporting documents the fund's documents chain holds (ADR 0018). */
     @Column(name = "document_count", nullable = false)
     public long documentCount;
@@ -43,6 +42,7 @@ public class FundLedger extends PanacheEntityBase {
     @Column(name = "document_head_hash", nullable = false)
     public byte[] documentHeadHash;
 
+    /** When the fund's last entry was recorded; the next is never recorded before it. */
     @Column(name = "head_recorded_at")
     public Instant headRecordedAt;
 }

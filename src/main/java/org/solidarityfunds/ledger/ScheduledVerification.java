@@ -42,8 +42,10 @@ public class ScheduledVerification {
         }
         if (report.status() == Status.BROKEN) {
             VerificationReport.Break first = report.firstBreak();
-            LOG.errorf("Ledger verification found a break: fund %s, entry %s (sequence %s), %s: %s",
-                    first.fundCode(), first.entryId(), first.sequence(), first.reason(), first.detail());
+            LOG.errorf("Ledger verification found a break: fund %s, %s %s (sequence %s), %s: %s", first.fundCode(),
+                    first.documentId() != null ? "document" : "entry",
+                    first.documentId() != null ? first.documentId() : first.entryId(), first.sequence(), first.reason(),
+                    first.detail());
         } else {
             LOG.infof("Ledger verification: INTACT, %d entries checked", report.entriesChecked());
         }

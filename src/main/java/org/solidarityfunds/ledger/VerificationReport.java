@@ -67,7 +67,8 @@ public record VerificationReport(
             UUID entryId,
             @Schema(description = "The first supporting document that does not hold, when the journal does.")
             UUID documentId,
-            @Schema(description = "Its sequence in the fund's journal.") Long sequence,
+            @Schema(description = "Its sequence in the fund's journal, or for a document in the fund's documents "
+                    + "chain.") Long sequence,
             @Schema(description = "When it claims to have been recorded.") Instant recordedAt,
             @Schema(required = true) Reason reason,
             @Schema(required = true) String detail) {

@@ -108,7 +108,7 @@ class DocsExamplesTest {
      * demo data's one pledge of that reference, not also the one the pledges' example adds.
      */
     static final List<String> RECORDING_PAGES = List.of("docs/guides/bank-statements.md",
-            "docs/concepts/pledges-and-contributions.md");
+            "docs/concepts/pledges-and-contributions.md", "docs/guides/supporting-documents.md");
 
     private static final Set<String> SHELL = Set.of("sh", "bash", "shell");
     private static final String ELIDED = "…";

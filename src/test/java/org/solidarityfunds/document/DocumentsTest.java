@@ -110,6 +110,9 @@ class DocumentsTest {
                 "document-format-not-accepted");
         refused(attach(FINANCE, path, "MINUTES", "pv.pdf", resource("committee-minutes_libreoffice.pdf")), 400,
                 "validation-failed").body("errors[0].field", equalTo("kind"));
+        refused(attach(FINANCE, path, "DELIBERATION", "deliberation\r\nX-Injected: 1.pdf",
+                resource("committee-minutes_libreoffice.pdf")), 400, "validation-failed")
+                .body("errors[0].field", equalTo("fileName"));
         refused(attach(FINANCE, path, "DELIBERATION", "../../etc/passwd.pdf",
                 resource("committee-minutes_libreoffice.pdf")), 400, "validation-failed")
                 .body("errors[0].field", equalTo("fileName"));
