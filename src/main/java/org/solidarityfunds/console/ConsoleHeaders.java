@@ -40,13 +40,10 @@ public class ConsoleHeaders implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        if (headers.containsKey("Content-Disposition")) {
-            // A supporting document: a download with its own, stricter headers (document/Downloads).
-            return;
-        }
-        headers.putSingle("Content-Security-Policy", contentSecurityPolicy);
+        // A supporting document's download comes with stricter headers of its own (document/Downloads): kept.
+        headers.putIfAbsent("Content-Security-Policy", java.util.List.of(contentSecurityPolicy));
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("Referrer-Policy", "same-origin");
-        headers.putSingle(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+        headers.putIfAbsent(HttpHeaders.CACHE_CONTROL, java.util.List.of("private, no-cache"));
     }
 }

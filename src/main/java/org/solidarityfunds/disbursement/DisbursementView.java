@@ -74,7 +74,8 @@ public record DisbursementView(
             int number,
             @Schema(required = true) LocalDate paidOn,
             @Schema(required = true, description = "The bank's reference of the transfer.") String reference,
-            @Schema(description = "Where the money went, when recorded.") AccountView beneficiaryAccount,
+            @Schema(description = "Where the money went, when recorded; not shown to partners.")
+            AccountView beneficiaryAccount,
             @Schema(required = true, description = "What the bank debited for the transfer, charges apart.")
             MoneyView amount,
             @Schema(required = true, description = "The part of the commitment it settled.") MoneyView commitmentSettled,
@@ -92,9 +93,10 @@ public record DisbursementView(
             @Schema(required = true) Instant recordedAt,
             @Schema(required = true) String recordedBy) {
 
-        static PaymentView from(Payment p) {
+        /** @param withAccount whether the caller sees the beneficiary's bank account (partners do not) */
+        static PaymentView from(Payment p, boolean withAccount) {
             return new PaymentView(p.id, p.number, p.paidOn, p.reference,
-                    p.beneficiaryIban == null && p.beneficiaryAccount == null ? null
+                    !withAccount || (p.beneficiaryIban == null && p.beneficiaryAccount == null) ? null
                             : new AccountView(p.beneficiaryIban, p.beneficiaryAccount, p.beneficiaryBic),
                     new MoneyView(p.amountMinor, p.currency), new MoneyView(p.settledMinor, p.currency),
                     p.foreignAmountMinor == null ? null : new MoneyView(p.foreignAmountMinor, p.foreignCurrency),
@@ -151,7 +153,9 @@ public record DisbursementView(
                         decision.votesFor, decision.votesAgainst, decision.abstentions, decision.recusals,
                         decision.eligibleVoters, decision.quorum, decision.quorumMet, decision.majority,
                         decision.minutesReference, decision.commitmentEntryId, decision.decidedAt),
-                approved && payments != null ? payments.stream().map(PaymentView::from).toList() : null, left,
+                // Who sees the votes sees the beneficiary's account; a partner sees neither.
+                approved && payments != null ? payments.stream().map(p -> PaymentView.from(p, votes != null)).toList()
+                        : null, left,
                 d.remainderReleasedAt == null ? null : new RemainderReleaseView(new MoneyView(
                         Math.subtractExact(d.amountMinor, settled), d.currency), d.remainderReleaseReason,
                         d.remainderReleasedAt, d.remainderReleasedBy, d.remainderReleaseEntryId),

@@ -277,6 +277,11 @@ public enum DocumentFormat {
         }
         String type = new String(declared.get(), StandardCharsets.ISO_8859_1);
         if (type.equals(ODT_MIMETYPE)) {
+            // Macros live in these folders of an OpenDocument file; a supporting document has none.
+            if (zip.entries().stream().anyMatch(e -> e.name().startsWith("Basic/") || e.name().startsWith("Scripts/"))) {
+                return Recognition.refused("The file is an OpenDocument text with macros, which is not accepted: a"
+                        + " supporting document must be a " + ACCEPTED + " without macros.");
+            }
             return zip.entries().stream().anyMatch(e -> e.name().equals("content.xml")) ? Recognition.of(ODT)
                     : Recognition.refused("The file is an OpenDocument text without its content (no"
                             + " \"content.xml\"): it is damaged.");

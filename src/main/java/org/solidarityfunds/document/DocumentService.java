@@ -111,8 +111,7 @@ public class DocumentService {
             document.aboutType = kind.supports();
             document.aboutId = supported.aboutId();
             document.kind = kind;
-            document.fileName = fileName == null || fileName.isBlank()
-                    ? kind.name().toLowerCase(java.util.Locale.ROOT) + "." + format.extension() : fileName.strip();
+            document.fileName = named(fileName, kind, format);
             document.mediaType = format.mediaType();
             document.sizeBytes = content.length;
             document.sha256 = sha256;
@@ -130,6 +129,26 @@ public class DocumentService {
             document.persist();
             return Result.created("api/v1/documents/" + document.id, DocumentView.of(document, supported.fund().code()));
         });
+    }
+
+    /**
+     * The name a document is kept and given back under: the one sent, ending with its format's
+     * extension. The content decides what a file is; its name must not say otherwise to the
+     * reader's computer, which opens a download by its extension (a PDF named "avis.hta" would run).
+     */
+    static String named(String fileName, DocumentKind kind, DocumentFormat format) {
+        String name = fileName == null || fileName.isBlank() ? kind.name().toLowerCase(java.util.Locale.ROOT)
+                : fileName.strip();
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        boolean itsExtension = lower.endsWith("." + format.extension())
+                || (format == DocumentFormat.JPEG && lower.endsWith(".jpeg"));
+        if (itsExtension) {
+            return name;
+        }
+        String extended = name + "." + format.extension();
+        // Cut before the extension when the name would pass its limit.
+        return extended.length() <= FILE_NAME_LENGTH_MAX ? extended
+                : name.substring(0, FILE_NAME_LENGTH_MAX - format.extension().length() - 1) + "." + format.extension();
     }
 
     /** The record a document supports: its fund, and the id the document is kept under. */

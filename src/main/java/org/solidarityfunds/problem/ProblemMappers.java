@@ -200,11 +200,16 @@ public class ProblemMappers {
             String expected = uri.getPath().matches("/api/v1/bank-statements/?")
                     ? "Send the file as the bank wrote it, as application/xml, text/xml, text/plain or "
                             + "application/octet-stream."
+                    : uri.getPath().matches("/api/v1/(pledges|disbursements)/[^/]+/documents/?")
+                    ? "Send the document as it is, as application/octet-stream or its own type (application/pdf, "
+                            + "image/png, image/jpeg, OpenDocument text, Word)."
                     : "Send the body as application/json.";
             return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, expected, List.of(), uri);
         }
         if (e instanceof NotAcceptableException) {
-            return respond(ProblemType.NOT_ACCEPTABLE, "This resource answers in application/json.", List.of(), uri);
+            return respond(ProblemType.NOT_ACCEPTABLE, uri.getPath().matches("/api/v1/documents/[^/]+/?")
+                    ? "A document answers in its own type: accept it (*/*)." : "This resource answers in application/json.",
+                    List.of(), uri);
         }
         if (e.getResponse().getStatus() == 413) {
             return respond(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than allowed.", List.of(), uri);

@@ -319,6 +319,20 @@ class Camt053ReaderTest {
     }
 
     @Test
+    void bytesThatAreNotTheDeclaredEncoding_areRefusedNeverReplaced() {
+        byte[] file = statement("""
+                <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-01</Dt></Dt></Bal>
+                <Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-03-01</Dt></Dt></Bal>
+                <AddtlStmtInf>OVERLONG</AddtlStmtInf>
+                """);
+        // "C0 AF", an overlong '/': no UTF-8 has it. The file is taken as bytes (the HTTP edge checks only its
+        // size), so the XML parser's strict decoding is what refuses it, before anything is read as text.
+        String text = new String(file, java.nio.charset.StandardCharsets.ISO_8859_1).replace("OVERLONG", "A\u00C0\u00AFB");
+        BankFileRefused refused = refusal(text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(refused.getMessage()).startsWith("the file is not well-formed XML").contains("UTF-8");
+    }
+
+    @Test
     void aBillionLaughs_isRefusedAtItsDoctype() {
         String lol = "&lol;".repeat(10);
         String bomb = """

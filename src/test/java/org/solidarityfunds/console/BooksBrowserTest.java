@@ -81,6 +81,9 @@ class BooksBrowserTest {
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.contentType()).isEqualTo("text/plain;charset=ISO-8859-15");
         assertThat(download.header("Content-Disposition")).contains("ASSOFEC20201231.txt");
+        assertThat(download.header("Content-Security-Policy")).as("a console download keeps the console's headers")
+                .contains("default-src 'none'");
+        assertThat(download.header("Referrer-Policy")).isEqualTo("same-origin");
         FecReader.File file = FecReader.read("ASSOFEC20201231.txt", download.asByteArray(),
                 new FecReader.Expectations(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31)));
         assertThat(file.lines()).anyMatch(line -> line.compteNum().equals("512")

@@ -99,6 +99,9 @@ class DisbursementPaymentsTest {
                 .body("payments[0].exchangeDifference.amountMinor", equalTo(0))
                 .body("payments[0].exchangeDifferenceEntryId", nullValue());
         assertThat(kindOf(partly.path("payments[0].entryId"))).isEqualTo("DISBURSEMENT_PAID");
+        as(TestTokens.as("partner-tranches", Roles.PARTNER, fund)).get("/api/v1/disbursements/{id}", id).then().statusCode(200)
+                .body("payments[0].amount.amountMinor", equalTo(20_000_00))
+                .body("payments[0].beneficiaryAccount", nullValue());
         assertThat(kindOf(partly.path("payments[0].chargesEntryId"))).isEqualTo("BANK_CHARGES");
         assertThat(balance(fund)).as("the charges from available money, the commitment left whole")
                 .containsEntry("available", 49_985_00L).containsEntry("committed", 30_000_00L)

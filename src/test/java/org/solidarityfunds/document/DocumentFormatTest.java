@@ -192,6 +192,10 @@ class DocumentFormatTest {
         assertRefused(rezip(odt, entries -> with(entries, "mimetype", ascii("application/vnd.oasis.opendocument.text\n"))),
                 "declares itself something unreadable");
         assertRefused(rezip(odt, entries -> without(entries, "content.xml")), "an OpenDocument text without its content");
+        assertRefused(rezip(odt, entries -> with(entries, "Basic/Standard/Module1.xml", ascii("<script:module/>"))),
+                "an OpenDocument text with macros");
+        assertRefused(rezip(odt, entries -> with(entries, "Scripts/python/run.py", ascii("import os"))),
+                "an OpenDocument text with macros");
         assertThat(DocumentFormat.of(rezip(odt, entries -> entries))).as("the same, re-packed as the spec says")
                 .contains(DocumentFormat.ODT);
     }

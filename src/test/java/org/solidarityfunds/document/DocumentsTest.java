@@ -123,9 +123,15 @@ class DocumentsTest {
         refused(attach(TestTokens.as("partner-documents", Roles.PARTNER), path, "DELIBERATION", "d.pdf",
                 resource("committee-minutes_libreoffice.pdf")), 403, "forbidden");
         assertThat(TestDatabase.snapshot()).isEqualTo(before);
-        // The same file under another name is accepted: the name never decides.
+        // The same file under another name is accepted: the name never decides, and it is kept ending as a PDF's,
+        // so that the reader's computer opens it as what it is (a PDF named .hta would run).
         attach(FINANCE, path, "DELIBERATION", "deliberation.jpg", resource("committee-minutes_libreoffice.pdf"))
-                .then().statusCode(201).body("mediaType", equalTo("application/pdf"));
+                .then().statusCode(201).body("mediaType", equalTo("application/pdf"))
+                .body("fileName", equalTo("deliberation.jpg.pdf"));
+        attach(FINANCE, path, "DELIBERATION", "avis.hta", resource("committee-minutes_libreoffice.pdf"))
+                .then().statusCode(201).body("fileName", equalTo("avis.hta.pdf"));
+        attach(FINANCE, path, "DELIBERATION", "Délibération.PDF", resource("committee-minutes_libreoffice.pdf"))
+                .then().statusCode(201).body("fileName", equalTo("Délibération.PDF"));
     }
 
     @Test
