@@ -342,9 +342,8 @@ public class DisbursementPages {
     @Produces(MediaType.WILDCARD)
     @Operation(hidden = true)
     public Response download(@PathParam("id") String id) {
-        boolean readsPledges = caller.has(Roles.FINANCE) || caller.has(Roles.AUDITOR) || caller.has(Roles.ADMIN);
         return Downloads.attachment(documents.download(Ids.require(id, ProblemType.DOCUMENT_NOT_FOUND, "document"),
-                caller.scope(), readsPledges));
+                caller.scope(), DocumentService.readsPledges(caller)));
     }
 
     private TemplateInstance render(UUID id, Form vote, Form payment, Form cancellation, Form release,

@@ -232,9 +232,9 @@ public class DisbursementService {
 
     /** Finance records that what is left of an approved disbursement was paid in one payment, in the fund's currency. */
     private DisbursementView pay(UUID id, PayDisbursement command, String paidBy, FundScope scope) {
-        Found found = lockPayable(id, scope);
-        Money left = left(found.disbursement());
-        return pay(found, command.paidOn(), command.paymentReference(), Tranche.of(left, left, null, null, null),
+        Payable payable = lockPayable(id, scope);
+        Money left = payable.left();
+        return pay(payable, command.paidOn(), command.paymentReference(), Tranche.of(left, left, null, null, null),
                 null, paidBy);
     }
 
@@ -245,21 +245,22 @@ public class DisbursementService {
      * pay a loss or the charges.
      */
     private DisbursementView recordPayment(UUID id, RecordPayment command, String paidBy, FundScope scope) {
-        Found found = lockPayable(id, scope);
+        Payable payable = lockPayable(id, scope);
         Money debited = command.amount().toMoney("amount");
         Tranche.Foreign foreign = foreign(command);
-        Tranche tranche = Tranche.of(left(found.disbursement()), debited, command.commitmentSettledMinor(),
+        Tranche tranche = Tranche.of(payable.left(), debited, command.commitmentSettledMinor(),
                 command.chargesMinor(), foreign);
-        return pay(found, command.paidOn(), command.reference(), tranche,
+        return pay(payable, command.paidOn(), command.reference(), tranche,
                 BeneficiaryAccounts.of(command.beneficiaryAccount()), paidBy);
     }
 
-    private DisbursementView pay(Found found, LocalDate paidOn, String typedReference, Tranche tranche,
+    private DisbursementView pay(Payable payable, LocalDate paidOn, String typedReference, Tranche tranche,
             BeneficiaryAccounts.Account account, String paidBy) {
+        Found found = payable.found();
         Disbursement disbursement = found.disbursement();
         BusinessDates.past("paidOn", paidOn, clock);
         String reference = typedReference.strip();
-        List<Payment> earlier = paymentsOf(List.of(disbursement.id)).getOrDefault(disbursement.id, List.of());
+        List<Payment> earlier = payable.earlier();
         if (earlier.size() >= PAYMENTS_MAX) {
             throw new ProblemException(ProblemType.DISBURSEMENT_PAYMENTS_LIMIT, "Disbursement " + disbursement.id
                     + " has had " + earlier.size() + " payments, the most one may have; release what is left of it.");
@@ -355,7 +356,7 @@ public class DisbursementService {
         }
         String reason = command.reason().strip();
         Instant now = now();
-        Money left = left(disbursement);
+        Money left = left(disbursement, paymentsOf(List.of(id)).getOrDefault(id, List.of()));
         EntryView release = ledger.post(found.fund(), new Posting(EntryKind.COMMITMENT_RELEASED,
                 "Disbursement " + disbursement.number + ": remainder released: " + reason, businessDay(now), List.of(
                         Posting.Line.debit(Account.COMMITMENTS, left),
@@ -368,8 +369,15 @@ public class DisbursementService {
         return view(found, true);
     }
 
+    /** A disbursement locked to be paid, and its payments so far, read once. */
+    private record Payable(Found found, List<Payment> earlier) {
+        Money left() {
+            return DisbursementService.left(found.disbursement(), earlier);
+        }
+    }
+
     /** Locks an approved or partly paid disbursement, or refuses the payment with the problem its status names. */
-    private Found lockPayable(UUID id, FundScope scope) {
+    private Payable lockPayable(UUID id, FundScope scope) {
         Found found = lockOpen(id, scope);
         Disbursement disbursement = found.disbursement();
         if (disbursement.status == DisbursementStatus.PAID) {
@@ -381,13 +389,12 @@ public class DisbursementService {
             throw new ProblemException(ProblemType.DISBURSEMENT_NOT_APPROVED,
                     "Disbursement " + id + " is " + disbursement.status + "; only an APPROVED one is paid.");
         }
-        return found;
+        return new Payable(found, paymentsOf(List.of(id)).getOrDefault(id, List.of()));
     }
 
     /** What is left of a disbursement's commitment: what was approved less what its payments settled. */
-    private Money left(Disbursement disbursement) {
-        long settled = paymentsOf(List.of(disbursement.id)).getOrDefault(disbursement.id, List.of()).stream()
-                .mapToLong(p -> p.settledMinor).sum();
+    private static Money left(Disbursement disbursement, List<Payment> payments) {
+        long settled = payments.stream().mapToLong(p -> p.settledMinor).sum();
         return requested(disbursement).minus(Money.of(settled, disbursement.currency));
     }
 

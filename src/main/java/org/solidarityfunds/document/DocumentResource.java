@@ -170,10 +170,8 @@ public class DocumentResource {
                     @Content(mediaType = DOCX, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "document-not-found")
     public Response download(@PathParam("id") String id) {
-        // A committee member reads a disbursement's papers, not a pledge's, as they read no pledge.
-        boolean readsPledges = caller.has(Roles.FINANCE) || caller.has(Roles.AUDITOR) || caller.has(Roles.ADMIN);
         DocumentService.Download download = documents.download(Ids.require(id, ProblemType.DOCUMENT_NOT_FOUND,
-                "document"), caller.scope(), readsPledges);
+                "document"), caller.scope(), DocumentService.readsPledges(caller));
         return Downloads.attachment(download);
     }
 

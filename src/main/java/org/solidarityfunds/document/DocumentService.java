@@ -3,14 +3,15 @@ package org.solidarityfunds.document;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.solidarityfunds.access.Caller;
 import org.solidarityfunds.access.FundScope;
+import org.solidarityfunds.access.Roles;
+import org.solidarityfunds.common.Digests;
 import org.solidarityfunds.common.Text;
 import org.solidarityfunds.disbursement.DisbursementService;
 import org.solidarityfunds.disbursement.DisbursementStatus;
@@ -98,7 +99,7 @@ public class DocumentService {
         if (recognition.format() == null) {
             throw new ProblemException(ProblemType.DOCUMENT_FORMAT_NOT_ACCEPTED, recognition.refusal());
         }
-        byte[] sha256 = sha256(content);
+        byte[] sha256 = Digests.sha256(content);
         Idempotency.Request request = Idempotency.Request.post(subject, key, path,
                 new Attach(java.util.HexFormat.of().formatHex(sha256), kind, fileName, paymentId));
         return idempotency.run(request, () -> {
@@ -222,6 +223,11 @@ public class DocumentService {
                 .page(0, LISTED_MAX).list().stream().map(d -> DocumentView.of(d, fundCode)).toList();
     }
 
+    /** Whether the caller reads a pledge's documents: a committee member reads no pledge, nor its papers. */
+    public static boolean readsPledges(Caller caller) {
+        return caller.has(Roles.FINANCE) || caller.has(Roles.AUDITOR) || caller.has(Roles.ADMIN);
+    }
+
     /**
      * A document with its bytes, in the caller's scope: an unknown one, one out of scope and a
      * pledge's for a caller who reads no pledge are alike, not found.
@@ -237,11 +243,4 @@ public class DocumentService {
         return new Download(DocumentView.of(found.record(), found.fundCode()), found.record().content);
     }
 
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }

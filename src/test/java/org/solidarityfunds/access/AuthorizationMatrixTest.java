@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.support.Api;
 import org.solidarityfunds.support.TestBanks;
+import org.solidarityfunds.support.TestDocuments;
 import org.solidarityfunds.support.TestFunds;
 import org.solidarityfunds.support.TestLedger;
 import org.solidarityfunds.support.TestTokens;
@@ -91,21 +92,11 @@ class AuthorizationMatrixTest {
                 .extract().path("items[0].id");
     }
 
-    /** A real PDF (LibreOffice's, src/test/resources/documents/README.md). */
-    private static byte[] document() {
-        try (java.io.InputStream in = AuthorizationMatrixTest.class.getResourceAsStream(
-                "/documents/committee-minutes_libreoffice.pdf")) {
-            return in.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** A project attached to the matrix fund's disbursement: a document every reader of disbursements reads. */
     private String attached() {
         return as(TestTokens.as("matrix-attacher", Roles.FINANCE, fund)).contentType("application/pdf")
                 .header("Idempotency-Key", UUID.randomUUID().toString()).queryParam("kind", "PROJECT")
-                .body(document()).post("/api/v1/disbursements/{id}/documents", disbursement).then().statusCode(201)
+                .body(TestDocuments.pdf()).post("/api/v1/disbursements/{id}/documents", disbursement).then().statusCode(201)
                 .extract().path("id");
     }
 
@@ -171,12 +162,12 @@ class AuthorizationMatrixTest {
                 new Row("GET /api/v1/pledges/{id}", () -> new Call("GET", "/api/v1/pledges/" + pledge, null),
                         200, 403, 200, 200, 200),
                 new Row("POST /api/v1/pledges/{id}/documents", () -> new Call("POST", "/api/v1/pledges/" + pledge
-                        + "/documents?kind=DELIBERATION", document(), "application/json", "application/pdf"),
+                        + "/documents?kind=DELIBERATION", TestDocuments.pdf(), "application/json", "application/pdf"),
                         201, 403, 403, 403, 403),
                 new Row("GET /api/v1/pledges/{id}/documents", () -> new Call("GET", "/api/v1/pledges/" + pledge
                         + "/documents", null), 200, 403, 403, 200, 200),
                 new Row("POST /api/v1/disbursements/{id}/documents", () -> new Call("POST", "/api/v1/disbursements/"
-                        + disbursement + "/documents?kind=PROJECT", document(), "application/json",
+                        + disbursement + "/documents?kind=PROJECT", TestDocuments.pdf(), "application/json",
                         "application/octet-stream"), 201, 201, 403, 403, 403),
                 new Row("GET /api/v1/disbursements/{id}/documents", () -> new Call("GET", "/api/v1/disbursements/"
                         + disbursement + "/documents", null), 200, 200, 403, 200, 200),

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.solidarityfunds.access.Roles;
 import org.solidarityfunds.dev.DevConsoleSession;
 import org.solidarityfunds.support.TestBanks;
+import org.solidarityfunds.support.TestDocuments;
 import org.solidarityfunds.support.TestFunds;
 import org.solidarityfunds.support.TestTokens;
 
@@ -78,14 +79,10 @@ class ConsoleAuthorizationMatrixTest {
                 .body(TestBanks.camt(iban, 0, List.of(new TestBanks.Movement("CRDT", 1_00, "2020-10-02",
                         "ACR-" + java.util.UUID.randomUUID(), "M DURAND", null, "Don"))))
                 .post("/api/v1/bank-statements").then().statusCode(201).extract().path("statements[0].id");
-        try (java.io.InputStream pdf = getClass().getResourceAsStream("/documents/committee-minutes_libreoffice.pdf")) {
-            document = org.solidarityfunds.support.Api.as(TestTokens.as("matrix-console-attacher", Roles.FINANCE))
-                    .contentType("application/pdf").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
-                    .queryParam("kind", "PROJECT").body(pdf.readAllBytes())
-                    .post("/api/v1/disbursements/{id}/documents", disbursement).then().statusCode(201).extract().path("id");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        document = org.solidarityfunds.support.Api.as(TestTokens.as("matrix-console-attacher", Roles.FINANCE))
+                .contentType("application/pdf").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .queryParam("kind", "PROJECT").body(TestDocuments.pdf())
+                .post("/api/v1/disbursements/{id}/documents", disbursement).then().statusCode(201).extract().path("id");
     }
 
     /** A form without its token: whoever may send it is refused before anything is done (400). */

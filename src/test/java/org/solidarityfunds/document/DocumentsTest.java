@@ -10,8 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
-import java.io.IOException;
-import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.access.Roles;
 import org.solidarityfunds.support.TestDatabase;
+import org.solidarityfunds.support.TestDocuments;
 import org.solidarityfunds.support.TestFunds;
 import org.solidarityfunds.support.TestTokens;
 
@@ -44,11 +43,7 @@ class DocumentsTest {
     }
 
     private static byte[] resource(String name) {
-        try (InputStream in = DocumentsTest.class.getResourceAsStream("/documents/" + name)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestDocuments.resource(name);
     }
 
     private static Response attach(String token, String path, String kind, String fileName, byte[] file) {

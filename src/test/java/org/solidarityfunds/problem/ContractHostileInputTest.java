@@ -40,6 +40,7 @@ import org.solidarityfunds.support.ErrorLog;
 import org.solidarityfunds.support.TestDatabase;
 import org.solidarityfunds.support.Api;
 import org.solidarityfunds.support.TestBanks;
+import org.solidarityfunds.support.TestDocuments;
 import org.solidarityfunds.support.TestFunds;
 import org.solidarityfunds.support.TestTokens;
 
@@ -819,14 +820,14 @@ class ContractHostileInputTest {
                 case "recordDonorIban", "listDonorIbans" -> request(operation, Map.of("id", donor));
                 case "stageBankStatement" -> new ValidRequest(Map.of(), null, finance, donor, statementFile());
                 case "attachPledgeDocument" -> new ValidRequest(Map.of("id", TestFunds.pledge(fund, donor, 1000)), null,
-                        finance, donor, document(), "application/pdf", Map.of("kind", "DELIBERATION"));
+                        finance, donor, TestDocuments.pdf(), "application/pdf", Map.of("kind", "DELIBERATION"));
                 case "attachDisbursementDocument" -> new ValidRequest(Map.of("id", TestFunds.disbursement(fund, 1000)),
-                        null, finance, donor, document(), "application/octet-stream", Map.of("kind", "PROJECT"));
+                        null, finance, donor, TestDocuments.pdf(), "application/octet-stream", Map.of("kind", "PROJECT"));
                 case "listPledgeDocuments" -> request(operation, Map.of("id", TestFunds.pledge(fund, donor, 1000)));
                 case "listDisbursementDocuments" -> request(operation, Map.of("id", TestFunds.disbursement(fund, 1000)));
                 case "downloadDocument" -> request(operation, Map.of("id", Api.as(finance).contentType("application/pdf")
                         .header("Idempotency-Key", UUID.randomUUID().toString()).queryParam("kind", "DELIBERATION")
-                        .body(document()).post("/api/v1/pledges/{id}/documents", TestFunds.pledge(fund, donor, 1000))
+                        .body(TestDocuments.pdf()).post("/api/v1/pledges/{id}/documents", TestFunds.pledge(fund, donor, 1000))
                         .then().statusCode(201).extract().path("id")));
                 case "getBankStatement", "listBankStatementLines" -> request(operation, Map.of("id", statement()));
                 // A credit accepted for a donor, its fund and allocation named: every field of a decision
@@ -885,16 +886,6 @@ class ContractHostileInputTest {
             bankAccount();
             return TestBanks.camt(bankIban, 10_00, movements.length > 0 ? List.of(movements) : List.of(
                     new TestBanks.Movement("DBIT", 1_00, "2020-10-05", "ACR-" + UUID.randomUUID(), null, null, "Frais")));
-        }
-
-        /** A real PDF (LibreOffice's, src/test/resources/documents/README.md). */
-        private static byte[] document() {
-            try (java.io.InputStream in = ContractHostileInputTest.class.getResourceAsStream(
-                    "/documents/committee-minutes_libreoffice.pdf")) {
-                return in.readAllBytes();
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
         }
 
         /** A newly staged statement (a new line each time: its bank reference is new). */
