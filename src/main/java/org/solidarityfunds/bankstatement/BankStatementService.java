@@ -16,12 +16,17 @@ import org.solidarityfunds.bankstatement.StatementViews.FileView;
 import org.solidarityfunds.bankstatement.StatementViews.LineStatus;
 import org.solidarityfunds.bankstatement.StatementViews.LineView;
 import org.solidarityfunds.bankstatement.StatementViews.StatementView;
+import org.solidarityfunds.contribution.ContributionService;
+import org.solidarityfunds.contribution.ContributionSummary;
+import org.solidarityfunds.disbursement.DisbursementService;
 import org.solidarityfunds.fund.FundService.FundRef;
 import org.solidarityfunds.idempotency.Answer;
 import org.solidarityfunds.idempotency.Idempotency;
 import org.solidarityfunds.idempotency.Result;
 import org.solidarityfunds.ledger.LedgerService;
 import org.solidarityfunds.money.MoneyView;
+import org.solidarityfunds.pledge.PledgeService;
+import org.solidarityfunds.pledge.PledgeView;
 import org.solidarityfunds.money.SignedMoneyView;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.persistence.PageRequest;
@@ -44,11 +49,15 @@ public class BankStatementService {
     private final StatementReconciliation reconciliation;
     private final LedgerService ledger;
     private final Idempotency idempotency;
+    private final DisbursementService disbursements;
+    private final ContributionService contributions;
+    private final PledgeService pledges;
     private final Clock clock;
 
     BankStatementService(EntityManager em, BankAccountService accounts, AccountFunds accountFunds,
             StatementStaging staging, StatementReconciliation reconciliation, LedgerService ledger,
-            Idempotency idempotency, Clock clock) {
+            Idempotency idempotency, DisbursementService disbursements, ContributionService contributions,
+            PledgeService pledges, Clock clock) {
         this.em = em;
         this.accounts = accounts;
         this.accountFunds = accountFunds;
@@ -56,6 +65,9 @@ public class BankStatementService {
         this.reconciliation = reconciliation;
         this.ledger = ledger;
         this.idempotency = idempotency;
+        this.disbursements = disbursements;
+        this.contributions = contributions;
+        this.pledges = pledges;
         this.clock = clock;
     }
 
@@ -109,6 +121,12 @@ public class BankStatementService {
     @Transactional
     public StatementView get(UUID id, FundScope scope) {
         return view(find(id, scope), scope);
+    }
+
+    /** A statement's currency (its account's): what its amounts are typed in. */
+    @Transactional
+    public String currency(UUID id, FundScope scope) {
+        return find(id, scope).currency;
     }
 
     /** Limit: the statements a console list shows. */
@@ -165,6 +183,56 @@ public class BankStatementService {
         Map<UUID, BankLineOutcome> outcomes = BankLineOutcome.of(lines);
         return Page.of(lines, page.limit(), line -> PageRequest.cursor(Integer.toString(line.position)),
                 line -> lineView(line, outcomes.get(line.id)));
+    }
+
+    /**
+     * One line of a statement, with what finance may make of it instead of its proposal (the
+     * console's page of a line). Payments: those of the line's amount (the transfer, or the
+     * transfer with its charges) first, then the latest; contributions: of the line's amount only.
+     */
+    @Transactional
+    public StatementViews.LineChoices choices(UUID statementId, UUID lineId, FundScope scope) {
+        BankStatement statement = find(statementId, scope);
+        BankLine line = BankLine.<BankLine>find("id = ?1 and statementId = ?2", lineId, statement.id).firstResult();
+        if (line == null) {
+            throw new ProblemException(ProblemType.BANK_STATEMENT_NOT_FOUND, "Bank statement " + statement.id
+                    + " has no line with the id " + lineId + ".");
+        }
+        BankLineOutcome outcome = BankLineOutcome.of(List.of(line)).get(line.id);
+        List<FundRef> served = accountFunds.served(accounts.require(statement.bankAccountId));
+        boolean open = outcome == null && line.duplicateOf == null;
+        int max = StatementViews.LineChoices.CHOICES_MAX;
+        List<DisbursementService.Paid> payments = List.of();
+        List<ContributionSummary> recorded = List.of();
+        List<UUID> owing = List.of();
+        if (open && line.direction == BankFile.Direction.DEBIT) {
+            List<DisbursementService.Paid> paid = served.stream().flatMap(fund -> disbursements.paid(fund).stream())
+                    .toList();
+            java.util.Set<UUID> matched = BankLineOutcome.paymentsMatched(paid.stream()
+                    .map(DisbursementService.Paid::paymentId).toList());
+            payments = paid.stream().filter(p -> !matched.contains(p.paymentId()))
+                    .sorted(java.util.Comparator.comparing((DisbursementService.Paid p) -> !ofAmount(p, line))
+                            .thenComparing(DisbursementService.Paid::paidOn, java.util.Comparator.reverseOrder()))
+                    .limit(max).toList();
+        } else if (open && !line.reversal) {
+            owing = served.stream().flatMap(fund -> pledges.open(fund).stream()).map(PledgeView::donorId).distinct()
+                    .toList();
+            List<ContributionSummary> ofAmount = served.stream()
+                    .flatMap(fund -> contributions.receivedOfAmount(fund, line.amountMinor, max).stream()).toList();
+            java.util.Set<UUID> matched = BankLineOutcome.contributionsMatched(ofAmount.stream()
+                    .map(ContributionSummary::id).toList());
+            recorded = ofAmount.stream().filter(c -> !matched.contains(c.id()))
+                    .sorted(java.util.Comparator.comparing(ContributionSummary::receivedOn).reversed()).limit(max)
+                    .toList();
+        }
+        return new StatementViews.LineChoices(lineView(line, outcome), served.stream().map(FundRef::code).toList(),
+                payments, owing, recorded);
+    }
+
+    /** Whether the bank debited this payment as the line says: the transfer, or the transfer with its charges. */
+    private static boolean ofAmount(DisbursementService.Paid payment, BankLine line) {
+        return payment.amountMinor() == line.amountMinor
+                || payment.amountMinor() + payment.chargesMinor() == line.amountMinor;
     }
 
     /** An account's open lines, across its statements, in the order they were staged, with their total. */

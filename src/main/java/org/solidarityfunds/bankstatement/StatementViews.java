@@ -132,6 +132,21 @@ public final class StatementViews {
             String reason, @Schema(required = true) Instant handledAt, @Schema(required = true) String handledBy) {
     }
 
+    /**
+     * What finance may make of one line instead of what was proposed, as the console offers it:
+     * the funds whose money the account holds; for a debit, the payments no line is yet; for a
+     * credit, the donors who still owe those funds (open pledges) and the contributions of its
+     * amount no line is yet (recorded by hand). Payments and contributions are capped at
+     * {@link #CHOICES_MAX}, the likeliest first.
+     */
+    public record LineChoices(LineView line, List<String> funds,
+            List<org.solidarityfunds.disbursement.DisbursementService.Paid> payments, List<UUID> owingDonors,
+            List<org.solidarityfunds.contribution.ContributionSummary> contributions) {
+
+        /** Limit: the payments, or the contributions, offered for one line. */
+        public static final int CHOICES_MAX = 100;
+    }
+
     /** A staged statement as a list shows it: which account, which days, how much is left to reconcile. */
     public record StatementSummary(UUID id, String iban, String fund, String bankId, LocalDate openingOn,
             LocalDate closingOn, SignedMoneyView closing, Instant stagedAt, String stagedBy, int open) {

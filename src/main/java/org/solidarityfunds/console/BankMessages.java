@@ -91,4 +91,37 @@ public interface BankMessages {
     @Message String release_title();
     @Message String release_intro(String left);
     @Message String release_send();
+
+    @Message String line_title(int position, String iban);
+    @Message String line_details();
+    @Message String value_date();
+    @Message String bank_ref();
+    @Message String entry_ref();
+    @Message String end_to_end();
+    @Message String original_amount();
+    @Message String handled(String who, String when);
+    @Message String line_contribution();
+    @Message String line_disbursement();
+    @Message String change_line();
+    @Message String change_intro();
+    @Message String as_contribution_title();
+    @Message String as_contribution_intro(boolean shared);
+    @Message String fund_choice();
+    @Message String show_pledges();
+    @Message String record_contribution();
+    @Message String recorded_title();
+    @Message String recorded_intro();
+    @Message String match_contribution();
+    @Message String payment_title();
+    @Message String payment_intro();
+    @Message String no_open_payment();
+    @Message String match_payment();
+    @Message String payment_choice(int number, String beneficiary, String fund, String paidOn, String reference,
+            String amount);
+    @Message String charges_included(String charges);
+    @Message String contribution_choice(String receivedOn, String donor, String reference, String amount);
+    @Message String note();
+    @Message String return_line();
+    @Message String owing_donors();
+    @Message String other_donors();
 }

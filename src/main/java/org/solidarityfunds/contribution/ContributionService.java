@@ -342,6 +342,17 @@ public class ContributionService {
                 .map(ContributionSummary::from).toList();
     }
 
+    /**
+     * A fund's contributions not reversed of this amount, newest first, at most {@code limit}:
+     * what a bank statement's credit may be when it was recorded by hand under another reference.
+     */
+    @Transactional
+    public List<ContributionSummary> receivedOfAmount(FundRef fund, long amountMinor, int limit) {
+        return Contribution.<Contribution>find("fundId = ?1 and amountMinor = ?2 and reversalEntryId is null",
+                Sort.descending("number"), fund.id(), amountMinor).page(0, limit).<Contribution>list().stream()
+                .map(ContributionSummary::from).toList();
+    }
+
     /** A contribution of this fund, if it is one: never a refusal (a reconciliation checks a line's match with it). */
     @Transactional
     public java.util.Optional<ContributionSummary> ofFund(UUID id, FundRef fund) {

@@ -57,6 +57,7 @@ class ConsoleAuthorizationMatrixTest {
     private String contribution;
     private String entry;
     private String statement;
+    private String line;
     private String document;
 
     @BeforeEach
@@ -79,6 +80,8 @@ class ConsoleAuthorizationMatrixTest {
                 .body(TestBanks.camt(iban, 0, List.of(new TestBanks.Movement("CRDT", 1_00, "2020-10-02",
                         "ACR-" + java.util.UUID.randomUUID(), "M DURAND", null, "Don"))))
                 .post("/api/v1/bank-statements").then().statusCode(201).extract().path("statements[0].id");
+        line = org.solidarityfunds.support.Api.api().get("/api/v1/bank-statements/{id}/lines", statement).then()
+                .statusCode(200).extract().path("items[0].id");
         document = org.solidarityfunds.support.Api.as(TestTokens.as("matrix-console-attacher", Roles.FINANCE))
                 .contentType("application/pdf").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                 .queryParam("kind", "PROJECT").body(TestDocuments.pdf())
@@ -151,6 +154,10 @@ class ConsoleAuthorizationMatrixTest {
                         303, 200, 404, 404, 404, 200, 200),
                 new Row("POST /console/bank-statements/{id}/reconciliation", r -> form(r).post(
                         "/console/bank-statements/" + statement + "/reconciliation"), 303, 400, 404, 404, 404, 404, 404),
+                new Row("GET /console/bank-statements/{id}/lines/{line}", r -> r.get(
+                        "/console/bank-statements/" + statement + "/lines/" + line), 303, 200, 404, 404, 404, 200, 200),
+                new Row("POST /console/bank-statements/{id}/lines/{line}", r -> form(r).post(
+                        "/console/bank-statements/" + statement + "/lines/" + line), 303, 400, 404, 404, 404, 404, 404),
                 new Row("GET /console/fiscal-years", r -> r.get("/console/fiscal-years"), 303, 200, 404, 404, 404, 200, 200),
                 new Row("POST /console/fiscal-years/{code}/closing-request", r -> form(r).post(
                         "/console/fiscal-years/2020/closing-request"), 303, 400, 404, 404, 404, 404, 404),
