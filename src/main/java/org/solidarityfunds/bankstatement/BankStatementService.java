@@ -26,7 +26,6 @@ import org.solidarityfunds.idempotency.Result;
 import org.solidarityfunds.ledger.LedgerService;
 import org.solidarityfunds.money.MoneyView;
 import org.solidarityfunds.pledge.PledgeService;
-import org.solidarityfunds.pledge.PledgeView;
 import org.solidarityfunds.money.SignedMoneyView;
 import org.solidarityfunds.persistence.Page;
 import org.solidarityfunds.persistence.PageRequest;
@@ -186,12 +185,13 @@ public class BankStatementService {
     }
 
     /**
-     * One line of a statement, with what finance may make of it instead of its proposal (the
-     * console's page of a line). Payments: those of the line's amount (the transfer, or the
-     * transfer with its charges) first, then the latest; contributions: of the line's amount only.
+     * One line of a statement and, when {@code deciding}, what finance may make of it instead of
+     * its proposal (the console's page of a line), in the funds of the caller's scope: the
+     * payments and the contributions recorded by hand of the line's amount that no line is yet,
+     * the latest first, and the donors who still owe those funds.
      */
     @Transactional
-    public StatementViews.LineChoices choices(UUID statementId, UUID lineId, FundScope scope) {
+    public StatementViews.LineChoices choices(UUID statementId, UUID lineId, boolean deciding, FundScope scope) {
         BankStatement statement = find(statementId, scope);
         BankLine line = BankLine.<BankLine>find("id = ?1 and statementId = ?2", lineId, statement.id).firstResult();
         if (line == null) {
@@ -199,8 +199,9 @@ public class BankStatementService {
                     + " has no line with the id " + lineId + ".");
         }
         BankLineOutcome outcome = BankLineOutcome.of(List.of(line)).get(line.id);
-        List<FundRef> served = accountFunds.served(accounts.require(statement.bankAccountId));
-        boolean open = outcome == null && line.duplicateOf == null;
+        List<FundRef> served = accountFunds.served(accounts.require(statement.bankAccountId)).stream()
+                .filter(fund -> scope.includes(fund.code())).toList();
+        boolean open = deciding && outcome == null && line.duplicateOf == null;
         int max = StatementViews.LineChoices.CHOICES_MAX;
         List<DisbursementService.Paid> payments = List.of();
         List<ContributionSummary> recorded = List.of();
@@ -210,15 +211,14 @@ public class BankStatementService {
                     .toList();
             java.util.Set<UUID> matched = BankLineOutcome.paymentsMatched(paid.stream()
                     .map(DisbursementService.Paid::paymentId).toList());
-            payments = paid.stream().filter(p -> !matched.contains(p.paymentId()))
-                    .sorted(java.util.Comparator.comparing((DisbursementService.Paid p) -> !ofAmount(p, line))
-                            .thenComparing(DisbursementService.Paid::paidOn, java.util.Comparator.reverseOrder()))
+            payments = paid.stream().filter(p -> !matched.contains(p.paymentId()) && ofAmount(p, line))
+                    .sorted(java.util.Comparator.comparing(DisbursementService.Paid::paidOn).reversed())
                     .limit(max).toList();
         } else if (open && !line.reversal) {
-            owing = served.stream().flatMap(fund -> pledges.open(fund).stream()).map(PledgeView::donorId).distinct()
-                    .toList();
-            List<ContributionSummary> ofAmount = served.stream()
-                    .flatMap(fund -> contributions.receivedOfAmount(fund, line.amountMinor, max).stream()).toList();
+            owing = served.stream().flatMap(fund -> pledges.donorsOwing(fund).stream()).distinct().toList();
+            // Read beyond what is shown: those already a line's are left out after.
+            List<ContributionSummary> ofAmount = served.stream().flatMap(fund -> contributions.receivedOfAmount(fund,
+                    line.amountMinor, ContributionService.MATCHED_MAX).stream()).toList();
             java.util.Set<UUID> matched = BankLineOutcome.contributionsMatched(ofAmount.stream()
                     .map(ContributionSummary::id).toList());
             recorded = ofAmount.stream().filter(c -> !matched.contains(c.id()))
@@ -229,10 +229,9 @@ public class BankStatementService {
                 payments, owing, recorded);
     }
 
-    /** Whether the bank debited this payment as the line says: the transfer, or the transfer with its charges. */
+    /** Whether the bank debited this payment as the line says (the rule the reconciliation applies). */
     private static boolean ofAmount(DisbursementService.Paid payment, BankLine line) {
-        return payment.amountMinor() == line.amountMinor
-                || payment.amountMinor() + payment.chargesMinor() == line.amountMinor;
+        return StatementReconciliation.candidate(payment).debits(line.amountMinor);
     }
 
     /** An account's open lines, across its statements, in the order they were staged, with their total. */

@@ -124,4 +124,5 @@ public interface BankMessages {
     @Message String return_line();
     @Message String owing_donors();
     @Message String other_donors();
+    @Message String allocation_label(String deliberation, String dueOn);
 }

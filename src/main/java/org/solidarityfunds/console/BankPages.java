@@ -151,8 +151,22 @@ public class BankPages {
             return choices.funds().size() > 1;
         }
 
-        public boolean chosen(Choice choice) {
-            return form.is("choice", choice.name());
+        /** Whether the account is shared by several funds: a new contribution names its fund. */
+        public boolean shared() {
+            return statement.fund() == null;
+        }
+
+        /**
+         * Each of the page's forms has its own Idempotency-Key: the one sent back refused keeps
+         * its key; the others get new ones.
+         */
+        public String key(String choice) {
+            return form.is("choice", choice) ? form.key() : UUID.randomUUID().toString();
+        }
+
+        /** The note field of a choice's form (each form its own, so that one's problem is not another's). */
+        public String note(String choice) {
+            return noteField(Choice.valueOf(choice));
         }
 
         /** The form field of an open pledge line's allocated amount. */
@@ -184,15 +198,17 @@ public class BankPages {
     private final BankStatementService statements;
     private final DonorService donors;
     private final PledgeService pledges;
+    private final jakarta.validation.Validator validator;
     private final FormGuard guard;
     private final Caller caller;
     private final Screen screen;
 
-    BankPages(BankStatementService statements, DonorService donors, PledgeService pledges, FormGuard guard,
-            Caller caller, Screen screen) {
+    BankPages(BankStatementService statements, DonorService donors, PledgeService pledges,
+            jakarta.validation.Validator validator, FormGuard guard, Caller caller, Screen screen) {
         this.statements = statements;
         this.donors = donors;
         this.pledges = pledges;
+        this.validator = validator;
         this.guard = guard;
         this.caller = caller;
         this.screen = screen;
@@ -323,7 +339,8 @@ public class BankPages {
         UUID statement = statementId(id);
         UUID lineId = lineId(line);
         Map<String, String> values = new HashMap<>();
-        for (String field : List.of("choice", "donorId", "fund", "contributionId", "paymentId", "reason")) {
+        for (String field : List.of("choice", "donorId", "fund", "contributionId", "paymentId",
+                noteField(Choice.CONTRIBUTION), noteField(Choice.RECORDED), noteField(Choice.PAYMENT))) {
             values.put(field, Objects.requireNonNullElse(sent.getFirst(field), ""));
         }
         List<Integer> rows = new ArrayList<>();
@@ -342,16 +359,25 @@ public class BankPages {
                     .build();
         }
         Reconcile command = new Reconcile(null, List.of(decision.get()));
+        // The API's own validation of the command (lengths, limits): a form can carry nothing it would refuse.
+        validator.validate(command).forEach(violation -> form.problem(fieldOf(violation.getPropertyPath().toString(),
+                allocated, choiceOf(form)), FieldProblem.INVALID));
+        if (form.refused()) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(linePage(statement, lineId, form, false))
+                    .build();
+        }
         try {
             statements.reconcile(Idempotency.Request.post(caller.subject(), form.key(), uri.getPath(), command),
                     statement, command, caller.scope());
             return Response.seeOther(URI.create(HomePage.ROOT + "/bank-statements/" + statement + "/lines/" + lineId))
                     .build();
         } catch (ProblemException refused) {
-            if (refused.type().status() == Response.Status.NOT_FOUND.getStatusCode()) {
+            if (refused.type().status() == Response.Status.NOT_FOUND.getStatusCode()
+                    || refused.type() == ProblemType.FORBIDDEN) {
                 throw refused;
             }
-            refused.errors().forEach(error -> form.problem(fieldOf(error.field(), allocated), FieldProblem.INVALID));
+            refused.errors().forEach(error -> form.problem(fieldOf(error.field(), allocated, choiceOf(form)),
+                    FieldProblem.INVALID));
             form.refuse(refused.type());
             return Response.status(refused.type().status()).entity(linePage(statement, lineId, form, false)).build();
         }
@@ -367,13 +393,12 @@ public class BankPages {
      */
     private Optional<Reconcile.Decision> decision(UUID line, Form form, List<Integer> rows, Currency currency,
             List<Integer> allocated) {
-        Choice choice = Arrays.stream(Choice.values()).filter(c -> c.name().equals(form.value("choice"))).findFirst()
-                .orElse(null);
+        Choice choice = choiceOf(form);
         if (choice == null) {
             form.refuse(ProblemType.VALIDATION_FAILED);
             return Optional.empty();
         }
-        String note = form.value("reason").isBlank() ? null : form.value("reason");
+        String note = form.value(noteField(choice)).isBlank() ? null : form.value(noteField(choice));
         if (choice != Choice.CONTRIBUTION) {
             String field = choice == Choice.RECORDED ? "contributionId" : "paymentId";
             Optional<UUID> chosen = Ids.parse(form.value(field));
@@ -438,7 +463,7 @@ public class BankPages {
     }
 
     /** The form's field a refusal of the line's decision names ({@code lines[0].allocations[1].amountMinor}). */
-    static String fieldOf(String refused, List<Integer> allocated) {
+    static String fieldOf(String refused, List<Integer> allocated, Choice choice) {
         String field = refused.startsWith("lines[0]") ? refused.substring("lines[0]".length()) : refused;
         field = field.startsWith(".") ? field.substring(1) : field;
         java.util.regex.Matcher allocation = java.util.regex.Pattern.compile("^allocations\\[(\\d{1,5})]")
@@ -447,7 +472,17 @@ public class BankPages {
             int index = Integer.parseInt(allocation.group(1));
             return index < allocated.size() ? allocation(allocated.get(index)) : "allocations";
         }
-        return field.startsWith("disbursementId") ? "paymentId" : field;
+        return field.equals("reason") && choice != null ? noteField(choice) : field;
+    }
+
+    /** The choice a line's form was sent for, if it is one. */
+    static Choice choiceOf(Form form) {
+        return Arrays.stream(Choice.values()).filter(c -> c.name().equals(form.value("choice"))).findFirst()
+                .orElse(null);
+    }
+
+    static String noteField(Choice choice) {
+        return "note." + choice.name();
     }
 
     /** The index of the decision a refused field names ({@code lines[3].reason} is 3). */
@@ -469,7 +504,8 @@ public class BankPages {
 
     private TemplateInstance linePage(UUID statementId, UUID lineId, Form form, boolean proposeAllocation) {
         StatementViews.StatementView statement = statements.get(statementId, caller.scope());
-        StatementViews.LineChoices choices = statements.choices(statementId, lineId, caller.scope());
+        StatementViews.LineChoices choices = statements.choices(statementId, lineId, caller.has(Roles.FINANCE),
+                caller.scope());
         StatementViews.LineView line = choices.line();
         List<DonorView> owing = List.of();
         List<DonorView> known = List.of();
@@ -499,6 +535,8 @@ public class BankPages {
                 if (fund != null) {
                     outstanding = AllocationProposal.outstanding(pledges.list(fund, donor.id(), null,
                             FundPage.FIRST_PAGE, caller.scope()).items());
+                    // As many as one contribution allocates: the earliest due.
+                    outstanding = outstanding.subList(0, Math.min(outstanding.size(), RecordContribution.ALLOCATIONS_MAX));
                 }
             }
             for (int row = 0; row < outstanding.size(); row++) {

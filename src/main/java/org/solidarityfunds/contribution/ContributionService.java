@@ -384,11 +384,12 @@ public class ContributionService {
         List<RecordContribution.AllocationInput> inputs = command.allocations() == null ? List.of() : command.allocations();
         long total = 0;
         for (RecordContribution.AllocationInput input : inputs) {
-            total = Math.addExact(total, input.amountMinor());
-        }
-        if (total > amountMinor) {
-            throw ProblemException.invalid("allocations", "add up to " + total + " minor units, more than the "
-                    + amountMinor + " received");
+            // Compared before adding: however large the amounts sent, the sum never overflows.
+            if (input.amountMinor() > amountMinor - total) {
+                throw ProblemException.invalid("allocations", "add up to more than the " + amountMinor
+                        + " minor units received");
+            }
+            total += input.amountMinor();
         }
         return inputs.stream().map(input -> new PledgeAllocations.Request(input.pledgeId(), input.instalmentNumber(),
                 input.amountMinor())).toList();

@@ -189,6 +189,17 @@ public class PledgeService {
                 .toList();
     }
 
+    /** Limit: the donors a statement line's page offers first, as those who still owe a fund. */
+    public static final int DONORS_OWING_MAX = 1_000;
+
+    /** The donors with an open pledge (pending or in progress) on the fund: whom its money is expected from. */
+    @Transactional
+    public List<UUID> donorsOwing(FundRef fund) {
+        return Pledge.getEntityManager().createQuery("select distinct donorId from Pledge where fundId = ?1 and (("
+                + PledgeStatus.PENDING.condition() + ") or (" + PledgeStatus.IN_PROGRESS.condition() + "))", UUID.class)
+                .setParameter(1, fund.id()).setMaxResults(DONORS_OWING_MAX).getResultList();
+    }
+
     private Scoped<Pledge> find(UUID id, FundScope scope) {
         return funds.inScope(Pledge.<Pledge>findById(id), p -> p.fundId, scope,
                 () -> new ProblemException(ProblemType.PLEDGE_NOT_FOUND, "No pledge has the id " + id + "."));

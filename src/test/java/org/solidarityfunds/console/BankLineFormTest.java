@@ -26,12 +26,14 @@ class BankLineFormTest {
     void a_refused_allocation_is_placed_on_the_row_it_came_from_skipping_the_rows_left_empty() {
         // Rows 0 and 2 were sent (row 1 left empty): the service's allocations[1] is row 2.
         List<Integer> sent = List.of(0, 2);
-        assertThat(BankPages.fieldOf("lines[0].allocations[1].amountMinor", sent)).isEqualTo("allocation.2");
-        assertThat(BankPages.fieldOf("lines[0].allocations[0]", sent)).isEqualTo("allocation.0");
-        assertThat(BankPages.fieldOf("lines[0].allocations[7].pledgeId", sent)).isEqualTo("allocations");
-        assertThat(BankPages.fieldOf("lines[0].allocations", sent)).isEqualTo("allocations");
-        assertThat(BankPages.fieldOf("lines[0].donorId", sent)).isEqualTo("donorId");
-        assertThat(BankPages.fieldOf("lines[0].disbursementId", sent)).isEqualTo("paymentId");
-        assertThat(BankPages.fieldOf("lines[0]", sent)).isEmpty();
+        BankPages.Choice choice = BankPages.Choice.CONTRIBUTION;
+        assertThat(BankPages.fieldOf("lines[0].allocations[1].amountMinor", sent, choice)).isEqualTo("allocation.2");
+        assertThat(BankPages.fieldOf("lines[0].allocations[0]", sent, choice)).isEqualTo("allocation.0");
+        assertThat(BankPages.fieldOf("lines[0].allocations[7].pledgeId", sent, choice)).isEqualTo("allocations");
+        assertThat(BankPages.fieldOf("lines[0].allocations", sent, choice)).isEqualTo("allocations");
+        assertThat(BankPages.fieldOf("lines[0].donorId", sent, choice)).isEqualTo("donorId");
+        assertThat(BankPages.fieldOf("lines[0]", sent, choice)).isEmpty();
+        // Each form has its own note: the refused one is the one sent.
+        assertThat(BankPages.fieldOf("lines[0].reason", sent, BankPages.Choice.PAYMENT)).isEqualTo("note.PAYMENT");
     }
 }
