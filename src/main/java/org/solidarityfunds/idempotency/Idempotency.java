@@ -100,7 +100,8 @@ public class Idempotency {
         // after the work.
         Result<T> result = work.get();
         if (earlier != null) {
-            em.remove(earlier);
+            // The work may have cleared the session (a large reconciliation does): read again then.
+            em.remove(em.contains(earlier) ? earlier : em.merge(earlier));
             em.flush();
         }
         StoredResponse stored = new StoredResponse();

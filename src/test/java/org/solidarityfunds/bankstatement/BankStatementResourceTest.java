@@ -26,6 +26,9 @@ import org.solidarityfunds.support.TestTokens;
 @QuarkusTest
 class BankStatementResourceTest {
 
+    @jakarta.inject.Inject
+    org.solidarityfunds.support.TestClock clock;
+
     private static final String FINANCE = TestTokens.as("test-finance", Roles.FINANCE);
 
     @Test
@@ -387,6 +390,39 @@ class BankStatementResourceTest {
     private static ValidatableResponse stage(byte[] file) {
         return as(FINANCE).contentType("application/xml").header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(file).post("/api/v1/bank-statements").then();
+    }
+
+    /**
+     * A reconciliation clears its session once written (a statement of 10,000 lines leaves too
+     * many entities in it): an Idempotency-Key whose earlier answer has expired is used again
+     * all the same, the new answer replacing the old one.
+     */
+    @Test
+    void a_key_used_again_after_its_answer_expired_reconciles_and_keeps_the_new_answer() {
+        String fund = TestFunds.open("REKEY");
+        String iban = account(fund);
+        String donor = donor("Ville de Vienne " + fund, null);
+        String statement = stage(TestBanks.camt(iban, 0, List.of(
+                new TestBanks.Movement("DBIT", 3_00, "2020-10-02", "ACR-" + fund + "-1", null, null, "FRAIS"),
+                new TestBanks.Movement("CRDT", 40_00, "2020-10-05", "ACR-" + fund + "-2", "MAIRIE", null, "Don"))))
+                .statusCode(201).extract().path("statements[0].id");
+        List<Map<String, Object>> lines = lines(statement);
+        String key = UUID.randomUUID().toString();
+        as(FINANCE).contentType("application/json").header("Idempotency-Key", key)
+                .body(Map.of("lines", List.of(Map.of("lineId", lines.get(0).get("id"), "action", "DISMISS",
+                        "reason", "Frais"))))
+                .post("/api/v1/bank-statements/{id}/reconciliation", statement).then().statusCode(200)
+                .body("dismissed", equalTo(1));
+        clock.advance(java.time.Duration.ofHours(25));
+
+        Map<String, Object> accept = Map.of("lines", List.of(Map.of("lineId", lines.get(1).get("id"), "action",
+                "ACCEPT", "donorId", donor)));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            as(FINANCE).contentType("application/json").header("Idempotency-Key", key).body(accept)
+                    .post("/api/v1/bank-statements/{id}/reconciliation", statement).then().statusCode(200)
+                    .body("contributions", equalTo(1)).body("dismissed", equalTo(0));
+        }
+        assertThat(contributions(fund)).hasSize(1);
     }
 
     private static List<Map<String, Object>> lines(String statement) {
