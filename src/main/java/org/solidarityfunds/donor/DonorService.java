@@ -4,11 +4,13 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.solidarityfunds.persistence.CommittedFacts;
 import org.solidarityfunds.persistence.Constraints;
 import org.solidarityfunds.persistence.InList;
 import org.solidarityfunds.persistence.Page;
@@ -21,10 +23,13 @@ public class DonorService {
 
     private final EntityManager em;
     private final Clock clock;
+    /** By donor id: its auxiliary account, from its number, which never changes (V15). */
+    private final CommittedFacts<UUID, String> auxiliaryAccounts;
 
-    DonorService(EntityManager em, Clock clock) {
+    DonorService(EntityManager em, Clock clock, TransactionSynchronizationRegistry transactions) {
         this.em = em;
         this.clock = clock;
+        this.auxiliaryAccounts = new CommittedFacts<>(transactions);
     }
 
     /** Registers a donor. One legal entity, one donor: a SIREN already registered is refused. */
@@ -76,10 +81,14 @@ public class DonorService {
                 .map(donor -> new Named(donor.id, donor.name, donor.siren)).toList();
     }
 
-    /** The donor's auxiliary account code, by which entries name it (never by a person's name). */
+    /**
+     * The donor's auxiliary account code, by which entries name it (never by a person's name).
+     * Read once per instance: a donor's number never changes (V15) and a donor is never deleted.
+     */
     @Transactional
     public java.util.Optional<String> auxiliaryAccountOf(UUID id) {
-        return Donor.<Donor>findByIdOptional(id).map(Donor::auxiliaryAccount);
+        return auxiliaryAccounts.get(id).or(() -> Donor.<Donor>findByIdOptional(id)
+                .map(donor -> auxiliaryAccounts.keep(id, donor.auxiliaryAccount())));
     }
 
     /** Several donors in one query, by id (a page of pledges names its donors with it); unknown ids are left out. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +23,7 @@ import org.solidarityfunds.ledger.LedgerService;
 import org.solidarityfunds.money.Currencies;
 import org.solidarityfunds.money.Money;
 import org.solidarityfunds.money.MoneyInput;
+import org.solidarityfunds.persistence.CommittedFacts;
 import org.solidarityfunds.persistence.Constraints;
 import org.solidarityfunds.persistence.InList;
 import org.solidarityfunds.persistence.Page;
@@ -37,11 +39,14 @@ public class FundService {
     private final EntityManager em;
     private final LedgerService ledger;
     private final Clock clock;
+    /** By code: a fund's id, code and currency never change (V15), and a fund is never deleted. */
+    private final CommittedFacts<String, FundRef> refs;
 
-    FundService(EntityManager em, LedgerService ledger, Clock clock) {
+    FundService(EntityManager em, LedgerService ledger, Clock clock, TransactionSynchronizationRegistry transactions) {
         this.em = em;
         this.ledger = ledger;
         this.clock = clock;
+        this.refs = new CommittedFacts<>(transactions);
     }
 
     /** Creates a fund and opens its ledger in one transaction. A taken code is refused, even in a race. */
@@ -80,17 +85,24 @@ public class FundService {
         return Page.of(funds, page.limit(), f -> PageRequest.cursor(f.id.toString()), FundView::from);
     }
 
-    /** What other services need of a fund in the caller's scope; any other answers as one that does not exist. */
+    /**
+     * What other services need of a fund in the caller's scope; any other answers as one that
+     * does not exist. Read once per instance: none of it ever changes. Its status does, and is
+     * read under the fund's lock by whoever depends on it ({@link LedgerService#lock}).
+     */
     @Transactional
     public FundRef require(String code, FundScope scope) {
         if (!scope.includes(code)) {
             throw fundNotFound(code);
         }
-        Fund fund = find(code);
-        return new FundRef(fund.id, fund.code, fund.currency, fund.status);
+        return refs.get(code).orElseGet(() -> {
+            Fund fund = find(code);
+            return refs.keep(code, new FundRef(fund.id, fund.code, fund.currency));
+        });
     }
 
-    public record FundRef(long id, String code, String currency, FundStatus status) {
+    /** What never changes about a fund. */
+    public record FundRef(long id, String code, String currency) {
 
         /** An amount for this fund, which keeps its books in one currency: any other is refused, naming the field. */
         public Money amountOf(String field, MoneyInput input) {
