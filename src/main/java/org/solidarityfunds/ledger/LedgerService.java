@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Currency;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +98,8 @@ public class LedgerService {
             throw new IllegalArgumentException("a reversal is written by reverse(), linked to the entry it reverses");
         }
         FundLedger ledger = fund.ledger;
-        Map<Account, AccountBalance> balances = balancesOf(ledger.fundId);
-        Totals totals = totalsOf(balances);
+        Totals before = totalsOf(ledger.fundId);
+        Totals totals = before;
         List<Written> written = new ArrayList<>(facts.size());
         for (Fact fact : facts) {
             fund.status().refuseUnlessItTakes(fact.posting().kind(), ledger.fundCode);
@@ -107,7 +107,7 @@ public class LedgerService {
             totals = next.totals();
             written.add(next);
         }
-        set(balances, totals);
+        moveBalances(ledger.fundId, before, totals);
         persist(ledger, written, facts.stream().map(Fact::about).toList());
         return written.stream().map(w -> EntryView.from(w.entry(), ledger.fundCode, w.lines(), null)).toList();
     }
@@ -143,9 +143,9 @@ public class LedgerService {
                 "Reversal of entry " + original.sequence + ": " + reason,
                 LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE)), opposite);
         fund.status().refuseUnlessItTakes(posting.kind(), ledger.fundCode);
-        Map<Account, AccountBalance> balances = balancesOf(ledger.fundId);
-        Written written = write(ledger, totalsOf(balances), posting, recordedBy, entryId);
-        set(balances, written.totals());
+        Totals before = totalsOf(ledger.fundId);
+        Written written = write(ledger, before, posting, recordedBy, entryId);
+        moveBalances(ledger.fundId, before, written.totals());
         persist(ledger, List.of(written), Collections.singletonList(events.referenceOf(entryId).orElse(null)));
         return EntryView.from(written.entry(), ledger.fundCode, written.lines(), null);
     }
@@ -153,7 +153,7 @@ public class LedgerService {
     @Transactional
     public BalanceView balances(String fundCode, FundScope scope) {
         FundLedger ledger = ledgerOf(fundCode, scope);
-        return BalanceView.of(ledger.fundCode, ledger.currency, totalsOf(balancesOf(ledger.fundId)), ledger.entryCount,
+        return BalanceView.of(ledger.fundCode, ledger.currency, totalsOf(ledger.fundId), ledger.entryCount,
                 ledger.headHash, null, null);
     }
 
@@ -405,23 +405,24 @@ public class LedgerService {
         // One statement locks the fund's ledger row (first: by it the transaction gets its id, and
         // waits behind another posting already with it, ADR 0006), then shares the fund's row, and
         // reads whether the transaction had an id before: in PostgreSQL's plan the uncorrelated
-        // sub-select is evaluated as the row is produced, below the locking step.
+        // sub-select is evaluated as the row is produced, below the locking step. It answers the
+        // ledger row as the lock found it (the latest version, after waiting): the head and the
+        // entry count the previous posting left.
         List<?> rows = em.createNativeQuery("""
-                SELECT (SELECT pg_current_xact_id_if_assigned()) IS NULL, f.status
+                SELECT l.*, (SELECT pg_current_xact_id_if_assigned()) IS NULL AS first_write, f.status AS fund_status
                   FROM fund_ledger l JOIN fund f ON f.id = l.fund_id
                  WHERE l.fund_id = ?1
-                   FOR NO KEY UPDATE OF l FOR SHARE OF f""").setParameter(1, fundId).getResultList();
+                   FOR NO KEY UPDATE OF l FOR SHARE OF f""", FundLedger.LOCKED).setParameter(1, fundId).getResultList();
         if (rows.isEmpty()) {
             throw new IllegalStateException("fund " + fundId + " has no ledger");
         }
         Object[] row = (Object[]) rows.get(0);
-        if (!Boolean.TRUE.equals(row[0])) {
+        if (!Boolean.TRUE.equals(row[1])) {
             throw new IllegalStateException("the lock of fund " + fundId + " must be its transaction's first write "
                     + "(ADR 0006), and is taken once");
         }
-        // Read under the lock just taken: the head and the totals the previous posting left.
-        FundLedger ledger = em.find(FundLedger.class, fundId);
-        return new FundLock(ledger, FundStatus.valueOf((String) row[1]));
+        FundLedger ledger = (FundLedger) row[0];
+        return new FundLock(ledger, FundStatus.valueOf((String) row[2]));
     }
 
     /** A supporting document's place in its fund's documents chain: what the caller stores with it. */
@@ -452,8 +453,7 @@ public class LedgerService {
     /** The balance of one account of a fund, on its normal side; under {@link #lock}, the one the next posting sees. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long balanceMinor(FundLock fund, Account account) {
-        return AccountBalance.<AccountBalance>find("fundId = ?1 and account = ?2", fund.fundId(), account).singleResult()
-                .balanceMinor();
+        return totalsOf(fund.fundId()).balanceMinor(account);
     }
 
     /** The ledger of a fund in the caller's scope; any other answers as a fund that does not exist. */
@@ -464,28 +464,56 @@ public class LedgerService {
                         "No fund has the code " + fundCode + "."));
     }
 
-    private static Totals totalsOf(Map<Account, AccountBalance> balances) {
-        long[] debit = new long[balances.size()];
-        long[] credit = new long[balances.size()];
-        balances.forEach((account, balance) -> {
-            debit[account.ordinal()] = balance.debitTotalMinor;
-            credit[account.ordinal()] = balance.creditTotalMinor;
-        });
+    /**
+     * The fund's maintained totals, one statement. Read and written in SQL, not as managed
+     * entities: a posting moves them in one statement ({@link #moveBalances}), which a managed
+     * copy would contradict until the transaction ends.
+     */
+    private Totals totalsOf(long fundId) {
+        long[] debit = new long[Account.values().length];
+        long[] credit = new long[debit.length];
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT account, debit_total_minor, credit_total_minor FROM ledger_account_balance WHERE fund_id = ?1""",
+                Object[].class).setParameter(1, fundId).getResultList();
+        for (Object[] row : rows) {
+            int account = Account.valueOf((String) row[0]).ordinal();
+            debit[account] = ((Number) row[1]).longValue();
+            credit[account] = ((Number) row[2]).longValue();
+        }
         return Totals.of(debit, credit);
     }
 
-    /** Moves the maintained balances (managed rows, written at the next flush) to these totals. */
-    private static void set(Map<Account, AccountBalance> balances, Totals totals) {
-        balances.forEach((account, balance) -> {
-            balance.debitTotalMinor = totals.debitMinor(account);
-            balance.creditTotalMinor = totals.creditMinor(account);
-        });
-    }
-
-    private Map<Account, AccountBalance> balancesOf(long fundId) {
-        Map<Account, AccountBalance> balances = new EnumMap<>(Account.class);
-        AccountBalance.<AccountBalance>list("fundId", fundId).forEach(b -> balances.put(b.account, b));
-        return balances;
+    /**
+     * Moves the maintained totals of the accounts a posting changed, in one statement (one row
+     * version per account, however many entries).
+     */
+    private void moveBalances(long fundId, Totals before, Totals after) {
+        List<Account> moved = Arrays.stream(Account.values())
+                .filter(a -> before.debitMinor(a) != after.debitMinor(a) || before.creditMinor(a) != after.creditMinor(a))
+                .toList();
+        if (moved.isEmpty()) {
+            return;
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < moved.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(CAST(?").append(3 * i + 2).append(" AS varchar), CAST(?")
+                    .append(3 * i + 3).append(" AS bigint), CAST(?").append(3 * i + 4).append(" AS bigint))");
+        }
+        var update = em.createNativeQuery("UPDATE ledger_account_balance b"
+                + " SET debit_total_minor = v.debit, credit_total_minor = v.credit"
+                + " FROM (VALUES " + values + ") AS v (account, debit, credit)"
+                + " WHERE b.fund_id = ?1 AND b.account = v.account").setParameter(1, fundId);
+        for (int i = 0; i < moved.size(); i++) {
+            Account account = moved.get(i);
+            update.setParameter(3 * i + 2, account.name())
+                    .setParameter(3 * i + 3, after.debitMinor(account))
+                    .setParameter(3 * i + 4, after.creditMinor(account));
+        }
+        int updated = update.executeUpdate();
+        if (updated != moved.size()) {
+            throw new IllegalStateException("fund " + fundId + " has " + updated + " of the " + moved.size()
+                    + " maintained balances a posting moves");
+        }
     }
 
     private List<JournalLine> linesOf(UUID entryId) {
