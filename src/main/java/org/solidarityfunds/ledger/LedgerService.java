@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 import org.solidarityfunds.access.FundScope;
 import org.solidarityfunds.common.BusinessDates;
 import org.solidarityfunds.common.Clocks;
@@ -38,6 +39,13 @@ import org.solidarityfunds.problem.ProblemType;
  */
 @ApplicationScoped
 public class LedgerService {
+
+    /**
+     * The table of the maintained balances, which only this class reads and writes in SQL: its
+     * native queries name it, so that Hibernate does not flush the whole session before each
+     * (a native query without it flushes every pending change first).
+     */
+    private static final String BALANCES = "ledger_account_balance";
 
     /** The SQLSTATE of the database's refusal of an entry dated in a fiscal year that is not open. */
     static final String FISCAL_YEAR_CLOSED_STATE = "SF001";
@@ -474,7 +482,8 @@ public class LedgerService {
         long[] credit = new long[debit.length];
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT account, debit_total_minor, credit_total_minor FROM ledger_account_balance WHERE fund_id = ?1""",
-                Object[].class).setParameter(1, fundId).getResultList();
+                Object[].class).setParameter(1, fundId).unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace(BALANCES).getResultList();
         for (Object[] row : rows) {
             int account = Account.valueOf((String) row[0]).ordinal();
             debit[account] = ((Number) row[1]).longValue();
@@ -502,7 +511,8 @@ public class LedgerService {
         var update = em.createNativeQuery("UPDATE ledger_account_balance b"
                 + " SET debit_total_minor = v.debit, credit_total_minor = v.credit"
                 + " FROM (VALUES " + values + ") AS v (account, debit, credit)"
-                + " WHERE b.fund_id = ?1 AND b.account = v.account").setParameter(1, fundId);
+                + " WHERE b.fund_id = ?1 AND b.account = v.account").setParameter(1, fundId)
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace(BALANCES);
         for (int i = 0; i < moved.size(); i++) {
             Account account = moved.get(i);
             update.setParameter(3 * i + 2, account.name())

@@ -30,9 +30,13 @@ public final class CommittedFacts<K, V> {
         return Optional.ofNullable(facts.get(key));
     }
 
-    /** Keeps a fact read in the current transaction, once that transaction commits. */
+    /**
+     * Keeps a fact read in the current transaction, once that transaction commits. A transaction
+     * already marked for rollback takes no more synchronizations, and will not commit: nothing
+     * is kept from it.
+     */
     public V keep(K key, V value) {
-        if (facts.size() < MAX) {
+        if (facts.size() < MAX && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {

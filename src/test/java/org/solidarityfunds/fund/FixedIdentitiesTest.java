@@ -40,8 +40,10 @@ class FixedIdentitiesTest {
             for (String statement : List.of(
                     "UPDATE fund SET code = 'OTHER-" + fund + "' WHERE code = '" + fund + "'",
                     "UPDATE fund SET currency = 'USD' WHERE code = '" + fund + "'",
+                    "UPDATE fund SET id = DEFAULT WHERE code = '" + fund + "'",
                     "DELETE FROM fund WHERE code = '" + fund + "'",
                     "UPDATE donor SET id = gen_random_uuid() WHERE id = '" + donor + "'",
+                    "UPDATE donor SET number = DEFAULT WHERE id = '" + donor + "'",
                     "DELETE FROM donor WHERE id = '" + donor + "'")) {
                 assertThatThrownBy(() -> sql.execute(statement)).as(statement)
                         .isInstanceOf(SQLException.class).hasMessageContaining("never changes");
@@ -71,5 +73,22 @@ class FixedIdentitiesTest {
         assertThat(kept.currency()).isEqualTo("CHF");
         assertThat(kept.id()).isNotEqualTo(ghost.id());
         assertThat(funds.require(code, FundScope.all())).isEqualTo(kept);
+    }
+
+    @Test
+    void a_fund_read_in_a_transaction_already_marked_for_rollback_is_answered_and_not_kept() {
+        String code = TestFunds.newCode("DOOMED");
+        FundView opened = funds.create(new CreateFund(code, "Fonds lu dans une transaction perdue", null, "EUR"),
+                "test-admin");
+        QuarkusTransaction.begin();
+        try {
+            funds.get(code, FundScope.all());
+            QuarkusTransaction.setRollbackOnly();
+            // A caller that caught a refusal reads on, in a transaction that will not commit.
+            assertThat(funds.require(code, FundScope.all()).currency()).isEqualTo("EUR");
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+        assertThat(funds.require(code, FundScope.all()).code()).isEqualTo(opened.code());
     }
 }
