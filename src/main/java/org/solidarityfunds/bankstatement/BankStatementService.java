@@ -122,10 +122,16 @@ public class BankStatementService {
         return view(find(id, scope), scope);
     }
 
-    /** A statement's currency (its account's): what its amounts are typed in. */
+    /**
+     * What names a statement above one of its lines, and the currency its amounts are typed in:
+     * without the counts and the ledger comparison of {@link #get}, which read every line.
+     */
     @Transactional
-    public String currency(UUID id, FundScope scope) {
-        return find(id, scope).currency;
+    public StatementViews.Heading heading(UUID id, FundScope scope) {
+        BankStatement statement = find(id, scope);
+        AccountRef account = accounts.require(statement.bankAccountId);
+        return new StatementViews.Heading(statement.id, account.iban(), account.shared(), statement.closingOn,
+                statement.currency);
     }
 
     /** Limit: the statements a console list shows. */

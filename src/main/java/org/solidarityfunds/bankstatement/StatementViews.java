@@ -147,6 +147,10 @@ public final class StatementViews {
         public static final int CHOICES_MAX = 100;
     }
 
+    /** What names a statement above one of its lines: its account (shared by several funds or not), its last day, its currency. */
+    public record Heading(UUID id, String iban, boolean shared, LocalDate closingOn, String currency) {
+    }
+
     /** A staged statement as a list shows it: which account, which days, how much is left to reconcile. */
     public record StatementSummary(UUID id, String iban, String fund, String bankId, LocalDate openingOn,
             LocalDate closingOn, SignedMoneyView closing, Instant stagedAt, String stagedBy, int open) {

@@ -124,7 +124,7 @@ public class BankPages {
      * due first, and the contributions of its amount already recorded; for a debit, the payments
      * no line is yet.
      */
-    public record LinePage(StatementViews.StatementView statement, StatementViews.LineChoices choices,
+    public record LinePage(StatementViews.Heading statement, StatementViews.LineChoices choices,
             List<DonorView> owingDonors, List<DonorView> otherDonors, String fund, DonorView donor, List<AllocationProposal.Line> outstanding,
             Map<UUID, String> donorNames, Form form) {
 
@@ -153,7 +153,7 @@ public class BankPages {
 
         /** Whether the account is shared by several funds: a new contribution names its fund. */
         public boolean shared() {
-            return statement.fund() == null;
+            return statement.shared();
         }
 
         /**
@@ -351,7 +351,7 @@ public class BankPages {
         }
         values.put("allocations", "");
         Form form = Form.sent(sent.getFirst("key"), values);
-        Currency currency = Currency.getInstance(statements.currency(statement, caller.scope()));
+        Currency currency = Currency.getInstance(statements.heading(statement, caller.scope()).currency());
         List<Integer> allocated = new ArrayList<>();
         Optional<Reconcile.Decision> decision = decision(lineId, form, rows, currency, allocated);
         if (decision.isEmpty()) {
@@ -503,7 +503,7 @@ public class BankPages {
     }
 
     private TemplateInstance linePage(UUID statementId, UUID lineId, Form form, boolean proposeAllocation) {
-        StatementViews.StatementView statement = statements.get(statementId, caller.scope());
+        StatementViews.Heading statement = statements.heading(statementId, caller.scope());
         StatementViews.LineChoices choices = statements.choices(statementId, lineId, caller.has(Roles.FINANCE),
                 caller.scope());
         StatementViews.LineView line = choices.line();
