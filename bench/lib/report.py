@@ -150,8 +150,11 @@ for line in (open(cpu_path) if os.path.exists(cpu_path) else []):
 
 # --- SQL per workload (pg_stat_statements, bench/run's sql_snapshot): statements the service's
 # role ran, BEGIN and COMMIT included, in all and per 2xx answer or pgbench transaction; the
-# statements that ran most, with their execution time (the database's own, without round trips).
+# statements that ran most, with their execution time (the database's own, without round trips);
+# and the connections opened meanwhile, which the JDBC driver's set-up statement counts (one per
+# connection: a pool that opens connections under load shows here, issue #20).
 SQL_TOP = 12
+CONNECTION_SETUP = "SET application_name"
 for name, run in list(workloads.items()) + list(pgbench_runs().items()):
     path = os.path.join(work, "sql-%s.tsv" % name)
     if not os.path.exists(path):
@@ -167,6 +170,7 @@ for name, run in list(workloads.items()) + list(pgbench_runs().items()):
         "statements": calls,
         "statements_per_answer": round(calls / done, 2) if done else None,
         "exec_ms_per_answer": round(sum(r["total_ms"] for r in rows) / done, 3) if done else None,
+        "connections_opened": sum(r["calls"] for r in rows if r["query"].startswith(CONNECTION_SETUP)),
         "top": [dict(r, calls_per_answer=round(r["calls"] / done, 2) if done else None) for r in rows[:SQL_TOP]],
     }
 
@@ -525,11 +529,12 @@ if sql_runs:
     md.append("SQL per answer (`pg_stat_statements` of the service's role over the workload, BEGIN and COMMIT "
               "included, so that statements are round trips; execution time is the database's own):")
     md.append("")
-    md.append("| run | statements | statements/answer | execution ms/answer |")
-    md.append("|---|---:|---:|---:|")
+    md.append("| run | statements | statements/answer | execution ms/answer | connections opened |")
+    md.append("|---|---:|---:|---:|---:|")
     for name, run in sql_runs:
         q = run["sql"]
-        md.append(f"| {name} | {q['statements']:,} | {fmt(q['statements_per_answer'], 2)} | {fmt(q['exec_ms_per_answer'], 3)} |")
+        md.append(f"| {name} | {q['statements']:,} | {fmt(q['statements_per_answer'], 2)} | "
+                  f"{fmt(q['exec_ms_per_answer'], 3)} | {q['connections_opened']:,} |")
     md.append("")
     for name, run in sql_runs:
         md.append(f"<details><summary>{name}: the statements run most</summary>")
