@@ -4,17 +4,14 @@
 -- pledge made through the API). What changed: the fund's id and currency and the donor's account
 -- code are kept by the service once read (they never change, V15), so neither is read again; the
 -- lock answers the fund's ledger row with the fund's status, so the row is not read twice; the
--- ledger writes its rows in plain SQL (ADR 0020): the lock and the balances in one round trip, and
--- the entry, its lines, the totals after it, its event, the balances and the chain's head in
--- another, each table's rows from arrays. The statements, as pg_stat_statements counted them for
--- the service: advisory lock, idempotency-key lookup, the lock (fund_ledger FOR NO KEY UPDATE with
--- its row, fund status FOR SHARE) and the 5 balances, pledge FOR NO KEY UPDATE and its
--- instalments, then in one pipeline journal_entry, journal_line, ledger_totals, ledger_event, the
--- balances and the fund_ledger head, then the pledge's received amount, contribution, allocation,
--- the idempotency key, COMMIT (18 statements with BEGIN and COMMIT). pgbench cannot read a
--- pipeline's results into variables (\gset), so the lock and the balances are two round trips
--- here, one in the service. The deferred triggers (entry balanced, per entry and per line) run at
--- COMMIT as in the service.
+-- maintained balances are moved in one statement. The statements, as pg_stat_statements counted
+-- them for the service: advisory lock, idempotency-key lookup, the lock (fund_ledger FOR NO KEY
+-- UPDATE with its row, fund status FOR SHARE), pledge FOR NO KEY UPDATE and its instalments, the
+-- 5 balances, the pledge's received amount, the 4 balances in one UPDATE, then journal_entry, 4
+-- journal_line (one multi-row INSERT, as the driver rewrites the service's batch), ledger_totals,
+-- ledger_event, contribution, allocation, the fund_ledger head, the idempotency key, COMMIT
+-- (18 statements with BEGIN and COMMIT). The deferred triggers (entry balanced, per entry and per
+-- line) run at COMMIT as in the service.
 \set n random(1, :nfunds)
 \set amount 100
 BEGIN;
@@ -28,39 +25,33 @@ SELECT l.fund_id AS fid, l.entry_count + 1 AS seq, encode(l.head_hash, 'hex') AS
   FROM fund_ledger l JOIN fund f ON f.id = l.fund_id
  WHERE l.fund_code = 'PGB-' || :n::text -- the service knows the fund's id, kept
    FOR NO KEY UPDATE OF l FOR SHARE OF f \gset
-SELECT account, debit_total_minor, credit_total_minor FROM ledger_account_balance WHERE fund_id = :fid;
 SELECT id AS pid, donor_id AS did FROM pledge WHERE fund_id = :fid ORDER BY number LIMIT 1 FOR NO KEY UPDATE \gset
 SELECT pledge_id, number, amount_minor, due_on, received_minor FROM pledge_instalment WHERE pledge_id = :pid::uuid ORDER BY due_on, number;
-\startpipeline
-INSERT INTO journal_entry (id, fund_id, sequence, kind, memo, effective_date, recorded_at, recorded_by, reverses_entry_id, previous_hash, hash)
-SELECT * FROM unnest(ARRAY[:eid::uuid], ARRAY[:fid::bigint], ARRAY[:seq::bigint], ARRAY['CONTRIBUTION_RECEIVED']::varchar[],
-                     ARRAY['Contribution B-' || :cid::text]::varchar[], ARRAY[DATE '2020-10-02'], ARRAY[now()], ARRAY['bench-pgbench']::varchar[],
-                     ARRAY[NULL]::uuid[], ARRAY[decode(:prev::text, 'hex')], ARRAY[decode(:hash::text, 'hex')]);
-INSERT INTO journal_line (entry_id, line_no, account, side, amount_minor, currency, original_amount_minor, original_currency, exchange_rate)
-SELECT * FROM unnest(ARRAY[:eid::uuid, :eid::uuid, :eid::uuid, :eid::uuid], ARRAY[1, 2, 3, 4]::smallint[],
-                     ARRAY['BANK', 'AVAILABLE', 'PLEDGES_TO_RECEIVE', 'PLEDGES_RECEIVABLE']::varchar[], ARRAY['D', 'C', 'D', 'C']::varchar[],
-                     ARRAY[:amount, :amount, :amount, :amount]::bigint[], ARRAY['EUR', 'EUR', 'EUR', 'EUR']::varchar[],
-                     ARRAY[NULL, NULL, NULL, NULL]::bigint[], ARRAY[NULL, NULL, NULL, NULL]::varchar[], ARRAY[NULL, NULL, NULL, NULL]::numeric[]);
+SELECT account, debit_total_minor, credit_total_minor FROM ledger_account_balance WHERE fund_id = :fid;
+UPDATE pledge SET received_minor = received_minor + :amount WHERE id = :pid::uuid;
+UPDATE ledger_account_balance b
+   SET debit_total_minor = b.debit_total_minor + v.d, credit_total_minor = b.credit_total_minor + v.c
+  FROM (VALUES ('BANK', :amount, 0), ('AVAILABLE', 0, :amount),
+               ('PLEDGES_TO_RECEIVE', :amount, 0), ('PLEDGES_RECEIVABLE', 0, :amount)) AS v (account, d, c)
+ WHERE b.fund_id = :fid AND b.account = v.account;
+INSERT INTO journal_entry (id, fund_id, sequence, kind, memo, effective_date, recorded_at, recorded_by, previous_hash, hash)
+  VALUES (:eid::text::uuid, :fid, :seq, 'CONTRIBUTION_RECEIVED', 'Contribution B-' || :cid::text, DATE '2020-10-02', now(), 'bench-pgbench',
+          decode(:prev::text, 'hex'), decode(:hash::text, 'hex'));
+INSERT INTO journal_line (entry_id, line_no, account, side, amount_minor, currency) VALUES
+  (:eid::uuid, 1, 'BANK', 'D', :amount, 'EUR'), (:eid::uuid, 2, 'AVAILABLE', 'C', :amount, 'EUR'),
+  (:eid::uuid, 3, 'PLEDGES_TO_RECEIVE', 'D', :amount, 'EUR'), (:eid::uuid, 4, 'PLEDGES_RECEIVABLE', 'C', :amount, 'EUR');
 INSERT INTO ledger_totals
 SELECT :fid, :seq, now(),
-       sum(debit_total_minor) FILTER (WHERE account = 'BANK') + :amount, sum(credit_total_minor) FILTER (WHERE account = 'BANK'),
-       sum(debit_total_minor) FILTER (WHERE account = 'PLEDGES_RECEIVABLE'), sum(credit_total_minor) FILTER (WHERE account = 'PLEDGES_RECEIVABLE') + :amount,
-       sum(debit_total_minor) FILTER (WHERE account = 'PLEDGES_TO_RECEIVE') + :amount, sum(credit_total_minor) FILTER (WHERE account = 'PLEDGES_TO_RECEIVE'),
-       sum(debit_total_minor) FILTER (WHERE account = 'AVAILABLE'), sum(credit_total_minor) FILTER (WHERE account = 'AVAILABLE') + :amount,
+       sum(debit_total_minor) FILTER (WHERE account = 'BANK'), sum(credit_total_minor) FILTER (WHERE account = 'BANK'),
+       sum(debit_total_minor) FILTER (WHERE account = 'PLEDGES_RECEIVABLE'), sum(credit_total_minor) FILTER (WHERE account = 'PLEDGES_RECEIVABLE'),
+       sum(debit_total_minor) FILTER (WHERE account = 'PLEDGES_TO_RECEIVE'), sum(credit_total_minor) FILTER (WHERE account = 'PLEDGES_TO_RECEIVE'),
+       sum(debit_total_minor) FILTER (WHERE account = 'AVAILABLE'), sum(credit_total_minor) FILTER (WHERE account = 'AVAILABLE'),
        coalesce(sum(debit_total_minor) FILTER (WHERE account = 'COMMITMENTS'), 0), coalesce(sum(credit_total_minor) FILTER (WHERE account = 'COMMITMENTS'), 0)
   FROM ledger_account_balance WHERE fund_id = :fid;
 INSERT INTO ledger_event (fund_id, type, amount_minor, currency, entry_id, reference_type, reference_id, occurred_at)
-SELECT * FROM unnest(ARRAY[:fid::bigint], ARRAY['CONTRIBUTION_RECEIVED']::varchar[], ARRAY[:amount::bigint], ARRAY['EUR']::varchar[],
-                     ARRAY[:eid::uuid], ARRAY['contribution']::varchar[], ARRAY[:cid::uuid], ARRAY[now()]);
-UPDATE ledger_account_balance b
-   SET debit_total_minor = b.debit_total_minor + v.d, credit_total_minor = b.credit_total_minor + v.c
-  FROM unnest(ARRAY['BANK', 'AVAILABLE', 'PLEDGES_TO_RECEIVE', 'PLEDGES_RECEIVABLE']::varchar[],
-              ARRAY[:amount, 0, :amount, 0]::bigint[], ARRAY[0, :amount, 0, :amount]::bigint[]) AS v (account, d, c)
- WHERE b.fund_id = :fid AND b.account = v.account;
+  VALUES (:fid, 'CONTRIBUTION_RECEIVED', :amount, 'EUR', :eid::uuid, 'contribution', :cid::uuid, now());
 UPDATE fund_ledger SET entry_count = :seq, head_hash = decode(:hash::text, 'hex'), head_recorded_at = now()
  WHERE fund_id = :fid;
-\endpipeline
-UPDATE pledge SET received_minor = received_minor + :amount WHERE id = :pid::uuid;
 INSERT INTO contribution (id, fund_id, donor_id, amount_minor, currency, received_on, bank_reference, entry_id, created_at, created_by)
   VALUES (:cid::uuid, :fid, :did::uuid, :amount, 'EUR', DATE '2020-10-02', 'B-' || :cid::uuid, :eid::uuid, now(), 'bench-pgbench');
 INSERT INTO allocation (contribution_id, number, pledge_id, amount_minor) VALUES (:cid::uuid, 1, :pid::uuid, :amount);

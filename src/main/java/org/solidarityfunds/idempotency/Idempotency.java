@@ -9,18 +9,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.Session;
 import org.solidarityfunds.observability.LedgerMetrics;
 import org.solidarityfunds.problem.ProblemException;
 import org.solidarityfunds.problem.ProblemType;
@@ -48,9 +43,6 @@ public class Idempotency {
             + "with Idempotency-Replayed: true; the same key with another request is refused (422), and a retry "
             + "while the first is still running gets 409.";
     static final Duration RETENTION_MIN = Duration.ofHours(24);
-    private static final String LOCK_AND_READ = "SELECT pg_try_advisory_xact_lock(?);"
-            + " SELECT request_method, request_path, request_fingerprint, response_status, response_location,"
-            + " response_body, expires_at FROM idempotency_key WHERE subject = ? AND key = ?";
 
     private final EntityManager em;
     private final ObjectMapper json;
@@ -86,9 +78,13 @@ public class Idempotency {
 
     @Transactional(Transactional.TxType.MANDATORY)
     <T> Answer<T> once(Request request, String key, Supplier<Result<T>> work) {
-        StoredResponse earlier = lockAndRead(request.subject(), key).orElse(null);
+        if (!lock(request.subject(), key)) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE,
+                    "A request with this Idempotency-Key is still being processed; retry after it has finished.");
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         byte[] fingerprint = fingerprint(request);
+        StoredResponse earlier = em.find(StoredResponse.class, new StoredResponse.Key(request.subject(), key));
         if (earlier != null && earlier.expiresAt.isAfter(now)) {
             if (!earlier.requestMethod.equals(request.method()) || !earlier.requestPath.equals(request.path())
                     || !Arrays.equals(earlier.requestFingerprint, fingerprint)) {
@@ -104,25 +100,25 @@ public class Idempotency {
         // after the work.
         Result<T> result = work.get();
         if (earlier != null) {
-            // Read outside the session: removed through it, as the rare case it is.
-            em.remove(em.find(StoredResponse.class, new StoredResponse.Key(request.subject(), key)));
+            // The work may have cleared the session (a large reconciliation does): read again then.
+            em.remove(em.contains(earlier) ? earlier : em.merge(earlier));
             em.flush();
         }
-        StoredResponse answer = new StoredResponse();
-        answer.subject = request.subject();
-        answer.key = key;
-        answer.requestMethod = request.method();
-        answer.requestPath = request.path();
-        answer.requestFingerprint = fingerprint;
-        answer.responseStatus = (short) result.status();
-        answer.responseLocation = result.location();
-        answer.responseBody = write(result.view());
-        answer.createdAt = now;
-        answer.expiresAt = now.plus(retention);
-        em.persist(answer);
+        StoredResponse stored = new StoredResponse();
+        stored.subject = request.subject();
+        stored.key = key;
+        stored.requestMethod = request.method();
+        stored.requestPath = request.path();
+        stored.requestFingerprint = fingerprint;
+        stored.responseStatus = (short) result.status();
+        stored.responseLocation = result.location();
+        stored.responseBody = write(result.view());
+        stored.createdAt = now;
+        stored.expiresAt = now.plus(retention);
+        em.persist(stored);
         // The body as stored: written once (an import's answer is large), and the first answer
         // is byte for byte what a retry gets.
-        return Answer.fresh(result, answer.responseBody);
+        return Answer.fresh(result, stored.responseBody);
     }
 
     /**
@@ -136,48 +132,12 @@ public class Idempotency {
         }
     }
 
-    /**
-     * Takes the key's advisory lock until the end of the transaction, without waiting, and reads
-     * the answer stored under the key, in one round trip: PostgreSQL runs the read after the lock,
-     * with a snapshot of its own, so it sees the answer of an attempt that committed before the
-     * lock was free. Refused (409) if another attempt holds the lock. The answer read is not in
-     * the session: nothing reads it back, and a flush need not check it.
-     */
-    private Optional<StoredResponse> lockAndRead(String subject, String key) {
+    /** Takes the key's advisory lock until the end of the transaction, without waiting. */
+    private boolean lock(String subject, String key) {
         long lockId = ByteBuffer.wrap(sha256((subject + "\u0000" + key).getBytes(StandardCharsets.UTF_8))).getLong();
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(LOCK_AND_READ)) {
-                query.setLong(1, lockId);
-                query.setString(2, subject);
-                query.setString(3, key);
-                query.execute();
-                try (ResultSet locked = query.getResultSet()) {
-                    if (!locked.next() || !locked.getBoolean(1)) {
-                        throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE, "A request with this "
-                                + "Idempotency-Key is still being processed; retry after it has finished.");
-                    }
-                }
-                if (!query.getMoreResults()) {
-                    throw new IllegalStateException("the idempotency key's look-up answered nothing");
-                }
-                try (ResultSet rs = query.getResultSet()) {
-                    if (!rs.next()) {
-                        return Optional.<StoredResponse>empty();
-                    }
-                    StoredResponse earlier = new StoredResponse();
-                    earlier.subject = subject;
-                    earlier.key = key;
-                    earlier.requestMethod = rs.getString(1);
-                    earlier.requestPath = rs.getString(2);
-                    earlier.requestFingerprint = rs.getBytes(3);
-                    earlier.responseStatus = rs.getShort(4);
-                    earlier.responseLocation = rs.getString(5);
-                    earlier.responseBody = rs.getString(6);
-                    earlier.expiresAt = rs.getObject(7, OffsetDateTime.class).toInstant();
-                    return Optional.of(earlier);
-                }
-            }
-        });
+        Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, lockId)
+                .getSingleResult();
+        return Boolean.TRUE.equals(locked);
     }
 
     /** The key as sent: a token or an RFC 8941 string ("..."), 1 to 255 visible ASCII characters. */

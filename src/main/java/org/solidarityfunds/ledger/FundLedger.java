@@ -2,8 +2,11 @@ package org.solidarityfunds.ledger;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityResult;
 import jakarta.persistence.Id;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.NaturalId;
@@ -11,7 +14,13 @@ import org.hibernate.annotations.NaturalId;
 /** The head of one fund's hash chain; locking this row serialises the fund's postings. */
 @Entity
 @Table(name = "fund_ledger")
+@SqlResultSetMapping(name = FundLedger.LOCKED, entities = @EntityResult(entityClass = FundLedger.class),
+        columns = {@ColumnResult(name = "first_write", type = Boolean.class),
+                @ColumnResult(name = "fund_status", type = String.class)})
 public class FundLedger extends PanacheEntityBase {
+
+    /** The row as {@link LedgerService#lock} reads it: the ledger, whether the lock is the transaction's first write, the fund's status. */
+    static final String LOCKED = "FundLedger.locked";
 
     /** The hash before the first entry of every fund: 32 zero bytes. */
     public static final byte[] GENESIS_HASH = new byte[32];

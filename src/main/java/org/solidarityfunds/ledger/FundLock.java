@@ -7,19 +7,12 @@ package org.solidarityfunds.ledger;
  */
 public final class FundLock {
 
-    /** The ledger row as locked; the postings of the transaction move its head in memory as they write it. */
     final FundLedger ledger;
     private final FundStatus status;
-    /**
-     * The fund's balances, read under the lock and moved by every posting of the transaction,
-     * the only writer of them while it holds the lock.
-     */
-    Totals totals;
 
-    FundLock(FundLedger ledger, FundStatus status, Totals totals) {
+    FundLock(FundLedger ledger, FundStatus status) {
         this.ledger = ledger;
         this.status = status;
-        this.totals = totals;
     }
 
     public long fundId() {

@@ -106,7 +106,8 @@ public class LedgerService {
             throw new IllegalArgumentException("a reversal is written by reverse(), linked to the entry it reverses");
         }
         FundLedger ledger = fund.ledger;
-        Totals totals = fund.totals;
+        Totals before = totalsOf(ledger.fundId);
+        Totals totals = before;
         List<Written> written = new ArrayList<>(facts.size());
         for (Fact fact : facts) {
             fund.status().refuseUnlessItTakes(fact.posting().kind(), ledger.fundCode);
@@ -114,7 +115,8 @@ public class LedgerService {
             totals = next.totals();
             written.add(next);
         }
-        persist(fund, written, facts.stream().map(Fact::about).toList());
+        moveBalances(ledger.fundId, before, totals);
+        persist(ledger, written, facts.stream().map(Fact::about).toList());
         return written.stream().map(w -> EntryView.from(w.entry(), ledger.fundCode, w.lines(), null)).toList();
     }
 
@@ -149,8 +151,10 @@ public class LedgerService {
                 "Reversal of entry " + original.sequence + ": " + reason,
                 LocalDate.now(clock.withZone(Clocks.BUSINESS_ZONE)), opposite);
         fund.status().refuseUnlessItTakes(posting.kind(), ledger.fundCode);
-        Written written = write(ledger, fund.totals, posting, recordedBy, entryId);
-        persist(fund, List.of(written), Collections.singletonList(events.referenceOf(entryId).orElse(null)));
+        Totals before = totalsOf(ledger.fundId);
+        Written written = write(ledger, before, posting, recordedBy, entryId);
+        moveBalances(ledger.fundId, before, written.totals());
+        persist(ledger, List.of(written), Collections.singletonList(events.referenceOf(entryId).orElse(null)));
         return EntryView.from(written.entry(), ledger.fundCode, written.lines(), null);
     }
 
@@ -354,27 +358,15 @@ public class LedgerService {
     }
 
     /**
-     * Writes the entries, with everything that moves with them, in one round trip of plain SQL
-     * (ADR 0020): nothing of the ledger goes through Hibernate's session, whose flush, dirty
-     * checks and statements one by one cost more than the rows. No row of these tables
-     * references a row the session may still hold unwritten.
+     * Queues the new rows table by table (all entries, then all lines...): consecutive inserts
+     * into one table go to the database as one JDBC batch, and the foreign keys (a line to its
+     * entry) are satisfied in that order.
      */
-    private void persist(FundLock fund, List<Written> written, List<Reference> about) {
-        if (written.isEmpty()) {
-            return;
-        }
-        Totals before = fund.totals;
-        Totals after = written.get(written.size() - 1).totals();
-        List<Account> moved = Arrays.stream(Account.values())
-                .filter(a -> before.debitMinor(a) != after.debitMinor(a) || before.creditMinor(a) != after.creditMinor(a))
-                .toList();
-        List<PostingSql.Row> rows = new ArrayList<>(written.size());
-        for (int i = 0; i < written.size(); i++) {
-            Written w = written.get(i);
-            rows.add(new PostingSql.Row(w.entry(), w.lines(), w.totals(), about.get(i)));
-        }
+    private void persist(FundLedger ledger, List<Written> written, List<Reference> about) {
+        written.forEach(w -> em.persist(w.entry()));
+        written.forEach(w -> w.lines().forEach(em::persist));
         try {
-            em.unwrap(Session.class).doWork(connection -> PostingSql.write(connection, fund.ledger, rows, after, moved));
+            em.flush();
         } catch (PersistenceException e) {
             // The database dates every entry into its fiscal year, and refuses it when that year
             // is not open (V9__fiscal_years.sql): the one place the rule is written.
@@ -384,7 +376,15 @@ public class LedgerService {
             }
             throw e;
         }
-        fund.totals = after;
+        LedgerTotals.insert(em, written.stream().map(w -> new LedgerTotals.Row(ledger.fundId, w.entry().sequence,
+                w.entry().recordedAt, w.totals())).toList());
+        for (int i = 0; i < written.size(); i++) {
+            Written w = written.get(i);
+            // The first line carries the fact's amount (money received, committed, paid, pledged...);
+            // a contribution's pledge lines come after it, and a reversal keeps the order it reverses.
+            events.record(ledger.fundId, w.posting().kind().name(), w.posting().lines().get(0).amount(), w.entry().id,
+                    about.get(i), w.entry().recordedAt);
+        }
     }
 
     /** What the hash covers, taken from an entry and its lines as stored. */
@@ -410,16 +410,27 @@ public class LedgerService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public FundLock lock(long fundId) {
-        // Whatever the session holds unwritten goes first, so that the lock sees it as the write
-        // it is (and refuses): the lock's SQL is plain JDBC, which Hibernate does not flush before.
-        em.flush();
-        PostingSql.Locked locked = em.unwrap(Session.class).doReturningWork(connection -> PostingSql.lock(connection,
-                fundId)).orElseThrow(() -> new IllegalStateException("fund " + fundId + " has no ledger"));
-        if (!locked.firstWrite()) {
+        // One statement locks the fund's ledger row (first: by it the transaction gets its id, and
+        // waits behind another posting already with it, ADR 0006), then shares the fund's row, and
+        // reads whether the transaction had an id before: in PostgreSQL's plan the uncorrelated
+        // sub-select is evaluated as the row is produced, below the locking step. It answers the
+        // ledger row as the lock found it (the latest version, after waiting): the head and the
+        // entry count the previous posting left.
+        List<?> rows = em.createNativeQuery("""
+                SELECT l.*, (SELECT pg_current_xact_id_if_assigned()) IS NULL AS first_write, f.status AS fund_status
+                  FROM fund_ledger l JOIN fund f ON f.id = l.fund_id
+                 WHERE l.fund_id = ?1
+                   FOR NO KEY UPDATE OF l FOR SHARE OF f""", FundLedger.LOCKED).setParameter(1, fundId).getResultList();
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("fund " + fundId + " has no ledger");
+        }
+        Object[] row = (Object[]) rows.get(0);
+        if (!Boolean.TRUE.equals(row[1])) {
             throw new IllegalStateException("the lock of fund " + fundId + " must be its transaction's first write "
                     + "(ADR 0006), and is taken once");
         }
-        return new FundLock(locked.ledger(), locked.status(), locked.totals());
+        FundLedger ledger = (FundLedger) row[0];
+        return new FundLock(ledger, FundStatus.valueOf((String) row[2]));
     }
 
     /** A supporting document's place in its fund's documents chain: what the caller stores with it. */
@@ -444,14 +455,13 @@ public class LedgerService {
         byte[] hash = DocumentHash.compute(previous, chained);
         ledger.documentCount = sequence;
         ledger.documentHeadHash = hash;
-        em.unwrap(Session.class).doWork(connection -> PostingSql.writeDocumentHead(connection, ledger));
         return new Chained(sequence, ledger.headHash.clone(), previous.clone(), hash.clone());
     }
 
     /** The balance of one account of a fund, on its normal side; under {@link #lock}, the one the next posting sees. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long balanceMinor(FundLock fund, Account account) {
-        return fund.totals.balanceMinor(account);
+        return totalsOf(fund.fundId()).balanceMinor(account);
     }
 
     /** The ledger of a fund in the caller's scope; any other answers as a fund that does not exist. */
@@ -464,8 +474,8 @@ public class LedgerService {
 
     /**
      * The fund's maintained totals, one statement. Read and written in SQL, not as managed
-     * entities: a posting moves them in one statement ({@link PostingSql}), which a managed copy
-     * would contradict until the transaction ends.
+     * entities: a posting moves them in one statement ({@link #moveBalances}), which a managed
+     * copy would contradict until the transaction ends.
      */
     private Totals totalsOf(long fundId) {
         long[] debit = new long[Account.values().length];
@@ -480,6 +490,40 @@ public class LedgerService {
             credit[account] = ((Number) row[2]).longValue();
         }
         return Totals.of(debit, credit);
+    }
+
+    /**
+     * Moves the maintained totals of the accounts a posting changed, in one statement (one row
+     * version per account, however many entries).
+     */
+    private void moveBalances(long fundId, Totals before, Totals after) {
+        List<Account> moved = Arrays.stream(Account.values())
+                .filter(a -> before.debitMinor(a) != after.debitMinor(a) || before.creditMinor(a) != after.creditMinor(a))
+                .toList();
+        if (moved.isEmpty()) {
+            return;
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < moved.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(CAST(?").append(3 * i + 2).append(" AS varchar), CAST(?")
+                    .append(3 * i + 3).append(" AS bigint), CAST(?").append(3 * i + 4).append(" AS bigint))");
+        }
+        var update = em.createNativeQuery("UPDATE ledger_account_balance b"
+                + " SET debit_total_minor = v.debit, credit_total_minor = v.credit"
+                + " FROM (VALUES " + values + ") AS v (account, debit, credit)"
+                + " WHERE b.fund_id = ?1 AND b.account = v.account").setParameter(1, fundId)
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace(BALANCES);
+        for (int i = 0; i < moved.size(); i++) {
+            Account account = moved.get(i);
+            update.setParameter(3 * i + 2, account.name())
+                    .setParameter(3 * i + 3, after.debitMinor(account))
+                    .setParameter(3 * i + 4, after.creditMinor(account));
+        }
+        int updated = update.executeUpdate();
+        if (updated != moved.size()) {
+            throw new IllegalStateException("fund " + fundId + " has " + updated + " of the " + moved.size()
+                    + " maintained balances a posting moves");
+        }
     }
 
     private List<JournalLine> linesOf(UUID entryId) {

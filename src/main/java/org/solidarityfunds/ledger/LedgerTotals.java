@@ -24,6 +24,8 @@ import org.hibernate.Session;
 public final class LedgerTotals {
 
     private static final Account[] CHART = Account.values();
+    private static final String INSERT = "INSERT INTO ledger_totals (fund_id, sequence, recorded_at, " + columns("")
+            + ") VALUES (?, ?, ?" + ", ?".repeat(2 * CHART.length) + ")";
     private static final String LAST_AT_OR_BEFORE = "SELECT sequence, " + columns("")
             + " FROM ledger_totals WHERE fund_id = ? AND recorded_at <= ? ORDER BY recorded_at DESC, sequence DESC"
             + " LIMIT 1";
@@ -35,6 +37,10 @@ public final class LedgerTotals {
             + " LIMIT 1) k ORDER BY c.n";
 
     private LedgerTotals() {
+    }
+
+    /** The totals kept after one entry. */
+    record Row(long fundId, long sequence, Instant recordedAt, Totals totals) {
     }
 
     /** The totals kept after the entry of that sequence number. */
@@ -66,6 +72,29 @@ public final class LedgerTotals {
             credit[i] = rs.getLong(firstColumn + 2 * i + 1);
         }
         return Optional.of(Totals.of(debit, credit));
+    }
+
+    /**
+     * Writes the rows in one JDBC batch. The entries they follow must have reached the database
+     * (the rows reference them): the caller flushes first.
+     */
+    static void insert(EntityManager em, List<Row> rows) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (Row row : rows) {
+                    insert.setLong(1, row.fundId());
+                    insert.setLong(2, row.sequence());
+                    insert.setObject(3, row.recordedAt().atOffset(ZoneOffset.UTC));
+                    int column = 4;
+                    for (Account account : CHART) {
+                        insert.setLong(column++, row.totals().debitMinor(account));
+                        insert.setLong(column++, row.totals().creditMinor(account));
+                    }
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     /** The totals after the last entry of the fund recorded at or before the instant, with that entry's sequence. */

@@ -17,30 +17,68 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.money.Money;
+import org.solidarityfunds.support.TestClock;
 import org.solidarityfunds.support.TestDatabase;
 import org.solidarityfunds.support.TestFunds;
 import org.solidarityfunds.support.TestLedger;
 
 /**
- * The ledger's own SQL (ADR 0020) writes what it was given, whatever the text: every value of
- * a posting goes to PostgreSQL inside an array, whose text form gives quotes, backslashes,
- * braces, commas and the word NULL a meaning of their own. Entries posted together come back
- * as posted, with their events and the totals after each, and the verification, which
- * recomputes every hash from the stored rows, finds the fund intact.
+ * What the ledger writes, read back as stored: entries posted together come back as posted,
+ * whatever their text (quotes, backslashes, braces, a bare NULL: what any encoding of the values
+ * must survive), with their events and the totals after each, and the verification, which
+ * recomputes every hash from the stored rows, finds the fund intact; and the events of one
+ * transaction keep the order they were written in, whoever writes them (ADR 0006).
  */
 @QuarkusTest
-class PostingSqlTest {
+class LedgerWritesTest {
 
-    /** Every character an array literal reads specially, a bare NULL, and text beyond Latin-1. */
+    /** Every character an array or a CSV literal reads specially, a bare NULL, and text beyond Latin-1. */
     private static final List<String> AWKWARD = List.of("NULL", "\"quoted\", {braced}, back\\slash \\\\ end\\",
             "Don de la « Commune d’Évian » 💶 ; fin", " leading and trailing ");
 
     private final LedgerService ledger;
+    private final EventLog events;
     private final TestLedger testLedger;
 
-    PostingSqlTest(LedgerService ledger, TestLedger testLedger) {
+    LedgerWritesTest(LedgerService ledger, EventLog events, TestLedger testLedger) {
         this.ledger = ledger;
+        this.events = events;
         this.testLedger = testLedger;
+    }
+
+    /**
+     * The feed orders a transaction's events by position (ADR 0006): an event written without an
+     * entry, then a posting's, then another without, keep that order, whoever writes them.
+     */
+    @Test
+    void the_events_of_one_transaction_are_numbered_in_the_order_they_are_written() throws SQLException {
+        String fund = TestFunds.open("PSQLEV");
+        long fundId = testLedger.fundIdOf(fund);
+        Money amount = Money.of(50_00, "EUR");
+        UUID request = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            FundLock lock = ledger.lock(fundId);
+            events.record(fundId, EventLog.DISBURSEMENT_REQUESTED, amount, null, Reference.disbursement(request),
+                    TestClock.START);
+            ledger.post(lock, new Posting(EntryKind.CONTRIBUTION_RECEIVED, "Between two events", LocalDate.of(2020, 8, 20),
+                    List.of(Posting.Line.debit(Account.BANK, amount), Posting.Line.credit(Account.AVAILABLE, amount))),
+                    TestLedger.RECORDED_BY, null);
+            events.record(fundId, EventLog.DISBURSEMENT_WITHDRAWN, amount, null, Reference.disbursement(request),
+                    TestClock.START);
+        });
+        try (Connection connection = TestDatabase.asOwner();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT type FROM ledger_event WHERE fund_id = ? ORDER BY tx, position")) {
+            query.setLong(1, fundId);
+            List<String> types = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    types.add(rs.getString(1));
+                }
+            }
+            assertThat(types).containsExactly(EventLog.DISBURSEMENT_REQUESTED, "CONTRIBUTION_RECEIVED",
+                    EventLog.DISBURSEMENT_WITHDRAWN);
+        }
     }
 
     @Test
