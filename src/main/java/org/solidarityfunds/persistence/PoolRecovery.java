@@ -19,8 +19,9 @@ import org.jboss.logging.Logger;
  * success came up to a second after the database's return (.ci/database-failure-test measured
  * 0.8 to 0.9 s). So while requests wait although the pool has room (the database away, not a
  * pool exhausted by busy connections; see {@link #databaseSeemsAway}), this opens a connection
- * every {@value #PROBE_EVERY_MS} ms. While the database is away that fails at once and costs nothing; once it answers, the
- * pool hands the new connection to a waiting request, and opens one for each other waiting.
+ * every {@value #PROBE_EVERY_MS} ms. While the database is away that fails at once and costs
+ * nothing; once it answers, the pool hands the new connection to a waiting request, and opens
+ * one for each other waiting.
  * It needs the pool's metrics (quarkus.datasource.metrics.enabled), which count the waiting.
  */
 @Startup
