@@ -52,7 +52,7 @@ class LedgerWritesTest {
      */
     @Test
     void the_events_of_one_transaction_are_numbered_in_the_order_they_are_written() throws SQLException {
-        String fund = TestFunds.open("PSQLEV");
+        String fund = TestFunds.open("WRITEEV");
         long fundId = testLedger.fundIdOf(fund);
         Money amount = Money.of(50_00, "EUR");
         UUID request = UUID.randomUUID();
@@ -66,24 +66,14 @@ class LedgerWritesTest {
             events.record(fundId, EventLog.DISBURSEMENT_WITHDRAWN, amount, null, Reference.disbursement(request),
                     TestClock.START);
         });
-        try (Connection connection = TestDatabase.asOwner();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT type FROM ledger_event WHERE fund_id = ? ORDER BY tx, position")) {
-            query.setLong(1, fundId);
-            List<String> types = new ArrayList<>();
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    types.add(rs.getString(1));
-                }
-            }
-            assertThat(types).containsExactly(EventLog.DISBURSEMENT_REQUESTED, "CONTRIBUTION_RECEIVED",
-                    EventLog.DISBURSEMENT_WITHDRAWN);
-        }
+        assertThat(rows("SELECT type FROM ledger_event WHERE fund_id = ? ORDER BY tx, position", fundId))
+                .containsExactly(EventLog.DISBURSEMENT_REQUESTED, "CONTRIBUTION_RECEIVED",
+                        EventLog.DISBURSEMENT_WITHDRAWN);
     }
 
     @Test
     void entries_posted_together_are_stored_as_given_and_verify_intact() throws SQLException {
-        String fund = TestFunds.open("PSQL");
+        String fund = TestFunds.open("WRITES");
         long fundId = testLedger.fundIdOf(fund);
         Money pledged = Money.of(1_000_00, "EUR");
         Money received = Money.of(123_45, "EUR");
@@ -120,10 +110,7 @@ class LedgerWritesTest {
         try (Connection connection = TestDatabase.asOwner();
                 PreparedStatement lines = connection.prepareStatement("SELECT l.original_amount_minor,"
                         + " l.original_currency, l.exchange_rate FROM journal_line l JOIN journal_entry j"
-                        + " ON j.id = l.entry_id WHERE j.fund_id = ? AND l.account = 'BANK' ORDER BY j.sequence");
-                PreparedStatement events = connection.prepareStatement("SELECT e.type, e.amount_minor,"
-                        + " e.reference_id, j.sequence FROM ledger_event e JOIN journal_entry j ON j.id = e.entry_id"
-                        + " WHERE e.fund_id = ? ORDER BY e.position")) {
+                        + " ON j.id = l.entry_id WHERE j.fund_id = ? AND l.account = 'BANK' ORDER BY j.sequence")) {
             lines.setLong(1, fundId);
             try (ResultSet rs = lines.executeQuery()) {
                 for (int i = 1; i < AWKWARD.size(); i++) {
@@ -134,20 +121,32 @@ class LedgerWritesTest {
                 }
                 assertThat(rs.next()).isFalse();
             }
-            events.setLong(1, fundId);
-            try (ResultSet rs = events.executeQuery()) {
-                List<String> seen = new ArrayList<>();
-                while (rs.next()) {
-                    seen.add(rs.getLong(4) + " " + rs.getString(1) + " " + rs.getLong(2) + " " + rs.getObject(3));
-                }
-                assertThat(seen).containsExactly("1 PLEDGE_RECORDED 100000 null",
-                        "2 CONTRIBUTION_RECEIVED 12345 " + about, "3 CONTRIBUTION_RECEIVED 12345 " + about,
-                        "4 CONTRIBUTION_RECEIVED 12345 " + about);
-            }
         }
+        assertThat(rows("SELECT j.sequence, e.type, e.amount_minor, e.reference_id FROM ledger_event e"
+                + " JOIN journal_entry j ON j.id = e.entry_id WHERE e.fund_id = ? ORDER BY e.position", fundId))
+                .containsExactly("1 PLEDGE_RECORDED 100000 null", "2 CONTRIBUTION_RECEIVED 12345 " + about,
+                        "3 CONTRIBUTION_RECEIVED 12345 " + about, "4 CONTRIBUTION_RECEIVED 12345 " + about);
 
         JsonPath report = api().get("/api/v1/ledger/verification").then().statusCode(200).extract().jsonPath();
         assertThat(report.getMap("funds.find { it.fundCode == '" + fund + "' }")).containsEntry("status", "INTACT")
                 .containsEntry("entryCount", AWKWARD.size());
+    }
+
+    /** The fund's rows of a query, each as its columns' text joined by spaces. */
+    private static List<String> rows(String sql, long fundId) throws SQLException {
+        try (Connection connection = TestDatabase.asOwner(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, fundId);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                        row.append(column == 1 ? "" : " ").append(rs.getString(column));
+                    }
+                    rows.add(row.toString());
+                }
+            }
+            return rows;
+        }
     }
 }
