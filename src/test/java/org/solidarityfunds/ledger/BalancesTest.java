@@ -35,6 +35,12 @@ class BalancesTest {
              WHERE f.fund_code = ? AND l.account = ?
             """;
 
+    /** A fund's number of entries and the hash of its last. */
+    private static final String LAST_ENTRY = """
+            SELECT e.sequence, e.hash FROM journal_entry e JOIN fund_ledger f ON f.fund_id = e.fund_id
+             WHERE f.fund_code = ? ORDER BY e.sequence DESC LIMIT 1
+            """;
+
     private final TestLedger ledger;
 
     BalancesTest(TestLedger ledger) {
@@ -173,6 +179,16 @@ class BalancesTest {
         assertThat(bankDebits - bankCredits).isEqualTo(available + committed);
         assertThat(receivableDebits - receivableCredits).isEqualTo(toReceive);
         assertThat(available).isNotNegative();
+        // The journal the figures were summed from: how many entries, and the last one's hash.
+        try (Connection connection = TestDatabase.asSuperuser();
+                PreparedStatement query = connection.prepareStatement(LAST_ENTRY)) {
+            query.setString(1, fund);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                assertThat(balance.getLong("entryCount")).isEqualTo(rs.getLong(1));
+                assertThat(balance.getString("headHash")).isEqualTo(EntryHash.hex(rs.getBytes(2)));
+            }
+        }
     }
 
     private static long sum(String fund, String account, String side) throws SQLException {

@@ -1,0 +1,42 @@
+package org.solidarityfunds.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.solidarityfunds.support.Api.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.solidarityfunds.access.Roles;
+import org.solidarityfunds.support.EndedSession;
+import org.solidarityfunds.support.TestFunds;
+import org.solidarityfunds.support.TestLedger;
+import org.solidarityfunds.support.TestTokens;
+
+/**
+ * A balance read is one statement outside any transaction of the service's: when PostgreSQL
+ * ends its session (a restart, a failover), the answer is the 503 of every other request, and
+ * the next read, on another connection, is served.
+ */
+@QuarkusTest
+class BalanceDatabaseFailureTest {
+
+    private static final String AUDITOR = TestTokens.as("auditor-balance-failure", Roles.AUDITOR);
+
+    private final TestLedger ledger;
+
+    BalanceDatabaseFailureTest(TestLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @Test
+    void a_balance_read_whose_session_is_ended_answers_503_then_the_next_is_served() throws Exception {
+        String fund = TestFunds.open("BALDB");
+        ledger.contribution(fund, 250_00);
+
+        EndedSession.assertServiceUnavailable(EndedSession.answerOf("ledger_account_balance",
+                "%FROM fund_ledger l LEFT JOIN ledger_account_balance%",
+                () -> as(AUDITOR).get("/api/v1/funds/{code}/balance", fund)));
+
+        assertThat(as(AUDITOR).get("/api/v1/funds/{code}/balance", fund).then().statusCode(200).extract().jsonPath()
+                .getLong("received.amountMinor")).isEqualTo(250_00);
+    }
+}
