@@ -488,7 +488,8 @@ md.append("")
 md.append(f"{meta['date']}, commit `{meta['git_commit'][:12]}`{' (src/ or pom.xml modified)' if meta['git_dirty'] else ''}; "
           f"{meta['nproc']} CPUs ({meta['cpu_model']}), {round(meta['mem_total_kb'] / 1048576, 1)} GiB; "
           f"PostgreSQL {meta['pg_version']} ({meta['pg_settings']}); {meta['java_version']} {meta['java_opts']}; "
-          f"wrk {meta['wrk_version']}, pgbench {meta['pgbench_version']}. {meta['seconds']} s per workload, "
+          f"wrk {meta['wrk_version']}, pgbench {meta['pgbench_version']}. {meta['seconds']} s per workload"
+          f"{', %d s per window of the warm-up curve' % meta['curve_seconds'] if meta.get('curve_windows') else ''}, "
           f"{meta['warmup_seconds']} s warm-up, load spread over {meta['funds']} funds. "
           "Service, PostgreSQL, wrk and pgbench all share the same machine.")
 md.append("")

@@ -184,7 +184,7 @@ class BalancesTest {
                 PreparedStatement query = connection.prepareStatement(LAST_ENTRY)) {
             query.setString(1, fund);
             try (ResultSet rs = query.executeQuery()) {
-                rs.next();
+                assertThat(rs.next()).as("the fund has entries").isTrue();
                 assertThat(balance.getLong("entryCount")).isEqualTo(rs.getLong(1));
                 assertThat(balance.getString("headHash")).isEqualTo(EntryHash.hex(rs.getBytes(2)));
             }

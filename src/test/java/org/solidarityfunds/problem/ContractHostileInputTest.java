@@ -728,7 +728,6 @@ class ContractHostileInputTest {
     // ---------------------------------------------------------------------------------------
     // Valid requests
 
-    /** The values of the path parameters, the body (or null), the caller's token, and a donor's id for queries. */
     /** A valid request: its path parameters, its JSON body, or the file it sends (a bank's statement), and who sends it. */
     record ValidRequest(Map<String, String> path, ObjectNode body, String token, String donor, byte[] file,
             String fileType, Map<String, String> query) {

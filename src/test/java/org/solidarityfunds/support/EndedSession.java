@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.response.Response;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,6 +19,12 @@ import java.util.function.Supplier;
  */
 public final class EndedSession {
 
+    /** Ends the sessions waiting on a lock whose statement is like the pattern, and says how many. */
+    private static final String TERMINATE_WAITING = """
+            SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+             WHERE wait_event_type = 'Lock' AND query LIKE ? AND pid <> pg_backend_pid()
+            """;
+
     private EndedSession() {
     }
 
@@ -30,9 +37,11 @@ public final class EndedSession {
             superuser.setAutoCommit(false);
             sql.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
             CompletableFuture<Response> answer = CompletableFuture.supplyAsync(request);
-            try (Connection watcher = TestDatabase.asSuperuser(); Statement watch = watcher.createStatement()) {
+            try (Connection watcher = TestDatabase.asSuperuser();
+                    PreparedStatement terminate = watcher.prepareStatement(TERMINATE_WAITING)) {
+                terminate.setString(1, waitingQuery);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (terminateWaiting(watch, waitingQuery) == 0) {
+                while (terminated(terminate) == 0) {
                     assertThat(System.nanoTime()).as("the request's statement waits on the lock").isLessThan(deadline);
                     Thread.sleep(10);
                 }
@@ -51,16 +60,10 @@ public final class EndedSession {
         assertThat(response.jsonPath().getString("type")).endsWith("#service-unavailable");
     }
 
-    private static int terminateWaiting(Statement watch, String waitingQuery) throws SQLException {
-        try (var ended = watch.getConnection().prepareStatement("""
-                SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-                 WHERE wait_event_type = 'Lock' AND query LIKE ? AND pid <> pg_backend_pid()
-                """)) {
-            ended.setString(1, waitingQuery);
-            try (ResultSet rs = ended.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
+    private static int terminated(PreparedStatement terminate) throws SQLException {
+        try (ResultSet rs = terminate.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 }

@@ -276,7 +276,6 @@ public class Load {
             db.commit();
         }
 
-        /** Locks the fund's ledger row as a posting does, and checks that nobody moved its head meanwhile. */
         /**
          * One chunk in one transaction, its head checked under the fund's lock first; in the fast
          * mode, the per-row triggers off for the COPYs and their rules checked before the commit.
@@ -304,6 +303,7 @@ public class Load {
             timings.commitNanos += System.nanoTime() - t2;
         }
 
+        /** Locks the fund's ledger row as a posting does, and checks that nobody moved its head meanwhile. */
         void lockAndCheckHead(long expectedCount, byte[] expectedHash) throws SQLException {
             try (PreparedStatement q = db.prepareStatement(
                     "SELECT entry_count, head_hash FROM fund_ledger WHERE fund_id = ? FOR NO KEY UPDATE")) {
