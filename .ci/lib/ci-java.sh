@@ -10,6 +10,23 @@
 #                         classes are not on it: a program that needs them adds the jar it
 #                         works with (bench/run does, for the loader).
 #   then: java -cp "$cp" org.solidarityfunds.tools.common.Tokens keygen KEYS, and so on
+#   use_jdk_25            exports JAVA_HOME as the JDK 25 that builds, tests and runs the service
+#                         (docs/adr/0021-jdk-25.md): JAVA_HOME itself when it is a JDK 25, else
+#                         Temurin 25 where every machine of this kind has it; fails, saying so,
+#                         when there is none. Maven, the tools and the service then run on it.
+
+use_jdk_25() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" "/usr/lib/jvm/temurin-25-jdk-$(dpkg --print-architecture 2>/dev/null || echo amd64)"; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
+    if grep -q '^JAVA_VERSION="25[."]' "$candidate/release" 2>/dev/null; then
+      export JAVA_HOME=$candidate
+      return 0
+    fi
+  done
+  echo "No JDK 25: JAVA_HOME (${JAVA_HOME:-unset}) is not one, nor is /usr/lib/jvm/temurin-25-jdk-*; install Temurin 25 or point JAVA_HOME at a JDK 25." >&2
+  return 1
+}
 
 tools_classpath() {
   local copy=$1 root

@@ -61,6 +61,8 @@ class DocsExamplesTest {
 
     /** Shell blocks that do not run here, by page and first line, with why. */
     static final Map<String, String> NOT_RUN = Map.ofEntries(
+            Map.entry("README.md|export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64",
+                    "chooses the JDK that builds and runs the service (this test already runs on it)"),
             Map.entry("README.md|./mvnw quarkus:dev",
                     "starts the service in dev mode; the test runs the same service with the same demo data"),
             Map.entry("README.md|./mvnw quarkus:dev -Dquarkus.console.enabled=false < /dev/null > dev.log 2>&1 &",
