@@ -20,6 +20,9 @@ use_jdk_25() {
   for candidate in "${JAVA_HOME:-}" "/usr/lib/jvm/temurin-25-jdk-$(dpkg --print-architecture 2>/dev/null || echo amd64)"; do
     [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
     if grep -q '^JAVA_VERSION="25[."]' "$candidate/release" 2>/dev/null; then
+      if [ -n "${JAVA_HOME:-}" ] && [ "$candidate" != "$JAVA_HOME" ]; then
+        echo "JAVA_HOME ($JAVA_HOME) is not a JDK 25: using $candidate" >&2
+      fi
       export JAVA_HOME=$candidate
       return 0
     fi
