@@ -61,6 +61,23 @@ public class LedgerService {
               FROM fund_ledger l LEFT JOIN ledger_account_balance b ON b.fund_id = l.fund_id
              WHERE l.fund_code = ?""";
 
+    /**
+     * A fund's totals by effective date up to a day, with the entry count and head of the
+     * journal they were summed from: one statement, so one snapshot (two would read the count
+     * of one journal and the sums of another while postings commit). The sums go through the
+     * index on (fund, effective date).
+     */
+    private static final String BALANCES_ON = """
+            SELECT l.currency, l.entry_count, l.head_hash, s.account, s.side, s.reversal, s.total
+              FROM fund_ledger l
+              LEFT JOIN LATERAL (
+                    SELECT jl.account, jl.side, e.reverses_entry_id IS NOT NULL AS reversal,
+                           sum(jl.amount_minor) AS total
+                      FROM journal_entry e JOIN journal_line jl ON jl.entry_id = e.id
+                     WHERE e.fund_id = l.fund_id AND e.effective_date <= ?
+                     GROUP BY 1, 2, 3) s ON true
+             WHERE l.fund_code = ?""";
+
     /** The SQLSTATE of the database's refusal of an entry dated in a fiscal year that is not open. */
     static final String FISCAL_YEAR_CLOSED_STATE = "SF001";
 
@@ -183,29 +200,56 @@ public class LedgerService {
      * Inside a caller's transaction, the pool hands over that transaction's connection.
      */
     public BalanceView balances(String fundCode, FundScope scope) {
+        return readBalances(fundCode, scope, CURRENT_BALANCES, query -> query.setString(1, fundCode), rs -> {
+            long[] debit = new long[Account.values().length];
+            long[] credit = new long[debit.length];
+            do {
+                String account = rs.getString(4);
+                if (account != null) {
+                    debit[Account.valueOf(account).ordinal()] = rs.getLong(5);
+                    credit[Account.valueOf(account).ordinal()] = rs.getLong(6);
+                }
+            } while (rs.next());
+            return Totals.of(debit, credit);
+        }).view(fundCode, null);
+    }
+
+    /** A statement's parameters. */
+    private interface Parameters {
+        void set(PreparedStatement query) throws SQLException;
+    }
+
+    /** A fund's totals from the rows of a balances query, the cursor on the first row. */
+    private interface TotalsReader {
+        Totals read(ResultSet rs) throws SQLException;
+    }
+
+    /** What a balances query read: the fund's totals and the journal they are those of. */
+    private record ReadBalances(String currency, long entryCount, byte[] headHash, Totals totals) {
+        BalanceView view(String fundCode, LocalDate on) {
+            return BalanceView.of(fundCode, currency, totals, entryCount, headHash, null, on);
+        }
+    }
+
+    /**
+     * One balances query (the fund's currency, entry count and head in its first three columns,
+     * totals in the rest, at least one row when the fund exists) on a pooled connection: no
+     * transaction of its own, so one statement is one snapshot. A database failure is answered
+     * 503 (DatabaseFailures), an unknown fund or one out of scope 404.
+     */
+    private ReadBalances readBalances(String fundCode, FundScope scope, String sql, Parameters parameters,
+            TotalsReader totals) {
         if (!scope.includes(fundCode)) {
             throw fundNotFound(fundCode);
         }
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(CURRENT_BALANCES)) {
-            query.setString(1, fundCode);
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            parameters.set(query);
             try (ResultSet rs = query.executeQuery()) {
                 if (!rs.next()) {
                     throw fundNotFound(fundCode);
                 }
-                String currency = rs.getString(1);
-                long entryCount = rs.getLong(2);
-                byte[] headHash = rs.getBytes(3);
-                long[] debit = new long[Account.values().length];
-                long[] credit = new long[debit.length];
-                do {
-                    String account = rs.getString(4);
-                    if (account != null) {
-                        debit[Account.valueOf(account).ordinal()] = rs.getLong(5);
-                        credit[Account.valueOf(account).ordinal()] = rs.getLong(6);
-                    }
-                } while (rs.next());
-                return BalanceView.of(fundCode, currency, Totals.of(debit, credit), entryCount, headHash, null, null);
+                return new ReadBalances(rs.getString(1), rs.getLong(2), rs.getBytes(3), totals.read(rs));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the balances of fund " + fundCode + " could not be read", e);
@@ -236,26 +280,38 @@ public class LedgerService {
      * entry dated on or before it, whenever it was recorded. Unlike {@link #balancesAsOf}, a
      * later entry dated back (money received last week, recorded today) changes them: they are
      * the accounting year's figures (docs/concepts/accounting.md). Summed from the fund's
-     * entries dated up to that day, through the index on (fund, effective date); the journal
-     * they were computed from is the current one, whose entry count and head they carry.
+     * entries dated up to that day in one statement with the entry count and head of the
+     * journal summed, which they carry.
      */
-    @Transactional
     public BalanceView balancesOn(String fundCode, LocalDate on, FundScope scope) {
-        FundLedger ledger = ledgerOf(fundCode, scope);
+        ReadBalances read = readBalances(fundCode, scope, BALANCES_ON, query -> {
+            query.setObject(1, on);
+            query.setString(2, fundCode);
+        }, rs -> {
+            Totals totals = Totals.zero();
+            do {
+                String account = rs.getString(4);
+                if (account != null) {
+                    totals = totals.plus(Account.valueOf(account), Side.ofCode(rs.getString(5)), rs.getLong(7),
+                            rs.getBoolean(6));
+                }
+            } while (rs.next());
+            return totals;
+        });
         BusinessDates.past("on", on, clock);
-        Totals totals = totalsOn(ledger, on);
+        Totals totals = read.totals();
         Optional<Account> belowZero = totals.firstBelowZero();
         if (belowZero.isPresent()) {
             // Possible by the dates users give, never by the order entries are written: a payment
             // dated before the decision that committed its money, money allocated to a pledge
             // dated later. The balances API shows no negative amount; the trial balance does.
             throw new ProblemException(ProblemType.BALANCE_BELOW_ZERO_ON_DAY, "On " + on + " the " + belowZero.get()
-                    + " account of fund " + ledger.fundCode + " stands below zero, by "
-                    + (-totals.balanceMinor(belowZero.get())) + " minor units of " + ledger.currency + ": an entry is "
+                    + " account of fund " + fundCode + " stands below zero, by "
+                    + (-totals.balanceMinor(belowZero.get())) + " minor units of " + read.currency() + ": an entry is "
                     + "dated before one it follows (a payment before the decision that committed its money, money "
                     + "allocated to a pledge dated later). The trial balance shows that day's accounts as they are.");
         }
-        return BalanceView.of(ledger.fundCode, ledger.currency, totals, ledger.entryCount, ledger.headHash, null, on);
+        return read.view(fundCode, on);
     }
 
     /**

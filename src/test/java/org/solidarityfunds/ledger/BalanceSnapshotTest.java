@@ -7,12 +7,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.access.FundScope;
 import org.solidarityfunds.support.TestDatabase;
@@ -20,9 +22,11 @@ import org.solidarityfunds.support.TestFunds;
 import org.solidarityfunds.support.TestLedger;
 
 /**
- * A fund's current balances, read while its entries are being posted, are those of exactly the
- * journal they name: the totals written with the entry whose number is the answer's entry
- * count, never the totals of one journal with the count or head of another.
+ * A fund's balances, read while its entries are being posted, are those of exactly the journal
+ * they name: the totals written with the entry whose number is the answer's entry count, never
+ * the totals of one journal with the count or head of another. So for the current balances, and
+ * for those by effective date (every entry here is dated before the day read, so that both are
+ * the totals after that entry).
  */
 @QuarkusTest
 class BalanceSnapshotTest {
@@ -50,6 +54,17 @@ class BalanceSnapshotTest {
 
     @Test
     void balances_read_while_entries_commit_are_the_totals_of_the_journal_they_name() throws Exception {
+        readsWhilePostingsCommitAreTheTotalsTheyName(fund -> service.balances(fund, FundScope.all()));
+    }
+
+    @Test
+    void balances_on_a_day_read_while_entries_commit_are_the_totals_of_the_journal_they_name() throws Exception {
+        // TestLedger dates its entries 2020-08-20.
+        LocalDate day = LocalDate.of(2020, 12, 31);
+        readsWhilePostingsCommitAreTheTotalsTheyName(fund -> service.balancesOn(fund, day, FundScope.all()));
+    }
+
+    private void readsWhilePostingsCommitAreTheTotalsTheyName(Function<String, BalanceView> reader) throws Exception {
         String fund = TestFunds.open("SNAP");
         ledger.contribution(fund, 1_00);
         ExecutorService writer = Executors.newSingleThreadExecutor();
@@ -61,7 +76,7 @@ class BalanceSnapshotTest {
                 }
             });
             while (!postings.isDone() && reads.size() < READS_MAX) {
-                reads.add(service.balances(fund, FundScope.all()));
+                reads.add(reader.apply(fund));
             }
             postings.get(60, TimeUnit.SECONDS);
         } finally {
