@@ -284,21 +284,8 @@ public class LedgerService {
      * journal summed, which they carry.
      */
     public BalanceView balancesOn(String fundCode, LocalDate on, FundScope scope) {
-        ReadBalances read = readBalances(fundCode, scope, BALANCES_ON, query -> {
-            query.setObject(1, on);
-            query.setString(2, fundCode);
-        }, rs -> {
-            Totals totals = Totals.zero();
-            do {
-                String account = rs.getString(4);
-                if (account != null) {
-                    totals = totals.plus(Account.valueOf(account), Side.ofCode(rs.getString(5)), rs.getLong(7),
-                            rs.getBoolean(6));
-                }
-            } while (rs.next());
-            return totals;
-        });
         BusinessDates.past("on", on, clock);
+        ReadBalances read = readBalancesOn(fundCode, on, scope);
         Totals totals = read.totals();
         Optional<Account> belowZero = totals.firstBelowZero();
         if (belowZero.isPresent()) {
@@ -317,27 +304,32 @@ public class LedgerService {
     /**
      * A fund's bank balance at the end of a day by the dates of its entries: what a bank
      * statement's closing balance is compared with. Said as it is, below zero too (a payment
-     * dated before the money that paid it), where {@link #balancesOn} refuses the day.
+     * dated before the money that paid it), where {@link #balancesOn} refuses the day. In the
+     * caller's transaction, whose postings still in the session are written first so that they
+     * count (a reconciliation compares the balance after the lines it booked).
      */
-    @Transactional
+    @Transactional(Transactional.TxType.MANDATORY)
     public long bankOn(String fundCode, LocalDate on, FundScope scope) {
-        return totalsOn(ledgerOf(fundCode, scope), on).balanceMinor(Account.BANK);
+        em.flush();
+        return readBalancesOn(fundCode, on, scope).totals().balanceMinor(Account.BANK);
     }
 
-    /** The fund's totals from its entries dated up to that day, through the index on (fund, effective date). */
-    private Totals totalsOn(FundLedger ledger, LocalDate on) {
-        List<Object[]> sums = em.createNativeQuery("""
-                SELECT l.account, l.side, e.reverses_entry_id IS NOT NULL, sum(l.amount_minor)
-                  FROM journal_entry e JOIN journal_line l ON l.entry_id = e.id
-                 WHERE e.fund_id = ?1 AND e.effective_date <= ?2
-                 GROUP BY 1, 2, 3""", Object[].class).setParameter(1, ledger.fundId).setParameter(2, on)
-                .getResultList();
-        Totals totals = Totals.zero();
-        for (Object[] sum : sums) {
-            totals = totals.plus(Account.valueOf(String.valueOf(sum[0])), Side.ofCode(String.valueOf(sum[1])),
-                    ((Number) sum[3]).longValue(), (Boolean) sum[2]);
-        }
-        return totals;
+    /** The fund's totals from its entries dated up to that day ({@link #BALANCES_ON}), with their journal. */
+    private ReadBalances readBalancesOn(String fundCode, LocalDate on, FundScope scope) {
+        return readBalances(fundCode, scope, BALANCES_ON, query -> {
+            query.setObject(1, on);
+            query.setString(2, fundCode);
+        }, rs -> {
+            Totals totals = Totals.zero();
+            do {
+                String account = rs.getString(4);
+                if (account != null) {
+                    totals = totals.plus(Account.valueOf(account), Side.ofCode(rs.getString(5)), rs.getLong(7),
+                            rs.getBoolean(6));
+                }
+            } while (rs.next());
+            return totals;
+        });
     }
 
     /**
