@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -211,7 +212,7 @@ public class LedgerService {
                 }
             } while (rs.next());
             return Totals.of(debit, credit);
-        }).view(fundCode, null);
+        }).view(fundCode, null, null);
     }
 
     /** A statement's parameters. */
@@ -226,8 +227,8 @@ public class LedgerService {
 
     /** What a balances query read: the fund's totals and the journal they are those of. */
     private record ReadBalances(String currency, long entryCount, byte[] headHash, Totals totals) {
-        BalanceView view(String fundCode, LocalDate on) {
-            return BalanceView.of(fundCode, currency, totals, entryCount, headHash, null, on);
+        BalanceView view(String fundCode, Instant asOf, LocalDate on) {
+            return BalanceView.of(fundCode, currency, totals, entryCount, headHash, asOf, on);
         }
     }
 
@@ -249,7 +250,10 @@ public class LedgerService {
                 if (!rs.next()) {
                     throw fundNotFound(fundCode);
                 }
-                return new ReadBalances(rs.getString(1), rs.getLong(2), rs.getBytes(3), totals.read(rs));
+                byte[] head = rs.getBytes(3);
+                // No head only at an instant before the fund's first entry: the chain's genesis.
+                return new ReadBalances(rs.getString(1), rs.getLong(2),
+                        head != null ? head : FundLedger.GENESIS_HASH.clone(), totals.read(rs));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the balances of fund " + fundCode + " could not be read", e);
@@ -259,20 +263,18 @@ public class LedgerService {
     /**
      * The balances as they stood at an instant: the totals written with the last entry
      * recorded at or before it (entries of a fund are recorded at non-decreasing instants),
-     * found by one probe of the index on (fund, recorded at). Zero before the first entry.
+     * found by one probe of the index on (fund, recorded at), with that entry's hash and the
+     * fund's currency, in one statement outside a transaction as the current balances are
+     * ({@link LedgerTotals#AS_OF}). Zero, and the genesis head, before the first entry.
      */
-    @Transactional
     public BalanceView balancesAsOf(String fundCode, Instant asOf, FundScope scope) {
-        FundLedger ledger = ledgerOf(fundCode, scope);
         if (asOf.isAfter(clock.instant())) {
             throw ProblemException.invalid("asOf", "is in the future; the balances of the future are not known yet");
         }
-        return LedgerTotals.lastAtOrBefore(em, ledger.fundId, asOf)
-                .map(kept -> BalanceView.of(ledger.fundCode, ledger.currency, kept.totals(), kept.sequence(),
-                        JournalEntry.<JournalEntry>find("fundId = ?1 and sequence = ?2", ledger.fundId, kept.sequence())
-                                .singleResult().hash, asOf, null))
-                .orElseGet(() -> BalanceView.of(ledger.fundCode, ledger.currency, Totals.zero(), 0,
-                        FundLedger.GENESIS_HASH, asOf, null));
+        return readBalances(fundCode, scope, LedgerTotals.AS_OF, query -> {
+            query.setObject(1, asOf.atOffset(ZoneOffset.UTC));
+            query.setString(2, fundCode);
+        }, rs -> LedgerTotals.read(rs, 4).orElseGet(Totals::zero)).view(fundCode, asOf, null);
     }
 
     /**
@@ -298,7 +300,7 @@ public class LedgerService {
                     + "dated before one it follows (a payment before the decision that committed its money, money "
                     + "allocated to a pledge dated later). The trial balance shows that day's accounts as they are.");
         }
-        return read.view(fundCode, on);
+        return read.view(fundCode, null, on);
     }
 
     /**

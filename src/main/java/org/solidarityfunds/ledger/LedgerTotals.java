@@ -26,9 +26,16 @@ public final class LedgerTotals {
     private static final Account[] CHART = Account.values();
     private static final String INSERT = "INSERT INTO ledger_totals (fund_id, sequence, recorded_at, " + columns("")
             + ") VALUES (?, ?, ?" + ", ?".repeat(2 * CHART.length) + ")";
-    private static final String LAST_AT_OR_BEFORE = "SELECT sequence, " + columns("")
-            + " FROM ledger_totals WHERE fund_id = ? AND recorded_at <= ? ORDER BY recorded_at DESC, sequence DESC"
-            + " LIMIT 1";
+    /**
+     * A fund's totals at an instant (its currency, the sequence and hash of the last entry
+     * recorded at or before it, then {@link #columns}; nulls before its first entry), found by
+     * its code: one statement, so one snapshot, one probe of the (fund, recorded at) index.
+     */
+    static final String AS_OF = "SELECT l.currency, k.sequence, k.hash, " + columns("k")
+            + " FROM fund_ledger l LEFT JOIN LATERAL (SELECT t.sequence, e.hash, " + columns("t")
+            + " FROM ledger_totals t JOIN journal_entry e ON e.fund_id = t.fund_id AND e.sequence = t.sequence"
+            + " WHERE t.fund_id = l.fund_id AND t.recorded_at <= ? ORDER BY t.recorded_at DESC, t.sequence DESC"
+            + " LIMIT 1) k ON true WHERE l.fund_code = ?";
     // One probe of the (fund, recorded at) index per cutoff, with the hash of the entry found.
     private static final String LAST_AT_OR_BEFORE_EACH = "SELECT c.n, k.* FROM unnest(?::timestamptz[]) WITH ORDINALITY"
             + " AS c(cutoff, n) CROSS JOIN LATERAL (SELECT t.sequence, e.hash, " + columns("t")
@@ -41,10 +48,6 @@ public final class LedgerTotals {
 
     /** The totals kept after one entry. */
     record Row(long fundId, long sequence, Instant recordedAt, Totals totals) {
-    }
-
-    /** The totals kept after the entry of that sequence number. */
-    record Kept(long sequence, Totals totals) {
     }
 
     /** The totals kept after an entry, with that entry's hash. */
@@ -93,20 +96,6 @@ public final class LedgerTotals {
                     insert.addBatch();
                 }
                 insert.executeBatch();
-            }
-        });
-    }
-
-    /** The totals after the last entry of the fund recorded at or before the instant, with that entry's sequence. */
-    static Optional<Kept> lastAtOrBefore(EntityManager em, long fundId, Instant instant) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(LAST_AT_OR_BEFORE)) {
-                query.setLong(1, fundId);
-                query.setObject(2, instant.atOffset(ZoneOffset.UTC));
-                try (ResultSet rs = query.executeQuery()) {
-                    return rs.next() ? Optional.of(new Kept(rs.getLong(1), read(rs, 2).orElseThrow()))
-                            : Optional.<Kept>empty();
-                }
             }
         });
     }
