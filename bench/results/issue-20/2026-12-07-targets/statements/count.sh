@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# One-off (issue #20, item 1): the SQL statements (pg_stat_statements, BEGIN and COMMIT included:
-# one per round trip) of one contribution, one vote, one decision's vote, one payment.
+# One-off (issue #20, item 1): the SQL statements of one contribution, one vote, one deciding vote
+# and one payment (pg_stat_statements: BEGIN and the deferred checks that run inside the COMMIT
+# included, the COMMIT itself not; so statements, not round trips).
 set -euo pipefail
 cd /work/main
 source .ci/lib/postgres15.sh; source .ci/lib/ci-java.sh; source .ci/lib/api.sh
@@ -38,7 +39,7 @@ request() { api_request $base "$F" POST /api/v1/funds/CNT-1/disbursements '{"ben
 reset() { pg15_psql -d ledger -c "SELECT pg_stat_statements_reset()" >/dev/null; }
 count() { # NAME N: statements per operation over N operations, and the list
   pg15_psql -d ledger -At -F $'\t' -c "SELECT calls, toplevel, regexp_replace(left(query, 110), '\s+', ' ', 'g') FROM pg_stat_statements WHERE userid = 'ledger_app'::regrole ORDER BY toplevel DESC, calls DESC" > $out/$1.tsv
-  echo "$1: $(awk -F'\t' -v n=$2 '$2=="t" {t+=$1} $2=="f" {f+=$1} END {printf "%.2f top-level statements (round trips) per operation, %.2f inside functions and triggers", t/n, f/n}' $out/$1.tsv)" | tee -a $out/summary.txt
+  echo "$1: $(awk -F'\t' -v n=$2 '$2=="t" {t+=$1} $2=="f" {f+=$1} END {printf "%.2f top-level statements per operation (BEGIN and the deferred checks included, COMMIT not), %.2f inside functions and triggers", t/n, f/n}' $out/$1.tsv)" | tee -a $out/summary.txt
 }
 # warm: a few of each first (caches of what never changes, prepared statements)
 for i in 1 2 3 4 5; do contribution w$i; d=$(request); api_request $base "$(member 1)" POST /api/v1/disbursements/$d/votes '{"vote":"FOR"}' >/dev/null; api_request $base "$(member 2)" POST /api/v1/disbursements/$d/votes '{"vote":"FOR"}' >/dev/null; api_request $base "$F" POST /api/v1/disbursements/$d/payment '{"paymentReference":"P-w'$i'","paidOn":"2020-11-02"}' >/dev/null; done
