@@ -3,6 +3,7 @@
 
     python3 bench/lib/report.py WORK_DIR RESULTS_DIR
 """
+import collections
 import glob
 import json
 import os
@@ -438,10 +439,56 @@ for page in ("console-fund", "console-votes"):
     path = os.path.join(work, "page-weight-%s.json" % page)
     if os.path.exists(path):
         page_weights[page] = json.load(open(path))
+BUCKET = re.compile(r'^http_server_requests_seconds_bucket\{(.*)\} ([0-9.eE+-]+)$')
+
+
+def histogram(path):
+    """{(uri, le in ms): count} of the answers 200, from one scrape of the service's /q/metrics."""
+    counts = collections.Counter()
+    for line in open(path):
+        m = BUCKET.match(line.strip())
+        if not m:
+            continue
+        labels = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1)))
+        if labels.get("status") != "200" or labels.get("le") is None:
+            continue
+        le = float("inf") if labels["le"] == "+Inf" else round(float(labels["le"]) * 1000)
+        counts[(labels.get("uri"), le)] += float(m.group(2))
+    return counts
+
+
+def server_time(name):
+    """The page's server time over a workload, from the service's histogram before and after it:
+    the requests it answered 200, and the share within each bucket bound (ms). The page is the
+    route that answered most in between."""
+    before, after = (os.path.join(work, "histogram-%s-%s.txt" % (name, s)) for s in ("before", "after"))
+    if not (os.path.exists(before) and os.path.exists(after)):
+        return None
+    delta = histogram(after)
+    delta.subtract(histogram(before))
+    totals = {uri: c for (uri, le), c in delta.items() if le == float("inf")}
+    if not totals or max(totals.values()) <= 0:
+        return None
+    uri = max(totals, key=totals.get)
+    total = totals[uri]
+    within = {le: round(c / total, 5) for (u, le), c in sorted(delta.items()) if u == uri and le != float("inf")}
+    return {"uri": uri, "requests": int(total), "share_within_ms": {str(le): share for le, share in within.items()},
+            "p99_at_most_ms": next((le for le, share in within.items() if share >= 0.99), None)}
+
+
 for n, w in workloads.items():
     if w["workload"].startswith("console") and not n.startswith("warmup"):
-        target(f"{w['workload']} p99 at {w['connections']} clients (ms)", w["latency_ms"]["p99"], "<= 50",
-               w["latency_ms"]["p99"] <= 50)
+        # The issue's target is the server's time: the service's own histogram says it (the share
+        # of answers within 50 ms); wrk's p99, on the same two CPUs, adds wrk's own waits for a CPU.
+        st = server_time(n)
+        w["server_time"] = st
+        if st is not None:
+            share = st["share_within_ms"].get("50")
+            target(f"{w['workload']} server time at {w['connections']} clients: answers within 50 ms "
+                   f"(the service's histogram; p99 <= 50 ms when >= 99 %)", round(100 * share, 2) if share is not None
+                   else None, ">= 99", share is not None and share >= 0.99)
+        target(f"{w['workload']} p99 at {w['connections']} clients, as wrk sees it (ms)", w["latency_ms"]["p99"],
+               "<= 50", w["latency_ms"]["p99"] <= 50)
 for page, pw in page_weights.items():
     first, cached = round(pw["first_load_bytes"] / 1000.0, 1), round(pw["cached_load_bytes"] / 1000.0, 1)
     target(f"{page} page weight, first load (KB)", first, "<= 300", first <= 300)

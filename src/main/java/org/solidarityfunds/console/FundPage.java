@@ -38,6 +38,7 @@ import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.pledge.PledgeService;
 import org.solidarityfunds.pledge.PledgeView;
 import org.solidarityfunds.problem.ProblemException;
+import org.solidarityfunds.console.Labels.Words;
 
 /**
  * A fund's page: its balances and chart, its committee and disbursements for everyone who
@@ -58,7 +59,7 @@ public class FundPage {
     static final int LATEST = 20;
 
     /** What the page shows; the lists a reader may not see are empty, and their sections hidden. */
-    public record View(FundCard card, Optional<CommitteeView> committee, Page<DisbursementView> disbursements,
+    public record View(FundCard card, Optional<CommitteeView> committee, List<DisbursementRow> disbursements,
             Page<PledgeView> pledges, List<ContributionRow> contributions, List<EntryRow> journal,
             Map<UUID, DonorView> donors) {
 
@@ -83,20 +84,30 @@ public class FundPage {
      * formatting itself (docs/operating/performance.md, "The console").
      */
     public record ContributionRow(ContributionSummary contribution, String receivedOn, String donor, String amount,
-            String original) {
+            String original, String status) {
 
-        static ContributionRow of(ContributionSummary c, Formats fmt, Map<UUID, DonorView> donors) {
+        static ContributionRow of(ContributionSummary c, Formats fmt, Words words, Map<UUID, DonorView> donors) {
             return new ContributionRow(c, fmt.date(c.receivedOn()), View.nameOf(donors, c.donorId()),
                     fmt.money(c.amount()), c.originalAmount() == null ? ""
-                            : fmt.money(c.originalAmount()) + " × " + c.exchangeRate().toPlainString());
+                            : fmt.money(c.originalAmount()) + " × " + c.exchangeRate().toPlainString(),
+                    words.of(c.status()));
         }
     }
 
-    /** A row of the latest journal entries, its instant written for the reader beforehand. */
-    public record EntryRow(EntrySummary entry, String recordedAt) {
+    /** A row of the latest journal entries, its instant and kind written for the reader beforehand. */
+    public record EntryRow(EntrySummary entry, String recordedAt, String kind) {
 
-        static EntryRow of(EntrySummary e, Formats fmt) {
-            return new EntryRow(e, fmt.dateTime(e.recordedAt()));
+        static EntryRow of(EntrySummary e, Formats fmt, Words words) {
+            return new EntryRow(e, fmt.dateTime(e.recordedAt()), words.of(e.kind()));
+        }
+    }
+
+    /** A row of the fund's disbursements, its amount, instant and status written for the reader beforehand. */
+    public record DisbursementRow(DisbursementView disbursement, String amount, String requestedAt, String status) {
+
+        static DisbursementRow of(DisbursementView d, Formats fmt, Words words) {
+            return new DisbursementRow(d, fmt.money(d.amount()), fmt.dateTime(d.requestedAt()),
+                    words.of(d.status()));
         }
     }
 
@@ -117,11 +128,13 @@ public class FundPage {
     private final Caller caller;
     private final Screen screen;
     private final PageReads reads;
+    private final Labels labels;
 
     FundPage(FundService funds, HomePage home, CommitteeService committees, DisbursementService disbursements,
             PledgeService pledges, ContributionService contributions, LedgerService ledger, DonorService donors,
-            StatementDownload downloads, Caller caller, Screen screen, PageReads reads) {
+            StatementDownload downloads, Caller caller, Screen screen, PageReads reads, Labels labels) {
         this.reads = reads;
+        this.labels = labels;
         this.downloads = downloads;
         this.funds = funds;
         this.home = home;
@@ -161,9 +174,10 @@ public class FundPage {
         received.forEach(c -> donorIds.add(c.donorId()));
         Map<UUID, DonorView> named = donors.getAll(donorIds, caller.seesPersonalData());
         Formats fmt = screen.fmt();
-        return new View(card, committee, requests, pledged,
-                received.stream().map(c -> ContributionRow.of(c, fmt, named)).toList(),
-                journal.stream().map(e -> EntryRow.of(e, fmt)).toList(), named);
+        Words words = labels.in(screen.language());
+        return new View(card, committee, requests.items().stream().map(d -> DisbursementRow.of(d, fmt, words)).toList(),
+                pledged, received.stream().map(c -> ContributionRow.of(c, fmt, words, named)).toList(),
+                journal.stream().map(e -> EntryRow.of(e, fmt, words)).toList(), named);
     }
 
     /**

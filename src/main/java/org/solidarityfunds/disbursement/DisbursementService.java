@@ -481,10 +481,13 @@ public class DisbursementService {
                 .page(0, page.limit() + 1).list();
         List<UUID> ids = disbursements.stream().map(d -> d.id).toList();
         Map<UUID, List<Vote>> votes = withVotes ? votesOf(ids) : Map.of();
-        Map<UUID, Decision> decisions = InList.chunks("disbursementId", ids).stream()
+        // Only what the statuses allow is read: a page of requests awaiting votes needs no more query.
+        Map<UUID, Decision> decisions = InList.chunks("disbursementId", disbursements.stream()
+                        .filter(d -> d.status.mayBeDecided()).map(d -> d.id).toList()).stream()
                 .flatMap(in -> Decision.<Decision>list(in.condition(), in.parameters()).stream())
                 .collect(Collectors.toMap(d -> d.disbursementId, d -> d));
-        Map<UUID, List<Payment>> payments = paymentsOf(ids);
+        Map<UUID, List<Payment>> payments = paymentsOf(disbursements.stream()
+                .filter(d -> d.status.mayHavePayments()).map(d -> d.id).toList());
         return Page.of(disbursements, page.limit(), d -> PageRequest.cursor(d.number.toString()),
                 d -> DisbursementView.from(d, fund.code(), withVotes ? votes.getOrDefault(d.id, List.of()) : null,
                         decisions.get(d.id), payments.getOrDefault(d.id, List.of())));

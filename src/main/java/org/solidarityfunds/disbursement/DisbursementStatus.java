@@ -7,5 +7,15 @@ package org.solidarityfunds.disbursement;
  * ends a request or an approval before any payment, releasing what was committed.
  */
 public enum DisbursementStatus {
-    REQUESTED, APPROVED, REJECTED, PARTLY_PAID, PAID, CANCELLED
+    REQUESTED, APPROVED, REJECTED, PARTLY_PAID, PAID, CANCELLED;
+
+    /** Whether the committee may have decided it: a request still awaiting its votes has no decision. */
+    public boolean mayBeDecided() {
+        return this != REQUESTED;
+    }
+
+    /** Whether payments may have been made on it: the first payment makes it PARTLY_PAID or PAID. */
+    public boolean mayHavePayments() {
+        return this == PARTLY_PAID || this == PAID;
+    }
 }

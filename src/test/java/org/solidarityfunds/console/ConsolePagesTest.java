@@ -122,6 +122,29 @@ class ConsolePagesTest {
     }
 
     @Test
+    void a_funds_lists_say_each_status_and_kind_in_the_readers_language() {
+        String fund = TestFunds.open("WORDS");
+        TestFunds.committee(fund, 1, "member-words");
+        TestFunds.contribution(fund, TestFunds.donor("Ville de Lyon"), 100_000, null);
+        TestFunds.vote(TestFunds.disbursement(fund, 10_000), "member-words", "FOR");
+        TestFunds.disbursement(fund, 20_000);
+        for (String[] words : new String[][] {{"en", "Received", "Contribution received", "Approved", "Requested"},
+                {"fr", "Reçue", "Contribution reçue", "Approuvé", "Demandé"}}) {
+            String page = as("finance", Roles.FINANCE).header("Accept-Language", words[0])
+                    .get("/console/funds/" + fund).then().statusCode(200).extract().asString();
+            assertThat(section(page, "contributions", "journal")).contains("<td>" + words[1] + "</td>");
+            assertThat(section(page, "journal", "statement")).contains("<td>" + words[2] + "</td>");
+            String requests = section(page, "disbursements", "pledges");
+            assertThat(requests.indexOf("<td>" + words[3] + "</td>")).isNotNegative()
+                    .isLessThan(requests.indexOf("<td>" + words[4] + "</td>"));
+        }
+    }
+
+    private static String section(String page, String id, String next) {
+        return page.substring(page.indexOf("id=\"" + id + "\""), page.indexOf("id=\"" + next + "\""));
+    }
+
+    @Test
     void a_partner_cannot_use_the_console() {
         String fund = TestFunds.open("PARTNER");
         Response page = as("partner-x", Roles.PARTNER, fund).get("/console");

@@ -106,12 +106,20 @@ class DisbursementPaymentsTest {
         assertThat(balance(fund)).as("the charges from available money, the commitment left whole")
                 .containsEntry("available", 49_985_00L).containsEntry("committed", 30_000_00L)
                 .containsEntry("disbursed", 20_015_00L);
+        TestFunds.disbursement(fund, 1_00);
+        as(FINANCE).get("/api/v1/funds/{code}/disbursements", fund).then().statusCode(200)
+                .body("items.status", equalTo(List.of("PARTLY_PAID", "REQUESTED")))
+                .body("items[0].payments.reference", equalTo(List.of("VIR-SORT-2020-11-12-0007")))
+                .body("items[0].decision.outcome", equalTo("APPROVED"))
+                .body("items[1].payments", nullValue()).body("items[1].decision", nullValue());
 
         pay(id, payment("VIR-SORT-2021-02-01-0002", 30_000_00)).then().statusCode(200)
                 .body("status", equalTo("PAID")).body("leftToPay.amountMinor", equalTo(0))
                 .body("payments.number", equalTo(List.of(1, 2)));
         assertThat(balance(fund)).containsEntry("available", 49_985_00L).containsEntry("committed", 0L)
                 .containsEntry("disbursed", 50_015_00L);
+        as(FINANCE).get("/api/v1/funds/{code}/disbursements?status=PAID", fund).then().statusCode(200)
+                .body("items[0].payments.number", equalTo(List.of(1, 2)));
         BadInput.postAs(FINANCE, "/api/v1/disbursements/" + id + "/payments",
                 "{\"paidOn\":\"2020-11-13\",\"reference\":\"VIR-3\",\"amount\":{\"amountMinor\":100,\"currency\":"
                         + "\"EUR\"}}", 409, "disbursement-already-paid");
