@@ -98,7 +98,21 @@ public class DisbursementPages {
     }
 
     /** A fund's requests that wait for the reader's vote. */
-    public record Awaiting(FundView fund, List<DisbursementView> requests) {
+    public record Awaiting(FundView fund, List<Request> requests) {
+    }
+
+    /**
+     * A request awaiting the reader's vote, its amount and "requested by ... on ..." written
+     * for the reader beforehand: the page lists up to 200, and a message with arguments,
+     * resolved in the template, costs more than the rest of its row (docs/operating/performance.md,
+     * "The console").
+     */
+    public record Request(DisbursementView disbursement, String amount, String requested) {
+
+        static Request of(DisbursementView d, Formats fmt, Labels.Words words) {
+            return new Request(d, fmt.money(d.amount()), words.requestedBy(d.requestedBy(),
+                    fmt.dateTime(d.requestedAt())));
+        }
     }
 
     @CheckedTemplate(basePath = "console", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
@@ -119,10 +133,14 @@ public class DisbursementPages {
     private final Screen screen;
     private final DocumentService documents;
     private final FormGuard guard;
+    private final PageReads reads;
+    private final Labels labels;
 
     DisbursementPages(DisbursementService disbursements, FundService funds, LedgerService ledger,
             CommitteeService committees, Submissions submissions, Caller caller, Screen screen,
-            DocumentService documents, FormGuard guard) {
+            DocumentService documents, FormGuard guard, PageReads reads, Labels labels) {
+        this.reads = reads;
+        this.labels = labels;
         this.documents = documents;
         this.guard = guard;
         this.disbursements = disbursements;
@@ -139,15 +157,20 @@ public class DisbursementPages {
     @RolesAllowed(Roles.COMMITTEE)
     @Operation(hidden = true)
     public TemplateInstance awaiting() {
-        Map<String, List<DisbursementView>> byFund = disbursements.awaitingVoteOf(caller.subject(), caller.scope())
-                .stream().collect(Collectors.groupingBy(DisbursementView::fundCode, TreeMap::new, Collectors.toList()));
-        List<Awaiting> waiting = new ArrayList<>();
-        if (!byFund.isEmpty()) {
-            funds.list(HomePage.FIRST_200, caller.scope()).items().stream().filter(f -> byFund.containsKey(f.code()))
-                    .sorted(Comparator.comparing(FundView::code))
-                    .forEach(fund -> waiting.add(new Awaiting(fund, byFund.get(fund.code()))));
-        }
-        return screen.render(Templates.awaitingVotes(screen, waiting));
+        Formats fmt = screen.fmt();
+        Labels.Words words = labels.in(screen.language());
+        return screen.render(Templates.awaitingVotes(screen, reads.of(() -> {
+            Map<String, List<Request>> byFund = disbursements.awaitingVoteOf(caller.subject(), caller.scope()).stream()
+                    .collect(Collectors.groupingBy(DisbursementView::fundCode, TreeMap::new,
+                            Collectors.mapping(d -> Request.of(d, fmt, words), Collectors.toList())));
+            List<Awaiting> waiting = new ArrayList<>();
+            if (!byFund.isEmpty()) {
+                funds.list(HomePage.FIRST_200, caller.scope()).items().stream()
+                        .filter(f -> byFund.containsKey(f.code())).sorted(Comparator.comparing(FundView::code))
+                        .forEach(fund -> waiting.add(new Awaiting(fund, byFund.get(fund.code()))));
+            }
+            return waiting;
+        })));
     }
 
     @GET

@@ -10,8 +10,8 @@ import org.solidarityfunds.disbursement.DisbursementStatus;
 import org.solidarityfunds.ledger.EntryKind;
 
 /**
- * The words for a status or an entry kind in each language, as the console's message bundle
- * gives them, kept once taken. In a template, {@code {msg:entryKind(kind)}} renders a small
+ * The console's words as Java writes them into a page's rows: a status or an entry kind in
+ * each language, as the message bundle gives them, kept once taken. In a template, {@code {msg:entryKind(kind)}} renders a small
  * template of its own on every call (the bundle's choice among the constants); the lists of a
  * fund's page have dozens of rows, and so as many renderings per page
  * (docs/operating/performance.md, "The console"). The words themselves stay in the bundle.
@@ -47,6 +47,11 @@ public class Labels {
 
         public String of(DisbursementStatus status) {
             return taken.computeIfAbsent(status, s -> messages.disbursementStatus(status));
+        }
+
+        /** "requested by ... on ...": the bundle's words around a name and an instant, which no one keeps. */
+        public String requestedBy(String who, String when) {
+            return messages.requested_by(who, when);
         }
     }
 }

@@ -140,6 +140,19 @@ class ConsolePagesTest {
         }
     }
 
+    @Test
+    void awaiting_my_vote_says_each_request_its_amount_and_who_asked_in_the_readers_language() {
+        String fund = TestFunds.open("AWAIT");
+        TestFunds.committee(fund, 1, "member-await");
+        TestFunds.contribution(fund, TestFunds.donor("Ville de Lille"), 100_000, null);
+        TestFunds.disbursement(fund, 12_345);
+        for (String[] words : new String[][] {{"fr", "123,45\u00a0€</a> · Réhabilitation · demandé par test-finance le "},
+                {"en", "€123.45</a> · Réhabilitation · requested by test-finance on "}}) {
+            as("member-await", Roles.COMMITTEE, fund).header("Accept-Language", words[0]).get("/console/votes").then()
+                    .statusCode(200).body(containsString(">Commune de Dondo : " + words[1]));
+        }
+    }
+
     private static String section(String page, String id, String next) {
         return page.substring(page.indexOf("id=\"" + id + "\""), page.indexOf("id=\"" + next + "\""));
     }
