@@ -60,15 +60,10 @@ public class FundPage {
 
     /** What the page shows; the lists a reader may not see are empty, and their sections hidden. */
     public record View(FundCard card, Optional<CommitteeView> committee, List<DisbursementRow> disbursements,
-            Page<PledgeView> pledges, List<ContributionRow> contributions, List<EntryRow> journal,
-            Map<UUID, DonorView> donors) {
+            List<PledgeRow> pledges, List<ContributionRow> contributions, List<EntryRow> journal) {
 
         public int latestCount() {
             return LATEST;
-        }
-
-        public String donorName(UUID id) {
-            return nameOf(donors, id);
         }
 
         /** A donor's name, or its auxiliary account when the reader may not see it. */
@@ -100,6 +95,26 @@ public class FundPage {
         static EntryRow of(EntrySummary e, Formats fmt, Words words) {
             return new EntryRow(e, fmt.dateTime(e.recordedAt()), words.of(e.kind()));
         }
+    }
+
+    /**
+     * A row of the fund's pledges, its amounts, status and instalments written for the reader
+     * beforehand: a fund of thirty communes' pledges has a hundred instalments on its page.
+     */
+    public record PledgeRow(PledgeView pledge, String donor, String amount, String received, String outstanding,
+            String status, List<InstalmentRow> instalments) {
+
+        static PledgeRow of(PledgeView p, Formats fmt, Words words, Map<UUID, DonorView> donors) {
+            return new PledgeRow(p, View.nameOf(donors, p.donorId()), fmt.money(p.amount()), fmt.money(p.received()),
+                    fmt.money(p.outstanding()), words.of(p.status()), p.instalments().stream()
+                            .map(i -> new InstalmentRow(words.instalmentLine(i.number(), fmt.money(i.amount()),
+                                    fmt.date(i.dueOn()), fmt.money(i.received())), i.overdue()))
+                            .toList());
+        }
+    }
+
+    /** An instalment of a pledge's row: "n° 1: 1 500,00 € due on ..., received ...", and whether it is overdue. */
+    public record InstalmentRow(String line, boolean overdue) {
     }
 
     /** A row of the fund's disbursements, its amount, instant and status written for the reader beforehand. */
@@ -176,8 +191,8 @@ public class FundPage {
         Formats fmt = screen.fmt();
         Words words = labels.in(screen.language());
         return new View(card, committee, requests.items().stream().map(d -> DisbursementRow.of(d, fmt, words)).toList(),
-                pledged, received.stream().map(c -> ContributionRow.of(c, fmt, words, named)).toList(),
-                journal.stream().map(e -> EntryRow.of(e, fmt, words)).toList(), named);
+                pledged.items().stream().map(p -> PledgeRow.of(p, fmt, words, named)).toList(), received.stream().map(c -> ContributionRow.of(c, fmt, words, named)).toList(),
+                journal.stream().map(e -> EntryRow.of(e, fmt, words)).toList());
     }
 
     /**

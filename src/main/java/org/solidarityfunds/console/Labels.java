@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.solidarityfunds.contribution.ContributionView;
 import org.solidarityfunds.disbursement.DisbursementStatus;
 import org.solidarityfunds.ledger.EntryKind;
+import org.solidarityfunds.pledge.PledgeStatus;
 
 /**
  * The console's words as Java writes them into a page's rows: a status or an entry kind in
@@ -47,6 +48,15 @@ public class Labels {
 
         public String of(DisbursementStatus status) {
             return taken.computeIfAbsent(status, s -> messages.disbursementStatus(status));
+        }
+
+        public String of(PledgeStatus status) {
+            return taken.computeIfAbsent(status, s -> messages.pledgeStatus(status));
+        }
+
+        /** A pledge's instalment in a line: the bundle's words around its figures, which no one keeps. */
+        public String instalmentLine(int number, String amount, String due, String received) {
+            return messages.instalment_line(number, amount, due, received);
         }
 
         /** "requested by ... on ...": the bundle's words around a name and an instant, which no one keeps. */

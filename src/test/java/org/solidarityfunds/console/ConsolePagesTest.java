@@ -11,6 +11,7 @@ import io.restassured.config.RedirectConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.access.Roles;
@@ -125,13 +126,23 @@ class ConsolePagesTest {
     void a_funds_lists_say_each_status_and_kind_in_the_readers_language() {
         String fund = TestFunds.open("WORDS");
         TestFunds.committee(fund, 1, "member-words");
-        TestFunds.contribution(fund, TestFunds.donor("Ville de Lyon"), 100_000, null);
+        String donor = TestFunds.donor("Ville de Lyon");
+        TestFunds.contribution(fund, donor, 100_000, null);
         TestFunds.vote(TestFunds.disbursement(fund, 10_000), "member-words", "FOR");
         TestFunds.disbursement(fund, 20_000);
-        for (String[] words : new String[][] {{"en", "Received", "Contribution received", "Approved", "Requested"},
-                {"fr", "Reçue", "Contribution reçue", "Approuvé", "Demandé"}}) {
+        Api.json(TestTokens.as("test-finance", Roles.FINANCE), Map.of("donorId", donor,
+                "amount", Map.of("amountMinor", 100_00, "currency", "EUR"), "pledgedOn", "2020-09-01",
+                "instalments", List.of(Map.of("amountMinor", 40_00, "dueOn", "2020-10-01"),
+                        Map.of("amountMinor", 60_00, "dueOn", "2020-12-01"))))
+                .post("/api/v1/funds/{code}/pledges", fund).then().statusCode(201);
+        for (String[] words : new String[][] {{"en", "Received", "Contribution received", "Approved", "Requested",
+            "Pending · <strong class=\"error\">overdue</strong>", "<li>No. 2: €60.00 due 1 Dec 2020, received €0.00 · "},
+            {"fr", "Reçue", "Contribution reçue", "Approuvé", "Demandé",
+                "En attente · <strong class=\"error\">en retard</strong>", "<li>n° 2 : 60,00\u00a0€ au 1 déc. 2020, reçu 0,00\u00a0€ · "}}) {
             String page = as("finance", Roles.FINANCE).header("Accept-Language", words[0])
                     .get("/console/funds/" + fund).then().statusCode(200).extract().asString();
+            assertThat(section(page, "pledges", "contributions")).contains("<td>" + words[5] + "</td>")
+                    .contains(words[6]).contains("<td>Ville de Lyon</td>");
             assertThat(section(page, "contributions", "journal")).contains("<td>" + words[1] + "</td>");
             assertThat(section(page, "journal", "statement")).contains("<td>" + words[2] + "</td>");
             String requests = section(page, "disbursements", "pledges");
