@@ -38,7 +38,6 @@ import org.solidarityfunds.persistence.PageRequest;
 import org.solidarityfunds.pledge.PledgeService;
 import org.solidarityfunds.pledge.PledgeView;
 import org.solidarityfunds.problem.ProblemException;
-import org.solidarityfunds.console.Labels.Words;
 
 /**
  * A fund's page: its balances and chart, its committee and disbursements for everyone who
@@ -81,7 +80,7 @@ public class FundPage {
     public record ContributionRow(ContributionSummary contribution, String receivedOn, String donor, String amount,
             String original, String status) {
 
-        static ContributionRow of(ContributionSummary c, Formats fmt, Words words, Map<UUID, DonorView> donors) {
+        static ContributionRow of(ContributionSummary c, Formats fmt, Labels.Words words, Map<UUID, DonorView> donors) {
             return new ContributionRow(c, fmt.date(c.receivedOn()), View.nameOf(donors, c.donorId()),
                     fmt.money(c.amount()), c.originalAmount() == null ? ""
                             : fmt.money(c.originalAmount()) + " × " + c.exchangeRate().toPlainString(),
@@ -92,7 +91,7 @@ public class FundPage {
     /** A row of the latest journal entries, its instant and kind written for the reader beforehand. */
     public record EntryRow(EntrySummary entry, String recordedAt, String kind) {
 
-        static EntryRow of(EntrySummary e, Formats fmt, Words words) {
+        static EntryRow of(EntrySummary e, Formats fmt, Labels.Words words) {
             return new EntryRow(e, fmt.dateTime(e.recordedAt()), words.of(e.kind()));
         }
     }
@@ -104,7 +103,7 @@ public class FundPage {
     public record PledgeRow(PledgeView pledge, String donor, String amount, String received, String outstanding,
             String status, List<InstalmentRow> instalments) {
 
-        static PledgeRow of(PledgeView p, Formats fmt, Words words, Map<UUID, DonorView> donors) {
+        static PledgeRow of(PledgeView p, Formats fmt, Labels.Words words, Map<UUID, DonorView> donors) {
             return new PledgeRow(p, View.nameOf(donors, p.donorId()), fmt.money(p.amount()), fmt.money(p.received()),
                     fmt.money(p.outstanding()), words.of(p.status()), p.instalments().stream()
                             .map(i -> new InstalmentRow(words.instalmentLine(i.number(), fmt.money(i.amount()),
@@ -120,7 +119,7 @@ public class FundPage {
     /** A row of the fund's disbursements, its amount, instant and status written for the reader beforehand. */
     public record DisbursementRow(DisbursementView disbursement, String amount, String requestedAt, String status) {
 
-        static DisbursementRow of(DisbursementView d, Formats fmt, Words words) {
+        static DisbursementRow of(DisbursementView d, Formats fmt, Labels.Words words) {
             return new DisbursementRow(d, fmt.money(d.amount()), fmt.dateTime(d.requestedAt()),
                     words.of(d.status()));
         }
@@ -189,9 +188,11 @@ public class FundPage {
         received.forEach(c -> donorIds.add(c.donorId()));
         Map<UUID, DonorView> named = donors.getAll(donorIds, caller.seesPersonalData());
         Formats fmt = screen.fmt();
-        Words words = labels.in(screen.language());
-        return new View(card, committee, requests.items().stream().map(d -> DisbursementRow.of(d, fmt, words)).toList(),
-                pledged.items().stream().map(p -> PledgeRow.of(p, fmt, words, named)).toList(), received.stream().map(c -> ContributionRow.of(c, fmt, words, named)).toList(),
+        Labels.Words words = labels.in(screen.language());
+        return new View(card, committee,
+                requests.items().stream().map(d -> DisbursementRow.of(d, fmt, words)).toList(),
+                pledged.items().stream().map(p -> PledgeRow.of(p, fmt, words, named)).toList(),
+                received.stream().map(c -> ContributionRow.of(c, fmt, words, named)).toList(),
                 journal.stream().map(e -> EntryRow.of(e, fmt, words)).toList());
     }
 
