@@ -134,13 +134,11 @@ public class DisbursementPages {
     private final DocumentService documents;
     private final FormGuard guard;
     private final PageReads reads;
-    private final Labels labels;
 
     DisbursementPages(DisbursementService disbursements, FundService funds, LedgerService ledger,
             CommitteeService committees, Submissions submissions, Caller caller, Screen screen,
-            DocumentService documents, FormGuard guard, PageReads reads, Labels labels) {
+            DocumentService documents, FormGuard guard, PageReads reads) {
         this.reads = reads;
-        this.labels = labels;
         this.documents = documents;
         this.guard = guard;
         this.disbursements = disbursements;
@@ -158,7 +156,7 @@ public class DisbursementPages {
     @Operation(hidden = true)
     public TemplateInstance awaiting() {
         Formats fmt = screen.fmt();
-        Labels.Words words = labels.in(screen.language());
+        Labels.Words words = screen.words();
         return screen.render(Templates.awaitingVotes(screen, reads.of(() -> {
             Map<String, List<Request>> byFund = disbursements.awaitingVoteOf(caller.subject(), caller.scope()).stream()
                     .collect(Collectors.groupingBy(DisbursementView::fundCode, TreeMap::new,

@@ -142,13 +142,11 @@ public class FundPage {
     private final Caller caller;
     private final Screen screen;
     private final PageReads reads;
-    private final Labels labels;
 
     FundPage(FundService funds, HomePage home, CommitteeService committees, DisbursementService disbursements,
             PledgeService pledges, ContributionService contributions, LedgerService ledger, DonorService donors,
-            StatementDownload downloads, Caller caller, Screen screen, PageReads reads, Labels labels) {
+            StatementDownload downloads, Caller caller, Screen screen, PageReads reads) {
         this.reads = reads;
-        this.labels = labels;
         this.downloads = downloads;
         this.funds = funds;
         this.home = home;
@@ -188,7 +186,7 @@ public class FundPage {
         received.forEach(c -> donorIds.add(c.donorId()));
         Map<UUID, DonorView> named = donors.getAll(donorIds, caller.seesPersonalData());
         Formats fmt = screen.fmt();
-        Labels.Words words = labels.in(screen.language());
+        Labels.Words words = screen.words();
         return new View(card, committee,
                 requests.items().stream().map(d -> DisbursementRow.of(d, fmt, words)).toList(),
                 pledged.items().stream().map(p -> PledgeRow.of(p, fmt, words, named)).toList(),

@@ -23,8 +23,9 @@ public class Screen {
     private final UriInfo uri;
     private final Language language;
     private final Formats formats;
+    private final Labels.Words words;
 
-    Screen(Caller caller, FormGuard forms, HttpHeaders headers, UriInfo uri) {
+    Screen(Caller caller, FormGuard forms, HttpHeaders headers, UriInfo uri, Labels labels) {
         this.caller = caller;
         this.forms = forms;
         this.uri = uri;
@@ -32,6 +33,7 @@ public class Screen {
         this.language = Language.choose(chosen == null ? null : chosen.getValue(),
                 headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         this.formats = new Formats(language);
+        this.words = labels.in(language);
     }
 
     /** The page in the reader's language, with this screen as {@code screen}. */
@@ -49,6 +51,11 @@ public class Screen {
 
     public Formats fmt() {
         return formats;
+    }
+
+    /** The words Java writes into a page's rows, in the reader's language. */
+    public Labels.Words words() {
+        return words;
     }
 
     /** The other language, offered by the switch. */
