@@ -125,6 +125,71 @@ class LedgerInvariantsTest {
     }
 
     @Test
+    void a_line_added_to_an_entry_written_earlier_is_refused_when_written() throws SQLException {
+        EntryView entry = ledger.contribution(TestFunds.open("ADDED"), 5_000);
+        Map<String, Long> before = TestDatabase.snapshot();
+        try (Connection app = TestDatabase.asApplication()) {
+            app.setAutoCommit(false);
+            try {
+                assertThatThrownBy(() -> insertRawLine(app, entry.id(), 3, "BANK", "D", 100, "EUR"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("unbalanced");
+            } finally {
+                app.rollback();
+            }
+        }
+        assertThat(TestDatabase.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void a_line_written_after_its_entrys_check_was_run_early_is_checked_itself() throws SQLException {
+        // The entry's check runs at commit, unless the transaction asks for it sooner: a line
+        // written after that must not go unchecked.
+        long fundId = ledger.fundIdOf(TestFunds.open("EARLY"));
+        Map<String, Long> before = TestDatabase.snapshot();
+        try (Connection app = TestDatabase.asApplication(); Statement sql = app.createStatement()) {
+            app.setAutoCommit(false);
+            try {
+                UUID entry = insertRawEntry(app, fundId);
+                insertRawLine(app, entry, 1, "BANK", "D", 100, "EUR");
+                insertRawLine(app, entry, 2, "AVAILABLE", "C", 100, "EUR");
+                sql.execute("SET CONSTRAINTS ALL IMMEDIATE");
+                assertThatThrownBy(() -> insertRawLine(app, entry, 3, "BANK", "D", 1, "EUR"))
+                        .isInstanceOf(SQLException.class).hasMessageContaining("unbalanced");
+            } finally {
+                app.rollback();
+            }
+        }
+        assertThat(TestDatabase.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void the_database_sums_an_entry_once_however_many_lines_and_statements_write_it() throws SQLException {
+        long fundId = ledger.fundIdOf(TestFunds.open("ONCE"));
+        try (Connection superuser = TestDatabase.asSuperuser(); Statement sql = superuser.createStatement()) {
+            superuser.setAutoCommit(false);
+            try {
+                // Counts the calls of PL/pgSQL functions within this transaction.
+                sql.execute("SET LOCAL track_functions = 'pl'");
+                UUID entry = insertRawEntry(superuser, fundId);
+                sql.execute("INSERT INTO journal_line (entry_id, line_no, account, side, amount_minor, currency) VALUES "
+                        + "('" + entry + "', 1, 'BANK', 'D', 100, 'EUR'), ('" + entry + "', 2, 'BANK', 'D', 50, 'EUR')");
+                sql.execute("INSERT INTO journal_line (entry_id, line_no, account, side, amount_minor, currency) VALUES "
+                        + "('" + entry + "', 3, 'AVAILABLE', 'C', 120, 'EUR'), ('" + entry
+                        + "', 4, 'AVAILABLE', 'C', 30, 'EUR')");
+                // Runs the deferred checks now, inside the transaction whose calls are counted.
+                sql.execute("SET CONSTRAINTS ALL IMMEDIATE");
+                try (var calls = sql.executeQuery(
+                        "SELECT pg_stat_get_xact_function_calls('journal_entry_balance_check'::regproc)")) {
+                    calls.next();
+                    assertThat(calls.getLong(1)).isEqualTo(1);
+                }
+            } finally {
+                superuser.rollback();
+            }
+        }
+    }
+
+    @Test
     void the_application_role_can_neither_update_nor_delete_nor_truncate_the_journal() throws SQLException {
         String fund = TestFunds.open("PRIV");
         EntryView entry = ledger.contribution(fund, 5_000);

@@ -77,7 +77,7 @@ public class Load {
     private static final String THIS_TX = "pg_current_xact_id()::xid";
 
     /**
-     * The rule of journal_entry_must_balance() for each entry of the chunk (every line of the
+     * The rule of journal_entry_balance_check() for each entry of the chunk (every line of the
      * entry counted: at least 2, debits = credits, all in the fund's currency), plus: the loader
      * writes no reversal; how many of the chunk's entries this transaction wrote; how many lines
      * of this transaction belong to them. (?: fund, first, last sequence)
@@ -425,7 +425,7 @@ public class Load {
             long[] entryCounts = query(CHECK_ENTRIES, fundId, c.first(), c.end());
             expect(entryCounts[0], n, "entries of the chunk written by this transaction");
             expect(entryCounts[1], 0, "entries with fewer than 2 lines, unbalanced, in another currency than the "
-                    + "fund's, or reversing (journal_entry_balanced, journal_line_balanced)");
+                    + "fund's, or reversing (journal_entry_balanced, journal_lines_balanced)");
             expect(entryCounts[2], 2 * n, "lines of this transaction that belong to the chunk's entries");
             expect(query(CHECK_TOTALS, fundId, c.first(), c.end())[0], n, "totals with their entry");
             expect(query(CHECK_CONTRIBUTIONS, fundId, numberBefore)[0], n,
