@@ -164,6 +164,10 @@ public class ContributionService {
         contributions.forEach(em::persist);
         allocations.forEach(rows -> rows.forEach(em::persist));
         em.flush();
+        // Written and not changed again in this transaction: out of the session, as the ledger's
+        // rows are (LedgerService.persist), so that later flushes do not visit them.
+        contributions.forEach(em::detach);
+        allocations.forEach(rows -> rows.forEach(em::detach));
         metrics.contributionsRecorded(fund.code(), checked.stream().map(Checked::amount).toList());
         List<ContributionView> views = new ArrayList<>(checked.size());
         for (int i = 0; i < checked.size(); i++) {

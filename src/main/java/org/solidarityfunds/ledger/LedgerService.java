@@ -473,6 +473,13 @@ public class LedgerService {
             }
             throw e;
         }
+        // Append-only rows, written: out of the session, which every later flush of the transaction
+        // (and every query, which flushes first) would otherwise visit again, 50,000 of them for
+        // the contributions of a 10,000-line bank statement.
+        written.forEach(w -> {
+            em.detach(w.entry());
+            w.lines().forEach(em::detach);
+        });
         LedgerTotals.insert(em, written.stream().map(w -> new LedgerTotals.Row(ledger.fundId, w.entry().sequence,
                 w.entry().recordedAt, w.totals())).toList());
         for (int i = 0; i < written.size(); i++) {
