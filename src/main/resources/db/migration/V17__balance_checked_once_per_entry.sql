@@ -4,20 +4,31 @@
 -- V1 ran journal_entry_must_balance() for an entry and again for every line of it: five times
 -- the same sum for an entry of four lines, the largest single cost in the database when a bank
 -- statement of 10,000 lines is reconciled (docs/operating/performance.md, issue #18). The
--- entry's check, deferred to the commit, sees every line written before it. A line needs a
--- check of its own only when the entry's check will not come after it:
---   - the entry was written by another transaction, or by a subtransaction of this one (its
---     check is another transaction's, or the lines' own below);
---   - this transaction's entry checks have run already (SET CONSTRAINTS ... IMMEDIATE), so a
---     line written now comes after them.
+-- entry's check, deferred to the commit, sees every line written before it runs. A line needs a
+-- check of its own only when that check will not run after it: the entry was written by an
+-- earlier transaction, or its check has run already (SET CONSTRAINTS ... IMMEDIATE). Which
+-- entries still await their check is kept by the database itself, in a table only the owner
+-- can write (a setting or a row's xmin could be forged or reused by the role that inserts).
 -- Lines are checked at the end of the statement that writes them, in one trigger call per
--- statement, for their entries in either case. That is stricter than V1 in one way only:
--- lines added to such an entry must balance within their statement, not by the commit.
+-- statement. That is stricter than V1 in one way only: lines added to an entry whose check is
+-- done must balance it within their statement, not by the commit.
+--
+-- The functions name their schema, then pg_temp last, so that no temporary table of the
+-- inserting role stands in for a ledger table.
+
+-- The entries written by the transaction in progress whose check has not run: filled as they
+-- are inserted, emptied by each one's check; so empty outside a transaction. Unlogged: nothing
+-- in it outlives its transaction.
+CREATE UNLOGGED TABLE journal_entry_unchecked (
+    entry_id uuid PRIMARY KEY
+);
+REVOKE ALL ON journal_entry_unchecked FROM PUBLIC;
 
 -- The rule, in one place: at least two lines, debits equal to credits, every line in the
 -- fund's currency.
 CREATE FUNCTION journal_entry_balance_check(checked_entry uuid) RETURNS void
-    LANGUAGE plpgsql AS
+    LANGUAGE plpgsql
+    SET search_path = ${flyway:defaultSchema}, pg_temp AS
 $$
 DECLARE
     line_count    bigint;
@@ -49,32 +60,47 @@ BEGIN
 END;
 $$;
 
--- The entry's trigger (journal_entry_balanced, V1, deferred): the check, and a note for the
--- lines' trigger, kept until the transaction ends, that an entry's check has run.
-CREATE OR REPLACE FUNCTION journal_entry_must_balance() RETURNS trigger
-    LANGUAGE plpgsql AS
+-- Each new entry awaits its check (a statement trigger: one insert per statement of entries).
+CREATE FUNCTION journal_entries_await_check() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = ${flyway:defaultSchema}, pg_temp AS
 $$
 BEGIN
-    PERFORM set_config('ledger.entry_balance_checked', 'on', true);
+    INSERT INTO journal_entry_unchecked (entry_id) SELECT id FROM new_entries;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER journal_entries_await_check
+    AFTER INSERT ON journal_entry
+    REFERENCING NEW TABLE AS new_entries
+    FOR EACH STATEMENT EXECUTE FUNCTION journal_entries_await_check();
+
+-- The entry's trigger (journal_entry_balanced, V1, deferred): the entry no longer awaits its
+-- check, and is checked.
+CREATE OR REPLACE FUNCTION journal_entry_must_balance() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = ${flyway:defaultSchema}, pg_temp AS
+$$
+BEGIN
+    DELETE FROM journal_entry_unchecked WHERE entry_id = NEW.id;
     PERFORM journal_entry_balance_check(NEW.id);
     RETURN NULL;
 END;
 $$;
 
 CREATE FUNCTION journal_lines_must_balance() RETURNS trigger
-    LANGUAGE plpgsql AS
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = ${flyway:defaultSchema}, pg_temp AS
 $$
 DECLARE
-    entries_checked boolean := current_setting('ledger.entry_balance_checked', true) IS NOT DISTINCT FROM 'on';
-    checked_entry   uuid;
+    checked_entry uuid;
 BEGIN
-    -- An entry this transaction wrote (not in a subtransaction: its xmin is the transaction's
-    -- own id) is checked by its own trigger at commit, unless that trigger has run already.
+    -- An entry that awaits its check is checked at commit, with every line it has by then.
     FOR checked_entry IN
         SELECT DISTINCT n.entry_id
           FROM new_lines n
-          JOIN journal_entry e ON e.id = n.entry_id
-         WHERE entries_checked OR NOT (e.xmin = pg_current_xact_id()::xid)
+         WHERE NOT EXISTS (SELECT 1 FROM journal_entry_unchecked u WHERE u.entry_id = n.entry_id)
     LOOP
         PERFORM journal_entry_balance_check(checked_entry);
     END LOOP;

@@ -163,6 +163,19 @@ class LedgerInvariantsTest {
     }
 
     @Test
+    void the_application_role_cannot_touch_which_entries_await_their_check() throws SQLException {
+        // Were it able to empty the list, its next lines would be checked at once, not skipped;
+        // were it able to fill it, a line added to an entry already checked would go unchecked.
+        try (Connection app = TestDatabase.asApplication(); Statement sql = app.createStatement()) {
+            for (String statement : List.of("INSERT INTO journal_entry_unchecked VALUES (gen_random_uuid())",
+                    "DELETE FROM journal_entry_unchecked", "SELECT * FROM journal_entry_unchecked")) {
+                assertThatThrownBy(() -> sql.execute(statement)).as(statement)
+                        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            }
+        }
+    }
+
+    @Test
     void the_database_sums_an_entry_once_however_many_lines_and_statements_write_it() throws SQLException {
         long fundId = ledger.fundIdOf(TestFunds.open("ONCE"));
         try (Connection superuser = TestDatabase.asSuperuser(); Statement sql = superuser.createStatement()) {

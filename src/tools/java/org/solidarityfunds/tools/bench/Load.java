@@ -58,7 +58,7 @@ import org.solidarityfunds.ledger.LedgerTotals;
  *
  * - triggers: as the application role (--user=ledger_app), every trigger on: the database checks
  *   each foreign key as each row arrives and, at each commit, that every entry balances (the
- *   deferred constraint triggers, once per entry and once per line).
+ *   deferred constraint trigger, once per entry; V17).
  * - fast (default): as the superuser, with session_replication_role = replica (SET LOCAL: this
  *   transaction only) for the COPYs, which skips those per-row triggers; primary keys, unique,
  *   NOT NULL and CHECK constraints still hold for every row, and the append-only triggers only
