@@ -14,7 +14,11 @@
 -- done must balance it within their statement, not by the commit.
 --
 -- The functions name their schema, then pg_temp last, so that no temporary table of the
--- inserting role stands in for a ledger table.
+-- inserting role stands in for a ledger table. Those that look in journal_entry_unchecked do
+-- so by its key only (enable_seqscan off): the table is empty whenever it is analysed, so the
+-- planner takes it for a page and would scan it, while a statement's transaction may hold
+-- 10,000 rows in it (measured: a millisecond per statement of lines, 4 s for a statement of
+-- 10,000 lines).
 
 -- The entries written by the transaction in progress whose check has not run: filled as they
 -- are inserted, emptied by each one's check; so empty outside a transaction. Unlogged: nothing
@@ -80,7 +84,8 @@ CREATE TRIGGER journal_entries_await_check
 -- check, and is checked.
 CREATE OR REPLACE FUNCTION journal_entry_must_balance() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = ${flyway:defaultSchema}, pg_temp AS
+    SET search_path = ${flyway:defaultSchema}, pg_temp
+    SET enable_seqscan = off AS
 $$
 BEGIN
     DELETE FROM journal_entry_unchecked WHERE entry_id = NEW.id;
@@ -91,7 +96,8 @@ $$;
 
 CREATE FUNCTION journal_lines_must_balance() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path = ${flyway:defaultSchema}, pg_temp AS
+    SET search_path = ${flyway:defaultSchema}, pg_temp
+    SET enable_seqscan = off AS
 $$
 DECLARE
     checked_entry uuid;
