@@ -72,8 +72,7 @@ class StatementReconciliation {
         // Never changed here, so out of the session: a flush (and every query of the contributions'
         // work flushes first) visits each entity the session holds, read-only ones included, and
         // a statement has 10,000 lines (docs/operating/performance.md, issue #18).
-        List<BankLine> lines = BankLine.<BankLine>find("statementId", Sort.by("position"), statement.id)
-                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).list();
+        List<BankLine> lines = BankLine.<BankLine>find("statementId", Sort.by("position"), statement.id).list();
         lines.forEach(em::detach);
         Map<UUID, BankLine> byId = lines.stream().collect(Collectors.toMap(line -> line.id, Function.identity()));
         Map<UUID, BankLineOutcome> outcomes = BankLineOutcome.ofStatement(statement.id);

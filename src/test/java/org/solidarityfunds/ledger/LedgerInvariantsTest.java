@@ -129,13 +129,8 @@ class LedgerInvariantsTest {
         EntryView entry = ledger.contribution(TestFunds.open("ADDED"), 5_000);
         Map<String, Long> before = TestDatabase.snapshot();
         try (Connection app = TestDatabase.asApplication()) {
-            app.setAutoCommit(false);
-            try {
-                assertThatThrownBy(() -> insertRawLine(app, entry.id(), 3, "BANK", "D", 100, "EUR"))
-                        .isInstanceOf(SQLException.class).hasMessageContaining("unbalanced");
-            } finally {
-                app.rollback();
-            }
+            rolledBack(app, () -> assertThatThrownBy(() -> insertRawLine(app, entry.id(), 3, "BANK", "D", 100, "EUR"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("unbalanced"));
         }
         assertThat(TestDatabase.snapshot()).isEqualTo(before);
     }
@@ -147,17 +142,14 @@ class LedgerInvariantsTest {
         long fundId = ledger.fundIdOf(TestFunds.open("EARLY"));
         Map<String, Long> before = TestDatabase.snapshot();
         try (Connection app = TestDatabase.asApplication(); Statement sql = app.createStatement()) {
-            app.setAutoCommit(false);
-            try {
+            rolledBack(app, () -> {
                 UUID entry = insertRawEntry(app, fundId);
                 insertRawLine(app, entry, 1, "BANK", "D", 100, "EUR");
                 insertRawLine(app, entry, 2, "AVAILABLE", "C", 100, "EUR");
                 sql.execute("SET CONSTRAINTS ALL IMMEDIATE");
                 assertThatThrownBy(() -> insertRawLine(app, entry, 3, "BANK", "D", 1, "EUR"))
                         .isInstanceOf(SQLException.class).hasMessageContaining("unbalanced");
-            } finally {
-                app.rollback();
-            }
+            });
         }
         assertThat(TestDatabase.snapshot()).isEqualTo(before);
     }
@@ -179,8 +171,7 @@ class LedgerInvariantsTest {
     void the_database_sums_an_entry_once_however_many_lines_and_statements_write_it() throws SQLException {
         long fundId = ledger.fundIdOf(TestFunds.open("ONCE"));
         try (Connection superuser = TestDatabase.asSuperuser(); Statement sql = superuser.createStatement()) {
-            superuser.setAutoCommit(false);
-            try {
+            rolledBack(superuser, () -> {
                 // Counts the calls of PL/pgSQL functions within this transaction.
                 sql.execute("SET LOCAL track_functions = 'pl'");
                 UUID entry = insertRawEntry(superuser, fundId);
@@ -196,9 +187,7 @@ class LedgerInvariantsTest {
                     calls.next();
                     assertThat(calls.getLong(1)).isEqualTo(1);
                 }
-            } finally {
-                superuser.rollback();
-            }
+            });
         }
     }
 
@@ -248,6 +237,20 @@ class LedgerInvariantsTest {
                 "DELETE FROM journal_entry WHERE id = '" + entry + "'",
                 "TRUNCATE journal_line",
                 "TRUNCATE journal_entry CASCADE");
+    }
+
+    /** Work that writes behind the service in one transaction, rolled back whatever happens. */
+    private static void rolledBack(Connection connection, SqlWork work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            work.run();
+        } finally {
+            connection.rollback();
+        }
+    }
+
+    private interface SqlWork {
+        void run() throws SQLException;
     }
 
     private static UUID insertRawEntry(Connection connection, long fundId) throws SQLException {
