@@ -29,8 +29,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.solidarityfunds.access.Roles;
 import org.solidarityfunds.support.TestClock;
 import org.solidarityfunds.support.TestDatabase;
@@ -38,8 +41,8 @@ import org.solidarityfunds.support.TestFunds;
 import org.solidarityfunds.support.TestTokens;
 
 /**
- * The closing's books on a generated history of two years and a half (the test clock moves a
- * month at a time from 2090-06-15, so that committees decide and pay in every year): pledges,
+ * The closing's books on a history of two years and a half drawn from a seed (the test clock
+ * moves a month at a time from 2090-06-15, so that committees decide and pay in every year): pledges,
  * some cancelled; contributions, some in dollars into euro funds, some reversed; grants awarded,
  * paid or released; two funds in euros and one in dollars; each year closed once the next has
  * begun. Then the properties the regulation implies, checked through the API and the FEC read
@@ -61,7 +64,19 @@ class YearEndBooksTest {
     private static final String FINANCE = TestTokens.as("ye-finance", Roles.FINANCE);
     private static final String AUDITOR = TestTokens.as("ye-auditor", Roles.AUDITOR);
     private static final String MEMBER = "ye-member";
+    /**
+     * The history's seed, from the configuration: fixed, so that CI runs the same histories every
+     * time (this one and {@link YearEndBooksSecondHistoryTest}'s); another is drawn with
+     * {@code -Dyear-end-books.seed=N} to explore. A failure names its seed.
+     */
+    private static long seed;
     private static final List<String> CLOSED = List.of("2090", "2091");
+
+    @RegisterExtension
+    static final TestExecutionExceptionHandler NAMES_ITS_SEED = (context, failure) -> {
+        failure.addSuppressed(new AssertionError("on the history of seed " + seed + " (-Dyear-end-books.seed=" + seed + ")"));
+        throw failure;
+    };
     private static final List<Fund> FUNDS = new ArrayList<>();
     private static boolean historyMade;
 
@@ -77,7 +92,8 @@ class YearEndBooksTest {
             return;
         }
         historyMade = true;
-        Random random = new Random(2090_06_15L);
+        seed = ConfigProvider.getConfig().getOptionalValue("year-end-books.seed", Long.class).orElse(2090_06_15L);
+        Random random = new Random(seed);
         FUNDS.add(fund("LIBAN", "EUR"));
         FUNDS.add(fund("DONDO", "EUR"));
         FUNDS.add(fund("QUITO", "USD"));
@@ -91,12 +107,25 @@ class YearEndBooksTest {
         List<String[]> pledges = new ArrayList<>();
         List<String> contributions = new ArrayList<>();
         List<String> approved = new ArrayList<>();
-        int year = clock.today().getYear();
+        String person = donors.get(donors.size() - 1);
+        int year = 0;
         while (clock.today().isBefore(LocalDate.of(2092, 5, 1))) {
             LocalDate today = clock.today();
             if (today.getYear() != year) {
-                close(Integer.toString(year));
+                if (year != 0) {
+                    close(Integer.toString(year));
+                }
                 year = today.getYear();
+                // Whatever the seed, each year has what the checks look for: resources in every
+                // fund, a person's pledge (its name transliterated in the FEC) and dollars
+                // received into a euro fund.
+                for (Fund fund : FUNDS) {
+                    contributions.add(contribution(false, fund, donors.get(random.nextInt(donors.size())), today,
+                            100_00 + random.nextInt(5_000_00), pledges));
+                }
+                Fund euros = FUNDS.get(random.nextInt(2));
+                pledges.add(pledge(euros, person, today, 100_00 + random.nextInt(5_000_00)));
+                contributions.add(contribution(true, euros, person, today, 100_00 + random.nextInt(5_000_00), pledges));
             }
             for (int event = 0; event < 4; event++) {
                 Fund fund = FUNDS.get(random.nextInt(FUNDS.size()));
@@ -104,11 +133,9 @@ class YearEndBooksTest {
                 LocalDate day = today.minusDays(random.nextInt(Math.min(20, today.getDayOfYear())));
                 long amount = 100_00 + random.nextInt(5_000_00);
                 switch (random.nextInt(7)) {
-                    case 0, 1 -> pledges.add(new String[] {json(FINANCE, Map.of("donorId", donor, "amount",
-                            Map.of("amountMinor", amount, "currency", fund.currency()), "pledgedOn", day.toString()))
-                            .post("/api/v1/funds/{code}/pledges", fund.code()).then().statusCode(201).extract()
-                            .path("id"), fund.code(), donor, Long.toString(amount)});
-                    case 2, 3 -> contributions.add(contribution(random, fund, donor, day, amount, pledges));
+                    case 0, 1 -> pledges.add(pledge(fund, donor, day, amount));
+                    case 2, 3 -> contributions.add(contribution(fund.currency().equals("EUR") && random.nextInt(3) == 0,
+                            fund, donor, day, amount, pledges));
                     case 4 -> {
                         long available = as(FINANCE).get("/api/v1/funds/{code}/balance", fund.code()).then()
                                 .extract().jsonPath().getLong("available.amountMinor");
@@ -198,6 +225,7 @@ class YearEndBooksTest {
             if (carried != null) {
                 assertThat(opening).as("the fonds dédiés " + year + " starts from").isEqualTo(carried);
             }
+            assertThat(closing).as("fonds dédiés at the end of " + year).isNotEmpty();
             carried = closing;
             if (year.equals("2092")) {
                 continue;
@@ -207,9 +235,8 @@ class YearEndBooksTest {
                         fund.code()).then().statusCode(200).extract().jsonPath();
                 long dedicated = closing.entrySet().stream().filter(e -> e.getKey().startsWith(fund.code() + " "))
                         .mapToLong(Map.Entry::getValue).sum();
-                assertThat(dedicated).as(fund + " at the end of " + year).isPositive()
-                        .isEqualTo(balance.getLong("available.amountMinor")
-                                + balance.getLong("outstandingPledges.amountMinor"));
+                assertThat(dedicated).as(fund + " at the end of " + year).isEqualTo(
+                        balance.getLong("available.amountMinor") + balance.getLong("outstandingPledges.amountMinor"));
             }
         }
     }
@@ -327,11 +354,20 @@ class YearEndBooksTest {
         return opening;
     }
 
-    private static String contribution(Random random, Fund fund, String donor, LocalDate day, long amount,
+    /** A pledge, as {id, fund, donor, amount}. */
+    private static String[] pledge(Fund fund, String donor, LocalDate day, long amount) {
+        return new String[] {json(FINANCE, Map.of("donorId", donor, "amount",
+                Map.of("amountMinor", amount, "currency", fund.currency()), "pledgedOn", day.toString()))
+                .post("/api/v1/funds/{code}/pledges", fund.code()).then().statusCode(201).extract()
+                .path("id"), fund.code(), donor, Long.toString(amount)};
+    }
+
+    /** A contribution, in dollars at 0.5 into a euro fund, or else in the fund's currency and allocated. */
+    private static String contribution(boolean inDollars, Fund fund, String donor, LocalDate day, long amount,
             List<String[]> pledges) {
         Map<String, Object> body = new HashMap<>(Map.of("donorId", donor, "receivedOn", day.toString(),
                 "bankReference", "VIR-" + UUID.randomUUID()));
-        if (fund.currency().equals("EUR") && random.nextInt(3) == 0) {
+        if (inDollars) {
             body.put("amount", Map.of("amountMinor", amount * 2, "currency", "USD"));
             body.put("exchangeRate", new BigDecimal("0.5"));
         } else {
