@@ -8,14 +8,13 @@ import static org.solidarityfunds.support.Api.as;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.access.Roles;
 import org.solidarityfunds.ledger.EntryView;
 import org.solidarityfunds.support.TestClock;
+import org.solidarityfunds.support.TestCsv;
 import org.solidarityfunds.support.TestFunds;
 import org.solidarityfunds.support.TestLedger;
 import org.solidarityfunds.support.TestTokens;
@@ -60,14 +59,11 @@ class StatementResourceTest {
                 .get("/api/v1/funds/{code}/statement", fund).then().statusCode(200)
                 .contentType("text/csv;charset=UTF-8").header("Content-Disposition", endsWith("-statement.csv\""))
                 .extract().asByteArray();
-        assertThat(new byte[] {csv[0], csv[1], csv[2]}).as("UTF-8 byte order mark")
-                .containsExactly((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-        String text = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8);
-        String[] rows = text.split("\r\n");
-        assertThat(rows[0]).isEqualTo(StatementWriter.CSV_HEADER);
+        List<List<String>> rows = TestCsv.records(csv);
+        assertThat(String.join(",", rows.get(0))).isEqualTo(StatementWriter.CSV_HEADER);
         assertThat(rows).hasSize(movements.size() + 1);
         for (int i = 0; i < movements.size(); i++) {
-            List<String> cells = parseCsvRow(rows[i + 1]);
+            List<String> cells = rows.get(i + 1);
             Map<String, Object> movement = movements.get(i);
             assertThat(cells).hasSize(12);
             assertThat(Long.parseLong(cells.get(0))).isEqualTo(((Number) movement.get("sequence")).longValue());
@@ -81,7 +77,7 @@ class StatementResourceTest {
             assertThat(new BigDecimal(cells.get(11)).movePointRight(2).longValueExact())
                     .isEqualTo(((Number) ((Map<?, ?>) movement.get("balanceAfter")).get("amountMinor")).longValue());
         }
-        assertThat(rows[rows.length - 1]).endsWith(",AVAILABLE,CREDIT,12.34,EUR,82.34");
+        assertThat(String.join(",", rows.get(rows.size() - 1))).endsWith(",AVAILABLE,CREDIT,12.34,EUR,82.34");
     }
 
     @Test
@@ -119,34 +115,5 @@ class StatementResourceTest {
         assertThat(org.solidarityfunds.common.CsvCells.text("Don, Lyon")).isEqualTo("\"Don, Lyon\"");
         assertThat(org.solidarityfunds.common.CsvCells.text("-5")).isEqualTo("'-5");
         assertThat(org.solidarityfunds.common.CsvCells.text("Contribution")).isEqualTo("Contribution");
-    }
-
-    /** RFC 4180: fields separated by commas, quoted fields may hold commas and doubled quotes. */
-    private static List<String> parseCsvRow(String row) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < row.length(); i++) {
-            char c = row.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < row.length() && row.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 }
