@@ -150,7 +150,8 @@ public class AccountingResource {
     @RolesAllowed({Roles.FINANCE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "getFec", summary = "A closed year's FEC (fichier des écritures comptables)",
             description = "The file of LPF art. A47 A-1, as its closing wrote it: named {SIREN}FEC{last day}.txt, the "
-                    + "18 zones tab-separated with their header, ISO 8859-15, records ended by CR LF, amounts in euros "
+                    + "18 zones with their header, separated by a tab or a | (the separator its closing wrote it "
+                    + "with: ledger.accounting.fec.separator then), ISO 8859-15, records ended by CR LF, amounts in euros "
                     + "with a decimal comma; the opening balances first, then the entries in the order they were "
                     + "validated, then the fonds dédiés. Its SHA-256, kept by the closing, is its ETag: the same "
                     + "year always gives the same bytes. Streamed. Its written description is at "

@@ -84,19 +84,23 @@ public class AccountingService {
         return new DedicatedFundsReport(yearCode, true, chart.name(), rows);
     }
 
-    /** A closed year's FEC: its name, digest and size as its closing kept them, and how to write it again. */
-    public record Fec(String fileName, String sha256, long bytes, FecFile.Year year, Chart chart) {
+    /**
+     * A closed year's FEC: its name, digest and size as its closing kept them, and how to write it
+     * again (the chart and the separator its closing kept).
+     */
+    public record Fec(String fileName, String sha256, long bytes, FecFile.Year year, Chart chart,
+            FecFile.Separator separator) {
     }
 
     public Fec fec(String yearCode) {
         YearEndBookkeeping.ClosingYear year = years.closed(yearCode);
         ClosedYears.Closing kept = closingOf(year);
         return new Fec(kept.fecFileName(), kept.fecSha256(), kept.fecBytes(), new FecFile.Year(year.id(),
-                year.code()), kept.chart());
+                year.code()), kept.chart(), kept.fecSeparator());
     }
 
     public void writeFec(Fec fec, OutputStream out) {
-        closed.writeFec(fec.year(), fec.chart(), fec.sha256(), out);
+        closed.writeFec(fec.year(), fec.chart(), fec.separator(), fec.sha256(), out);
     }
 
     /** A closed year's FEC description (art. A47 A-1 XI), and the name to give it. */

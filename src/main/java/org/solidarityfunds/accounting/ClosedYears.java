@@ -32,18 +32,25 @@ class ClosedYears {
         this.fec = fec;
     }
 
-    /** A year's closing: the chart it read the year in, and its FEC by name, digest and size. */
-    record Closing(Chart chart, String fecFileName, String fecSha256, long fecLines, long fecBytes) {
+    /** A year's closing: the chart it read the year in, and its FEC by name, digest, size and separator. */
+    record Closing(Chart chart, String fecFileName, String fecSha256, long fecLines, long fecBytes,
+            FecFile.Separator fecSeparator) {
     }
 
     Optional<Closing> closing(long yearId) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
-                "SELECT chart, fec_file_name, fec_sha256, fec_lines, fec_bytes FROM year_end_closing "
+                "SELECT chart, fec_file_name, fec_sha256, fec_lines, fec_bytes, fec_separator FROM year_end_closing "
                         + "WHERE fiscal_year_id = ?")) {
             query.setLong(1, yearId);
             try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? Optional.of(new Closing(Charts.read(rs.getString(1)), rs.getString(2),
-                        HexFormat.of().formatHex(rs.getBytes(3)), rs.getLong(4), rs.getLong(5))) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String separator = rs.getString(6);
+                return Optional.of(new Closing(Charts.read(rs.getString(1)), rs.getString(2),
+                        HexFormat.of().formatHex(rs.getBytes(3)), rs.getLong(4), rs.getLong(5),
+                        FecFile.Separator.ofCode(separator).orElseThrow(() -> new IllegalStateException(
+                                "a closing kept the FEC separator \"" + separator + "\", which is not one"))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the year's closing could not be read", e);
@@ -51,12 +58,13 @@ class ClosedYears {
     }
 
     /**
-     * Writes a closed year's FEC again, on a snapshot of its own: the same bytes as its closing's,
-     * checked against the digest it kept as they go. Should they differ (the rows it is made of
-     * were changed behind the service), the download fails at its end rather than pass a file
-     * its ETag and description do not describe.
+     * Writes a closed year's FEC again, on a snapshot of its own, with the separator its closing
+     * kept (not the one configured now): the same bytes as its closing's, checked against the
+     * digest it kept as they go. Should they differ (the rows it is made of were changed behind
+     * the service), the download fails at its end rather than pass a file its ETag and
+     * description do not describe.
      */
-    void writeFec(FecFile.Year year, Chart chart, String sha256, OutputStream out) {
+    void writeFec(FecFile.Year year, Chart chart, FecFile.Separator separator, String sha256, OutputStream out) {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -69,7 +77,7 @@ class ClosedYears {
             connection.setReadOnly(true);
             try {
                 FecFile.givenMemory(connection);
-                fec.write(connection, year, chart, new DigestOutputStream(out, digest));
+                fec.write(connection, year, chart, separator, new DigestOutputStream(out, digest));
             } finally {
                 connection.rollback();
             }

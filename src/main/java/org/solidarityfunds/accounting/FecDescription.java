@@ -31,9 +31,9 @@ final class FecDescription {
                   guillemets, apostrophes, tirets et espaces typographiques par leur forme simple ; une lettre
                   accentuée absente par la lettre sans son accent ; tout autre caractère par « ? ».
                 - Structure : fichier à plat, enregistrements de longueur variable.
-                - Séparateur de zones : tabulation. Aucune zone ne contient de tabulation, de « | » ni de fin de ligne.
+                - Séparateur de zones : %s. Aucune zone ne contient de tabulation, de « | » ni de fin de ligne.
                 - Séparateur d'enregistrements : retour chariot et fin de ligne (CR LF), après chaque enregistrement.
-                - Première ligne : les noms des 18 zones.
+                - Première ligne : les noms des 18 zones, séparés de même.
                 - Dates au format AAAAMMJJ ; montants en euros (Debit, Credit) avec une virgule décimale, deux
                   décimales, sans séparateur de milliers ni signe (le sens est donné par les zones Debit et Credit).
 
@@ -79,6 +79,7 @@ final class FecDescription {
                 Fonds tenus dans une autre devise que l'euro, absents de ce fichier et de sa numérotation : %s
                 """.formatted(closing.fecFileName(), yearCode, day.format(year.firstDay()), day.format(year.lastDay()),
                 closing.fecSha256(), closing.fecBytes(), closing.fecLines(), closing.chart().name(),
+                closing.fecSeparator().described,
                 fundsNotInTheFile.isEmpty() ? "aucun." : String.join(", ", fundsNotInTheFile) + ".");
     }
 }

@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,23 +31,57 @@ import org.solidarityfunds.money.Money;
 
 /**
  * The FEC (fichier des écritures comptables, LPF art. A47 A-1) of a closed year, as
- * docs/concepts/accounting.md describes it: the 18 zones, tab-separated, a header line, records ended
- * by CR LF, characters in ISO 8859-15, amounts in euros with a decimal comma. The year's entries
- * in the order of their numbering (its closing's): the opening balances, the journal's entries
- * as they were validated (recorded), the fonds dédiés. Written as the lines are read, so that its
- * size does not weigh on memory; the same year always gives the same bytes, since nothing of it
- * changes once closed and its accounts are read in the chart its closing kept.
+ * docs/concepts/accounting.md describes it: the 18 zones, separated by a tab or a | (the
+ * organisation's choice, kept by each closing), a header line, records ended by CR LF,
+ * characters in ISO 8859-15, amounts in euros with a decimal comma. The year's entries in the
+ * order of their numbering (its closing's): the opening balances, the journal's entries as they
+ * were validated (recorded), the fonds dédiés. Written as the lines are read, so that its size
+ * does not weigh on memory; the same year always gives the same bytes, since nothing of it
+ * changes once closed and its accounts are read in the chart its closing kept, its zones
+ * separated as its closing separated them.
  */
 @ApplicationScoped
-@Startup // a SIREN that is not nine digits stops the service at its start, not at a year's closing
+@Startup // a bad SIREN or separator stops the service at its start, not at a year's closing
 public class FecFile {
 
     /** The FEC's amounts are in euros: the funds kept in another currency are not in it (docs/concepts/accounting.md). */
     static final String CURRENCY = "EUR";
     static final Charset CHARSET = Charset.forName("ISO-8859-15");
-    static final String HEADER = String.join("\t", "JournalCode", "JournalLib", "EcritureNum", "EcritureDate",
+    private static final List<String> ZONES = List.of("JournalCode", "JournalLib", "EcritureNum", "EcritureDate",
             "CompteNum", "CompteLib", "CompAuxNum", "CompAuxLib", "PieceRef", "PieceDate", "EcritureLib", "Debit",
             "Credit", "EcritureLet", "DateLet", "ValidDate", "Montantdevise", "Idevise");
+
+    /**
+     * The zones' separator: the article allows a tab or a |. The organisation chooses one
+     * ({@code ledger.accounting.fec.separator}); each closing keeps the one it wrote its FEC with
+     * (year_end_closing.fec_separator), and every download writes that year's FEC again with it,
+     * whatever is configured then: the same bytes as the SHA-256 the closing kept.
+     */
+    public enum Separator {
+        TAB("tab", '\t', "tabulation"),
+        PIPE("pipe", '|', "« | » (barre verticale)");
+
+        /** Its name in the configuration and in year_end_closing. */
+        final String code;
+        final char character;
+        /** How the file's written description (FecDescription) names it. */
+        final String described;
+
+        Separator(String code, char character, String described) {
+            this.code = code;
+            this.character = character;
+            this.described = described;
+        }
+
+        static Optional<Separator> ofCode(String code) {
+            return Arrays.stream(values()).filter(separator -> separator.code.equals(code)).findFirst();
+        }
+
+        /** The header line: the 18 zones' names, so separated. */
+        String header() {
+            return String.join(String.valueOf(character), ZONES);
+        }
+    }
 
     /** The journals (JournalCode, JournalLib): the opening balances, the bank's, the others. */
     enum Journal {
@@ -119,14 +155,23 @@ public class FecFile {
     }
 
     private final Optional<String> siren;
+    private final Separator separator;
 
-    FecFile(@ConfigProperty(name = "ledger.accounting.siren") Optional<String> siren) {
+    FecFile(@ConfigProperty(name = "ledger.accounting.siren") Optional<String> siren,
+            @ConfigProperty(name = "ledger.accounting.fec.separator") String separator) {
         siren.ifPresent(number -> {
             if (!number.matches("[0-9]{9}")) {
                 throw new IllegalArgumentException("ledger.accounting.siren is the association's SIREN: nine digits");
             }
         });
         this.siren = siren;
+        this.separator = Separator.ofCode(separator).orElseThrow(() -> new IllegalArgumentException(
+                "ledger.accounting.fec.separator is the FEC's zone separator: tab or pipe, not \"" + separator + "\""));
+    }
+
+    /** The separator a closing writes its year's FEC with: the one configured now. */
+    Separator separator() {
+        return separator;
     }
 
     /**
@@ -138,22 +183,23 @@ public class FecFile {
     }
 
     /**
-     * Writes the FEC of a numbered year, read on the connection given, in the chart given. The
-     * year's lines are sorted and joined to their records in the database: the connection's
-     * transaction should have given its sorts and hashes more memory first ({@link #givenMemory}).
+     * Writes the FEC of a numbered year, read on the connection given, in the chart and with the
+     * separator given (its closing's, once the year is closed). The year's lines are sorted and
+     * joined to their records in the database: the connection's transaction should have given its
+     * sorts and hashes more memory first ({@link #givenMemory}).
      */
-    Written write(Connection connection, Year year, Chart chart, OutputStream out) {
+    Written write(Connection connection, Year year, Chart chart, Separator separator, OutputStream out) {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, CHARSET), 1 << 16);
         try (PreparedStatement query = connection.prepareStatement(LINES)) {
             query.setFetchSize(ChartLines.FETCH_SIZE);
             query.setLong(1, year.id());
             query.setLong(2, year.id());
             long records = 1;
-            writer.write(HEADER);
+            writer.write(separator.header());
             writer.write("\r\n");
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    writer.write(record(rs, chart));
+                    writer.write(record(rs, chart, separator));
                     records++;
                 }
             }
@@ -179,7 +225,7 @@ public class FecFile {
         }
     }
 
-    private static String record(ResultSet rs, Chart chart) throws SQLException {
+    private static String record(ResultSet rs, Chart chart, Separator separator) throws SQLException {
         String yearEndKind = rs.getString(2);
         String eventName = rs.getString(3);
         EntryKind event = eventName == null ? null : EntryKind.valueOf(eventName);
@@ -213,7 +259,7 @@ public class FecFile {
         StringBuilder record = new StringBuilder(256);
         for (int i = 0; i < zones.length; i++) {
             if (i > 0) {
-                record.append('\t');
+                record.append(separator.character);
             }
             record.append(text(zones[i]));
         }

@@ -237,7 +237,10 @@ class YearEndClosing implements YearEndBookkeeping {
         }
     }
 
-    /** Writes the year's FEC to keep its name, digest and size; answers how many records it has. */
+    /**
+     * Writes the year's FEC, with the separator configured now, to keep its name, separator, digest
+     * and size; answers how many records it has.
+     */
     private long keepTheFec(Connection connection, ClosingYear year) throws SQLException {
         MessageDigest sha256;
         try {
@@ -246,17 +249,20 @@ class YearEndClosing implements YearEndBookkeeping {
             throw new IllegalStateException(e);
         }
         CountingSink bytes = new CountingSink();
-        FecFile.Written written = fec.write(connection, new FecFile.Year(year.id(), year.code()), chart,
+        FecFile.Separator separator = fec.separator();
+        FecFile.Written written = fec.write(connection, new FecFile.Year(year.id(), year.code()), chart, separator,
                 new DigestOutputStream(bytes, sha256));
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO year_end_closing (fiscal_year_id, chart, fec_file_name, fec_sha256, fec_lines, fec_bytes)
-                VALUES (?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO year_end_closing (fiscal_year_id, chart, fec_file_name, fec_sha256, fec_lines, fec_bytes,
+                                              fec_separator)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setLong(1, year.id());
             insert.setString(2, Charts.write(chart));
             insert.setString(3, fec.fileName(year.lastDay()));
             insert.setBytes(4, sha256.digest());
             insert.setLong(5, written.lines());
             insert.setLong(6, bytes.count);
+            insert.setString(7, separator.code);
             insert.executeUpdate();
         }
         return written.lines();

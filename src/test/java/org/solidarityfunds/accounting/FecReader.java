@@ -34,8 +34,9 @@ import java.util.regex.Pattern;
  *   <li>the encoding: strict ISO-8859-15 (XII 1°), no control character, no UTF-8 byte order
  *       mark, nothing that looks UTF-8 encoded;
  *   <li>the records: each ends with CRLF, the last one included, and none is empty (VI 1° a);
- *   <li>the header line of the 18 field names (VII 4°), then 18 TAB-separated fields per line
- *       (VI 1° c), without {@code |} and without leading or trailing spaces;
+ *   <li>the header line of the 18 field names (VII 4°), separated by TAB or by {@code |} (VI 1° c
+ *       allows either): the file's separator, read from it; then 18 fields per line so separated,
+ *       none holding the other separator (a file uses one), none with leading or trailing spaces;
  *   <li>the mandatory fields, the auxiliary-account and currency pairs, the formats of dates
  *       ({@code yyyyMMdd}, XII 4°), amounts (decimal comma, no thousands separator, XII 2°) and
  *       account numbers (three leading digits, VII 1°), exactly one of Debit and Credit non-zero;
@@ -48,7 +49,7 @@ import java.util.regex.Pattern;
  */
 public final class FecReader {
 
-    /** The first record, exactly: field names and their order are those of VII 1°. */
+    /** The first record of a TAB-separated file, exactly: field names and their order are those of VII 1°. */
     static final String HEADER = String.join("\t", "JournalCode", "JournalLib", "EcritureNum", "EcritureDate",
             "CompteNum", "CompteLib", "CompAuxNum", "CompAuxLib", "PieceRef", "PieceDate", "EcritureLib", "Debit",
             "Credit", "EcritureLet", "DateLet", "ValidDate", "Montantdevise", "Idevise");
@@ -111,8 +112,8 @@ public final class FecReader {
         }
     }
 
-    /** A file that broke no rule, its data lines in file order. */
-    public record File(List<Line> lines) {
+    /** A file that broke no rule: its separator (TAB or |), its data lines in file order. */
+    public record File(char separator, List<Line> lines) {
         public File {
             lines = List.copyOf(lines);
         }
@@ -227,15 +228,23 @@ public final class FecReader {
                 text = text.substring(UTF_8_BOM.length());
             }
             List<String> records = records(text);
+            char separator = '\t';
             if (records.isEmpty()) {
                 violation("line 1: the file is empty, the header line is missing");
-            } else if (!records.get(0).equals(HEADER)) {
-                violation("line 1: the header is not the 18 FEC field names, TAB-separated: \""
-                        + records.get(0) + "\"");
+            } else {
+                // The header says which separator the file uses: |, if it holds one and no TAB.
+                String header = records.get(0);
+                if (header.indexOf('\t') < 0 && header.indexOf('|') >= 0) {
+                    separator = '|';
+                }
+                if (!header.equals(HEADER.replace('\t', separator))) {
+                    violation("line 1: the header is not the 18 FEC field names, separated by TAB or by |: \""
+                            + header + "\"");
+                }
             }
             List<Line> lines = new ArrayList<>();
             for (int i = 1; i < records.size(); i++) {
-                Line line = line(i + 1, records.get(i));
+                Line line = line(i + 1, records.get(i), separator);
                 if (line != null) {
                     lines.add(line);
                 }
@@ -252,7 +261,7 @@ public final class FecReader {
             if (!violations.isEmpty()) {
                 throw new Invalid(fileName, violations, dropped);
             }
-            return new File(lines);
+            return new File(separator, lines);
         }
 
         private void checkFileName() {
@@ -339,20 +348,27 @@ public final class FecReader {
             }
         }
 
-        /** Checks one data record's fields; null when it has not 18 fields to read. */
-        private Line line(int n, String record) {
+        /** Checks one data record's fields, split at the file's separator; null when it has not 18 to read. */
+        private Line line(int n, String record, char separator) {
             if (record.isEmpty()) {
                 return null; // already reported as an empty line
             }
-            String[] f = record.split("\t", -1);
+            String[] f = record.split(Pattern.quote(String.valueOf(separator)), -1);
+            char other = separator == '\t' ? '|' : '\t';
             if (f.length != FIELDS) {
-                violation("line " + n + ": " + f.length + " fields instead of " + FIELDS);
+                if (record.split(Pattern.quote(String.valueOf(other)), -1).length == FIELDS) {
+                    violation("line " + n + ": separated by " + named(other) + ", not by " + named(separator)
+                            + " as the header: a file uses one separator");
+                } else {
+                    violation("line " + n + ": " + f.length + " fields instead of " + FIELDS);
+                }
                 allAmountsRead = false;
                 return null;
             }
             for (int i = 0; i < FIELDS; i++) {
-                if (f[i].indexOf('|') >= 0) {
-                    violation(n, i, "contains \"|\", the other FEC separator");
+                if (f[i].indexOf(other) >= 0) {
+                    violation(n, i, "contains " + named(other) + ", the other FEC separator: a file uses one, "
+                            + "the header's");
                 }
                 if (padded(f[i])) {
                     violation(n, i, "leading or trailing space in \"" + f[i] + "\"");
@@ -551,6 +567,10 @@ public final class FecReader {
                         + "\" on line " + first.lineNumber() + ": one value per entry");
             }
         }
+    }
+
+    private static String named(char separator) {
+        return separator == '|' ? "\"|\"" : "TAB";
     }
 
     /** Any Unicode space counts, the no-break space included: padding is padding. */

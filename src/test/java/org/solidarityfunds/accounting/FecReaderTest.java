@@ -81,9 +81,14 @@ class FecReaderTest {
 
     /** The file's text: the header, then each row, every record ended by CRLF. */
     private static String text(List<String[]> rows) {
-        StringBuilder text = new StringBuilder(HEADER).append("\r\n");
+        return text(rows, "\t");
+    }
+
+    /** The file's text, its zones separated by the separator given, header included. */
+    private static String text(List<String[]> rows, String separator) {
+        StringBuilder text = new StringBuilder(HEADER.replace("\t", separator)).append("\r\n");
         for (String[] row : rows) {
-            text.append(String.join("\t", row)).append("\r\n");
+            text.append(String.join(separator, row)).append("\r\n");
         }
         return text.toString();
     }
@@ -280,6 +285,41 @@ class FecReaderTest {
         List<String[]> rows = rows();
         line(rows, 6)[COMPTE_LIB] = "Régie|avances";
         assertThat(violations(rows)).singleElement().asString().contains("line 6, CompteLib:", "contains \"|\"");
+    }
+
+    @Test
+    void a_pipe_separated_file_reads_back_as_the_tab_separated_one() {
+        FecReader.File tabs = FecReader.read(NAME, latin9(text(rows())), YEAR_2024);
+        FecReader.File pipes = FecReader.read(NAME, latin9(text(rows(), "|")), YEAR_2024);
+
+        assertThat(tabs.separator()).isEqualTo('\t');
+        assertThat(pipes.separator()).isEqualTo('|');
+        assertThat(pipes.lines()).hasSize(8).isEqualTo(tabs.lines());
+    }
+
+    @Test
+    void a_file_mixing_the_two_separators_is_refused() {
+        // A line separated otherwise than the header.
+        String pipes = text(rows(), "|");
+        String line4 = String.join("|", line(rows(), 4));
+        assertThat(violations(pipes.replace(line4, line4.replace('|', '\t')))).containsExactly(
+                "line 4: separated by TAB, not by \"|\" as the header: a file uses one separator",
+                "line 5, EcritureNum: entry 2 does not balance: Debit 0.00, Credit 200.00");
+        String tabs = text(rows());
+        String line6 = String.join("\t", line(rows(), 6));
+        assertThat(violations(tabs.replace(line6, line6.replace('\t', '|')))).first()
+                .isEqualTo("line 6: separated by \"|\", not by TAB as the header: a file uses one separator");
+
+        // A TAB in a zone of a |-separated file, as a | in a zone of a TAB-separated one.
+        List<String[]> tab = rows();
+        line(tab, 6)[COMPTE_LIB] = "Régie\td'avances";
+        assertThat(violations(text(tab, "|"))).singleElement().asString()
+                .contains("line 6, CompteLib:", "contains TAB, the other FEC separator");
+
+        // A header with both: neither file's.
+        String mixed = HEADER.replaceFirst("\t", "|");
+        assertThat(violations(text(rows()).replace(HEADER, mixed))).singleElement().asString()
+                .contains("line 1:", "header", "separated by TAB or by |");
     }
 
     @Test
