@@ -7,11 +7,11 @@
 -- output and in a dump, where a code cannot be misread; and the codes are the configuration's own
 -- values, so the closing's record and the setting read alike.
 --
--- The years closed before this migration were written with tabs, the only separator then. The
--- default fills their rows only (without rewriting them, nor firing year_end_closing's append-only
--- trigger: adding a column updates no row); it is dropped at once, so that a closing that does not
--- say which separator it wrote is refused.
+-- The years closed before this migration were written with tabs, the only separator then: the
+-- default fills their rows (without rewriting them, nor firing year_end_closing's append-only
+-- trigger: adding a column updates no row). It is kept: during a rolling deployment a replica of
+-- the previous version, which names no separator and writes with tabs, may still confirm a
+-- closing after this migration ran, and 'tab' is then exactly what it wrote.
 ALTER TABLE year_end_closing
     ADD COLUMN fec_separator varchar(4) NOT NULL DEFAULT 'tab'
         CONSTRAINT year_end_closing_fec_separator_known CHECK (fec_separator IN ('tab', 'pipe'));
-ALTER TABLE year_end_closing ALTER COLUMN fec_separator DROP DEFAULT;

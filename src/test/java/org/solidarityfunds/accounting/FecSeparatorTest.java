@@ -55,9 +55,6 @@ class FecSeparatorTest {
 
     private static final String FINANCE = TestTokens.as("sep-finance", Roles.FINANCE);
     private static final String AUDITOR = TestTokens.as("sep-auditor", Roles.AUDITOR);
-    private static final String TAB_HEADER = String.join("\t", "JournalCode", "JournalLib", "EcritureNum",
-            "EcritureDate", "CompteNum", "CompteLib", "CompAuxNum", "CompAuxLib", "PieceRef", "PieceDate",
-            "EcritureLib", "Debit", "Credit", "EcritureLet", "DateLet", "ValidDate", "Montantdevise", "Idevise");
     /** The FEC of 2020 as it was downloaded right after its closing, with tabs. */
     private static byte[] closedWithTabs;
 
@@ -75,7 +72,7 @@ class FecSeparatorTest {
 
         assertThat(keptSeparator("2020")).isEqualTo("tab");
         closedWithTabs = download("2020").asByteArray();
-        assertThat(new String(closedWithTabs, FecFile.CHARSET)).startsWith(TAB_HEADER + "\r\n").doesNotContain("|");
+        assertThat(new String(closedWithTabs, FecFile.CHARSET)).startsWith(FecReader.HEADER + "\r\n").doesNotContain("|");
         assertThat(read("2020", closedWithTabs).separator()).isEqualTo('\t');
     }
 
@@ -88,7 +85,7 @@ class FecSeparatorTest {
         ExtractableResponse<Response> answer = download("2021");
         byte[] bytes = answer.asByteArray();
         String text = new String(bytes, FecFile.CHARSET);
-        assertThat(text).startsWith(TAB_HEADER.replace('\t', '|') + "\r\n").doesNotContain("\t");
+        assertThat(text).startsWith(FecReader.HEADER.replace('\t', '|') + "\r\n").doesNotContain("\t");
         FecReader.File fec = read("2021", bytes);
         assertThat(fec.separator()).isEqualTo('|');
         assertThat(fec.lines()).anyMatch(line -> line.compteNum().equals("512")
@@ -107,6 +104,7 @@ class FecSeparatorTest {
     @Test
     @Order(3)
     void a_year_closed_with_tabs_is_downloaded_with_tabs_after_pipe_was_chosen() throws Exception {
+        assertThat(closedWithTabs).as("2020, closed with tabs by this class's first test").isNotNull();
         ExtractableResponse<Response> answer = download("2020");
 
         assertThat(answer.asByteArray()).as("the bytes its closing wrote").isEqualTo(closedWithTabs);
@@ -122,7 +120,7 @@ class FecSeparatorTest {
 
     @Test
     void a_separator_other_than_tab_or_pipe_stops_the_service() {
-        for (String separator : new String[] {"comma", "TAB", "|", "\t", ""}) {
+        for (String separator : new String[] {"comma", "TAB", "|", "\t", " tab"}) {
             assertThatThrownBy(() -> new FecFile(Optional.empty(), separator)).as(separator)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("ledger.accounting.fec.separator is the FEC's zone separator: tab or pipe, not \""

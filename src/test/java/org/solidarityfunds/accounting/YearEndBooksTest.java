@@ -32,6 +32,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.solidarityfunds.access.Roles;
@@ -73,12 +75,31 @@ class YearEndBooksTest {
     private static final List<String> CLOSED = List.of("2090", "2091");
 
     @RegisterExtension
-    static final TestExecutionExceptionHandler NAMES_ITS_SEED = (context, failure) -> {
-        failure.addSuppressed(new AssertionError("on the history of seed " + seed + " (-Dyear-end-books.seed=" + seed + ")"));
-        throw failure;
-    };
+    static final NamesItsSeed NAMES_ITS_SEED = new NamesItsSeed();
     private static final List<Fund> FUNDS = new ArrayList<>();
     private static boolean historyMade;
+    /** Why the history could not be made: every test then fails with it, not on half a history. */
+    private static Throwable historyFailure;
+
+    /** Names the seed of a failure, in a test or in the making of its history. */
+    static final class NamesItsSeed implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+        @Override
+        public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+            throw named(failure);
+        }
+
+        @Override
+        public void handleBeforeEachMethodExecutionException(ExtensionContext context, Throwable failure)
+                throws Throwable {
+            throw named(failure);
+        }
+
+        private static Throwable named(Throwable failure) {
+            failure.addSuppressed(new AssertionError("on the history of seed " + seed
+                    + " (-Dyear-end-books.seed=" + seed + ")"));
+            return failure;
+        }
+    }
 
     record Fund(String code, String currency) {
     }
@@ -89,11 +110,22 @@ class YearEndBooksTest {
     @BeforeEach
     void a_history_of_two_years_and_a_half_two_of_them_closed() {
         if (historyMade) {
+            if (historyFailure != null) {
+                throw new AssertionError("the history could not be made", historyFailure);
+            }
             return;
         }
         historyMade = true;
         seed = ConfigProvider.getConfig().getOptionalValue("year-end-books.seed", Long.class).orElse(2090_06_15L);
-        Random random = new Random(seed);
+        try {
+            makeHistory(new Random(seed));
+        } catch (RuntimeException | Error failure) {
+            historyFailure = failure;
+            throw failure;
+        }
+    }
+
+    private void makeHistory(Random random) {
         FUNDS.add(fund("LIBAN", "EUR"));
         FUNDS.add(fund("DONDO", "EUR"));
         FUNDS.add(fund("QUITO", "USD"));

@@ -84,10 +84,25 @@ class PostingIntoAClosedYearTest {
 
     private static Backdrop backdrop;
 
+    /** Why the backdrop could not be made: every test then fails with it, not on half of it. */
+    private static Throwable backdropFailure;
+
     private static synchronized Backdrop backdrop() {
-        if (backdrop != null) {
-            return backdrop;
+        if (backdropFailure != null) {
+            throw new AssertionError("the backdrop could not be made", backdropFailure);
         }
+        if (backdrop == null) {
+            try {
+                backdrop = makeBackdrop();
+            } catch (RuntimeException | Error failure) {
+                backdropFailure = failure;
+                throw failure;
+            }
+        }
+        return backdrop;
+    }
+
+    private static Backdrop makeBackdrop() {
         String fund = TestFunds.open("CLOS");
         String donor = TestFunds.donor("Commune de la clôture");
         String iban = TestBanks.newIban().value();
@@ -106,8 +121,7 @@ class PostingIntoAClosedYearTest {
         step(FINANCE, CLOSING, "closing-request");
         assertThat(as(FINANCE).get("/api/v1/fiscal-years").then().statusCode(200).extract().jsonPath()
                 .<String>getList("status")).startsWith("CLOSED", "CLOSING", "OPEN");
-        backdrop = new Backdrop(fund, donor, iban, paid, payment);
-        return backdrop;
+        return new Backdrop(fund, donor, iban, paid, payment);
     }
 
     @Test
