@@ -84,7 +84,13 @@ public class Drain {
     static final long READY_DOWN_MAX_MS = 1000;
     /** A network failure this long before the end of the delay is the server closing too early. */
     static final long EARLY_MARGIN_MS = 250;
-    /** When the latecomer is sent, after the delay has run out. */
+    /**
+     * When the latecomer is sent, after the delay has run out: counted from readiness seen DOWN,
+     * not from SIGTERM. The service's delay begins when its shutdown hook runs, which under load
+     * is up to a few hundred milliseconds after the signal (readiness turns DOWN at the same
+     * moment, and is seen DOWN only after that); counted from the signal, the latecomer could
+     * arrive before the service's delay has run out, and be rightly served.
+     */
     static final long LATECOMER_AFTER_DELAY_MS = 50;
 
     public static void main(String[] args) throws Exception {
@@ -323,8 +329,8 @@ public class Drain {
         for (int t = 0; t < plan.batchThreads(); t++) {
             Random r = new Random(plan.seed() * 41 + t);
             String name = "batch-" + t;
-            boolean last = t == 0;
-            workers.add(start(name, () -> batches(r, name, plan.batchSize(), plan.lbLagMs(), plan.delayMs(), last)));
+            int thread = t;
+            workers.add(start(name, () -> batches(r, name, plan.batchSize(), plan.lbLagMs(), plan.delayMs(), thread)));
         }
         return workers;
     }
@@ -363,12 +369,20 @@ public class Drain {
     }
 
     /**
-     * A latecomer, just after the delay, while the last batch is still in flight: the service
-     * must turn it away (503, nothing done), not serve it nor start it.
+     * A latecomer, just after the delay (counted from readiness seen DOWN), while the last batch
+     * is still in flight: the service must turn it away (503, nothing done), not serve it nor
+     * start it. Never sent if readiness is never seen DOWN (a violation of its own).
      */
     Thread startLatecomer(Plan plan) {
         return start("latecomer", () -> {
-            long at = signalNanos + TimeUnit.MILLISECONDS.toNanos(plan.delayMs() + LATECOMER_AFTER_DELAY_MS);
+            long giveUp = signalNanos + TimeUnit.MILLISECONDS.toNanos(plan.delayMs());
+            while (readyDownNanos == Long.MAX_VALUE) {
+                if (System.nanoTime() > giveUp) {
+                    return;
+                }
+                sleep(1);
+            }
+            long at = readyDownNanos + TimeUnit.MILLISECONDS.toNanos(plan.delayMs() + LATECOMER_AFTER_DELAY_MS);
             while (System.nanoTime() < at) {
                 sleep(1);
             }
@@ -475,18 +489,27 @@ public class Drain {
 
     /**
      * Back to back until the load balancer would have noticed; then the first batch thread sends
-     * one more 300 ms before the delay runs out (a batch takes longer: it is in flight when the
-     * server starts waiting for the requests in flight), and one every second after.
+     * one more 300 ms before the delay runs out, counted from SIGTERM (so surely before the
+     * service's own delay runs out: it begins later), and one every second after; a batch takes
+     * longer than a single, so it is in flight when the server starts waiting for the requests
+     * in flight. The second thread sends one more 150 ms before the delay runs out counted from
+     * readiness seen DOWN, as the latecomer is timed: the first thread's batch may end before the
+     * latecomer is sent when the service's shutdown began late, this one hardly.
      */
-    void batches(Random random, String name, int size, long lbLagMs, long delayMs, boolean last) {
+    void batches(Random random, String name, int size, long lbLagMs, long delayMs, int thread) {
         while (!stopLoad) {
             if (readyDownNanos != Long.MAX_VALUE && System.nanoTime() > readyDownNanos + lbLagMs * 1_000_000L) {
-                if (!last) {
+                if (thread > 1) {
                     return;
                 }
-                long at = signalNanos + TimeUnit.MILLISECONDS.toNanos(delayMs - 300);
+                long at = thread == 0 ? signalNanos + TimeUnit.MILLISECONDS.toNanos(delayMs - 300)
+                        : readyDownNanos + TimeUnit.MILLISECONDS.toNanos(delayMs - 150);
                 while (System.nanoTime() < at && !stopLoad) {
                     sleep(5);
+                }
+                if (thread == 1) {
+                    send(batch(random, size, "load", name));
+                    return;
                 }
                 while (!stopLoad) {
                     if (send(batch(random, size, "load", name)).failure != null) {
@@ -664,10 +687,11 @@ public class Drain {
         if (late == null) {
             violation("the latecomer was never sent");
         } else if (inFlightWhenLate == 0) {
-            violation("nothing was in flight " + LATECOMER_AFTER_DELAY_MS + " ms after the delay: the run proved nothing "
+            violation("nothing was in flight when the latecomer was sent: the run proved nothing "
                     + "about requests arriving while the service waits for the last ones");
         } else if (!"shutting-down".equals(late.failure)) {
-            violation("a request sent " + LATECOMER_AFTER_DELAY_MS + " ms after the delay, while " + inFlightWhenLate
+            violation("a request sent " + LATECOMER_AFTER_DELAY_MS + " ms after the delay (from readiness DOWN), while "
+                    + inFlightWhenLate
                     + " were in flight, was not turned away with 503: "
                     + (late.failure != null ? late.failure + " " + late.failureDetail : late.status + " " + brief(late.answer)));
         }
