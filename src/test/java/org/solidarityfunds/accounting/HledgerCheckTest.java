@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.access.Roles;
 import org.solidarityfunds.common.Clocks;
+import org.solidarityfunds.support.MadeOnce;
 import org.solidarityfunds.support.TestClock;
 import org.solidarityfunds.support.TestFunds;
 import org.solidarityfunds.support.TestTokens;
@@ -58,15 +59,15 @@ class HledgerCheckTest {
     private static final List<LocalDate> DAYS = List.of(LocalDate.of(2020, 12, 31), LocalDate.of(2021, 6, 30),
             LocalDate.of(2021, 12, 31), LocalDate.of(2022, 3, 1), TODAY);
 
-    /** Made once, before the first test (RestAssured knows the application's port only from then). */
-    private static boolean historyMade;
+    /** Made once, by the first test (RestAssured knows the application's port only from then). */
+    private static final MadeOnce<Void> HISTORY = new MadeOnce<>("the history");
 
     @BeforeEach
     void a_history_of_three_years_two_of_them_closed() {
-        if (historyMade) {
-            return;
-        }
-        historyMade = true;
+        HISTORY.make(this::makeHistory);
+    }
+
+    private void makeHistory() {
         Random random = new Random(2020_08_04L);
         FUNDS.add(fund("LIBAN", "EUR"));
         FUNDS.add(fund("DONDO", "EUR"));

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.solidarityfunds.access.Roles;
+import org.solidarityfunds.support.MadeOnce;
 import org.solidarityfunds.support.TestClock;
 import org.solidarityfunds.support.TestDatabase;
 import org.solidarityfunds.support.TestFunds;
@@ -77,9 +78,7 @@ class YearEndBooksTest {
     @RegisterExtension
     static final NamesItsSeed NAMES_ITS_SEED = new NamesItsSeed();
     private static final List<Fund> FUNDS = new ArrayList<>();
-    private static boolean historyMade;
-    /** Why the history could not be made: every test then fails with it, not on half a history. */
-    private static Throwable historyFailure;
+    private static final MadeOnce<Void> HISTORY = new MadeOnce<>("the history");
 
     /** Names the seed of a failure, in a test or in the making of its history. */
     static final class NamesItsSeed implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
@@ -109,20 +108,10 @@ class YearEndBooksTest {
 
     @BeforeEach
     void a_history_of_two_years_and_a_half_two_of_them_closed() {
-        if (historyMade) {
-            if (historyFailure != null) {
-                throw new AssertionError("the history could not be made", historyFailure);
-            }
-            return;
-        }
-        historyMade = true;
-        seed = ConfigProvider.getConfig().getOptionalValue("year-end-books.seed", Long.class).orElse(2090_06_15L);
-        try {
+        HISTORY.make(() -> {
+            seed = ConfigProvider.getConfig().getOptionalValue("year-end-books.seed", Long.class).orElse(2090_06_15L);
             makeHistory(new Random(seed));
-        } catch (RuntimeException | Error failure) {
-            historyFailure = failure;
-            throw failure;
-        }
+        });
     }
 
     private void makeHistory(Random random) {

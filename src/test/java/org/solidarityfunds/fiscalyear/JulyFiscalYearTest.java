@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.access.Roles;
 import org.solidarityfunds.accounting.FecReader;
+import org.solidarityfunds.support.MadeOnce;
 import org.solidarityfunds.support.TestClock;
 import org.solidarityfunds.support.TestCsv;
 import org.solidarityfunds.support.TestFunds;
@@ -74,9 +75,7 @@ class JulyFiscalYearTest {
     private static final String CLOSED = "2089-2090";
     private static final LocalDate FIRST_DAY = LocalDate.of(2089, 7, 1);
     private static final LocalDate LAST_DAY = LocalDate.of(2090, 6, 30);
-    private static boolean historyMade;
-    /** Why the history could not be made: every test then fails with it, not on half a history. */
-    private static Throwable historyFailure;
+    private static final MadeOnce<Void> HISTORY = new MadeOnce<>("the history");
 
     @Inject
     TestClock clock;
@@ -95,19 +94,7 @@ class JulyFiscalYearTest {
      */
     @BeforeEach
     void a_year_from_july_to_june_with_its_next_year_begun_and_closed() {
-        if (historyMade) {
-            if (historyFailure != null) {
-                throw new AssertionError("the history could not be made", historyFailure);
-            }
-            return;
-        }
-        historyMade = true;
-        try {
-            makeHistory();
-        } catch (RuntimeException | Error failure) {
-            historyFailure = failure;
-            throw failure;
-        }
+        HISTORY.make(this::makeHistory);
     }
 
     private void makeHistory() {

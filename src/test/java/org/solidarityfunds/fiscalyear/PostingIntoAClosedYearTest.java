@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.access.Roles;
 import org.solidarityfunds.bank.Iban;
+import org.solidarityfunds.support.MadeOnce;
 import org.solidarityfunds.support.TestBanks;
 import org.solidarityfunds.support.TestDatabase;
 import org.solidarityfunds.support.TestFunds;
@@ -82,24 +83,10 @@ class PostingIntoAClosedYearTest {
     private record Backdrop(String fund, String donor, String iban, String paidIn2021, String paymentIn2021) {
     }
 
-    private static Backdrop backdrop;
+    private static final MadeOnce<Backdrop> BACKDROP = new MadeOnce<>("the backdrop");
 
-    /** Why the backdrop could not be made: every test then fails with it, not on half of it. */
-    private static Throwable backdropFailure;
-
-    private static synchronized Backdrop backdrop() {
-        if (backdropFailure != null) {
-            throw new AssertionError("the backdrop could not be made", backdropFailure);
-        }
-        if (backdrop == null) {
-            try {
-                backdrop = makeBackdrop();
-            } catch (RuntimeException | Error failure) {
-                backdropFailure = failure;
-                throw failure;
-            }
-        }
-        return backdrop;
+    private static Backdrop backdrop() {
+        return BACKDROP.get(PostingIntoAClosedYearTest::makeBackdrop);
     }
 
     private static Backdrop makeBackdrop() {
