@@ -2,10 +2,11 @@ package org.solidarityfunds.accounting;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.solidarityfunds.money.Apportionment;
 
 /**
  * A fund's fonds dédiés at the end of a year (ANC 2018-06 art. 132-1 and following;
@@ -16,7 +17,8 @@ import java.util.Map;
  * fonds dédiés at the start plus the year's resources less the year's charges (grants awarded,
  * less those released, and the payments' bank charges and exchange losses less their gains).
  * It is shared among the families in proportion to what each had to spend (its opening plus
- * its resources of the year), by the largest remainder so that the shares add up to the cent. Each family's charges are what it had less what it keeps; they use
+ * its resources of the year), by the largest remainder so that the shares add up to the cent
+ * ({@link Apportionment}). Each family's charges are what it had less what it keeps; they use
  * its earlier fonds first (Dr 19x / Cr 789x) and the rest of what it keeps of the year's
  * resources is carried (Dr 689x / Cr 19x). A fund that spent more than it had keeps nothing
  * dedicated: the shortfall is the association's deficit.
@@ -85,45 +87,32 @@ final class DedicatedFunds {
         return movements;
     }
 
-    /** The unused money shared in proportion to what each family had (none for a family that had none). */
+    /**
+     * The unused money shared in proportion to what each family had (none for a family that had
+     * none), the cents left over to the largest remainders, the chart's order breaking ties.
+     */
     private static Map<String, Long> shares(List<Family> families, BigInteger unused, String fallback) {
         Map<String, Long> shares = new LinkedHashMap<>();
-        BigInteger weights = BigInteger.ZERO;
-        for (Family family : families) {
+        long[] weights = new long[families.size()];
+        for (int i = 0; i < weights.length; i++) {
+            Family family = families.get(i);
             shares.put(family.name(), 0L);
-            weights = weights.add(weightOf(family));
+            weights[i] = Math.max(0, Math.addExact(family.opening(), family.resources()));
         }
         if (unused.signum() == 0) {
             return shares;
         }
-        if (weights.signum() == 0) {
+        if (Arrays.stream(weights).allMatch(weight -> weight == 0)) {
             if (!shares.containsKey(fallback)) {
                 throw new IllegalArgumentException("the fallback family " + fallback + " is not among the families");
             }
             shares.put(fallback, unused.longValueExact());
             return shares;
         }
-        record Remainder(String family, BigInteger remainder, int order) {
-        }
-        List<Remainder> remainders = new ArrayList<>();
-        BigInteger given = BigInteger.ZERO;
-        int order = 0;
-        for (Family family : families) {
-            BigInteger[] share = unused.multiply(weightOf(family)).divideAndRemainder(weights);
-            shares.put(family.name(), share[0].longValueExact());
-            given = given.add(share[0]);
-            remainders.add(new Remainder(family.name(), share[1], order++));
-        }
-        // The cents left over go one each to the largest remainders, the chart's order breaking ties.
-        remainders.sort(Comparator.comparing(Remainder::remainder).reversed().thenComparingInt(Remainder::order));
-        long left = unused.subtract(given).longValueExact();
-        for (int i = 0; i < left; i++) {
-            shares.merge(remainders.get(i).family(), 1L, Math::addExact);
+        long[] kept = Apportionment.of(unused.longValueExact(), weights);
+        for (int i = 0; i < kept.length; i++) {
+            shares.put(families.get(i).name(), kept[i]);
         }
         return shares;
-    }
-
-    private static BigInteger weightOf(Family family) {
-        return BigInteger.valueOf(family.opening()).add(BigInteger.valueOf(family.resources())).max(BigInteger.ZERO);
     }
 }

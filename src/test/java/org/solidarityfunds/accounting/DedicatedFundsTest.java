@@ -44,6 +44,12 @@ class DedicatedFundsTest {
                 new Family("C", 0, 100)), 200, "A");
 
         assertThat(year).extracting(Movement::closing).containsExactly(34L, 33L, 33L);
+        // 7 cents unused over families that had 100, 200 and 700: 0.7, 1.4 and 4.9 cents, so
+        // 0, 1 and 4 whole, and the two left to the remainders of .9 and .7.
+        List<Movement> unequal = DedicatedFunds.of(List.of(new Family("A", 0, 100), new Family("B", 0, 200),
+                new Family("C", 0, 700)), 993, "A");
+
+        assertThat(unequal).extracting(Movement::closing).containsExactly(1L, 1L, 5L);
     }
 
     @Test
