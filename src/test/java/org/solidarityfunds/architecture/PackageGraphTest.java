@@ -29,7 +29,7 @@ class PackageGraphTest {
     private static final String ROOT = "org.solidarityfunds";
     private static final String[] FEATURES = {ROOT + ".fund..", ROOT + ".donor..", ROOT + ".pledge..",
             ROOT + ".contribution..", ROOT + ".committee..", ROOT + ".disbursement..", ROOT + ".statement..",
-            ROOT + ".feed..", ROOT + ".fiscalyear..", ROOT + ".accounting..", ROOT + ".bank..", ROOT + ".bankstatement..", ROOT + ".document..", ROOT + ".dev.."};
+            ROOT + ".feed..", ROOT + ".fiscalyear..", ROOT + ".accounting..", ROOT + ".bank..", ROOT + ".bankstatement..", ROOT + ".document..", ROOT + ".donorshare..", ROOT + ".dev.."};
     private static final String[] BELOW_THE_FEATURES = {ROOT + ".ledger..", ROOT + ".money..", ROOT + ".problem..",
             ROOT + ".common..", ROOT + ".access..", ROOT + ".observability..", ROOT + ".idempotency..", ROOT + ".web..", ROOT + ".persistence.."};
 
