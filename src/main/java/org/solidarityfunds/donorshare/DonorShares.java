@@ -8,15 +8,16 @@ import org.solidarityfunds.money.Apportionment;
 
 /**
  * Whose money each spending of a fund was (docs/adr/0023-whose-money-a-disbursement-was.md).
- * A fund's money is held in pools: one per donor, what it gave and was not yet charged with,
- * and one for money no donor gave ({@link #NO_DONOR}: an exchange gain). Each spending (a
- * disbursement's commitment, a payment's bank charges or exchange loss) is shared among the
- * pools in proportion to what each holds at that moment, by the largest remainder
- * ({@link Apportionment}), and taken from them. A release (what is left of a commitment, a
- * cancelled one) gives back to each pool its part of what is released, in proportion to the
- * spending's shares. So each spending's shares add up to what it still spends, to the cent; a
- * pool never gives more than it holds, so a donor's shares never exceed what it gave; and the
- * pools hold, together, what was received and gained less what is spent.
+ * A fund's money is held in pools, one per donor: what it gave and was not yet charged with
+ * (every contribution has its donor, so all of the fund's money is in one pool or another).
+ * Each spending (a disbursement's commitment, a payment's bank charges or exchange loss) is
+ * shared among the pools in proportion to what each holds at that moment, by the largest
+ * remainder ({@link Apportionment}), and taken from them. A release (what is left of a
+ * commitment, a cancelled one, or what an exchange gain leaves of it) gives back to each pool
+ * its part of what is released, in proportion to the spending's shares. So each spending's
+ * shares add up to what it still spends, to the cent; a pool never gives more than it holds,
+ * so a donor's shares never exceed what it gave; and the pools hold, together, what was
+ * received less what is spent.
  *
  * <p>A reversal takes the contribution back from its donor's pool. If that money was spent
  * already, the pool goes below zero: the donor takes no share of later spendings until its
@@ -27,9 +28,6 @@ import org.solidarityfunds.money.Apportionment;
  */
 public final class DonorShares {
 
-    /** The pool of money no donor gave. */
-    public static final UUID NO_DONOR = new UUID(0, 0);
-
     /** Something that happened to a fund's money, in the ledger's order. */
     public sealed interface Event {
     }
@@ -37,17 +35,8 @@ public final class DonorShares {
     /** A contribution received (above zero), or one reversed (below zero). */
     public record Received(UUID donor, long amountMinor) implements Event {
         public Received {
-            if (donor == null || donor.equals(NO_DONOR) || amountMinor == 0) {
+            if (donor == null || amountMinor == 0) {
                 throw new IllegalArgumentException("a contribution has a donor and an amount");
-            }
-        }
-    }
-
-    /** Money that came from no donor: an exchange gain. */
-    public record Gained(long amountMinor) implements Event {
-        public Gained {
-            if (amountMinor <= 0) {
-                throw new IllegalArgumentException("a gain is above zero: " + amountMinor);
             }
         }
     }
@@ -61,7 +50,7 @@ public final class DonorShares {
         }
     }
 
-    /** Part of a spending given back: what is left of a commitment released, or all of a cancelled one. */
+    /** Part of a spending given back: what is left of a commitment released, all of a cancelled one, an exchange gain. */
     public record Released(String what, long amountMinor) implements Event {
         public Released {
             if (what == null || what.isBlank() || amountMinor <= 0) {
@@ -93,7 +82,6 @@ public final class DonorShares {
     private void apply(Event event) {
         switch (event) {
             case Received received -> pools.merge(received.donor(), received.amountMinor(), Math::addExact);
-            case Gained gained -> pools.merge(NO_DONOR, gained.amountMinor(), Math::addExact);
             case Spent spent -> spend(spent);
             case Released released -> release(released);
         }
@@ -135,7 +123,7 @@ public final class DonorShares {
         }
     }
 
-    /** A spending's shares by donor ({@link #NO_DONOR} for money no donor gave), those above zero; empty if unknown. */
+    /** A spending's shares by donor, those above zero; empty if unknown. */
     public Map<UUID, Long> sharesOf(String what) {
         Map<UUID, Long> shares = new LinkedHashMap<>();
         spendings.getOrDefault(what, Map.of()).forEach((party, share) -> {

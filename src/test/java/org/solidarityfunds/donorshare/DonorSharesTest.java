@@ -13,7 +13,6 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.solidarityfunds.donorshare.DonorShares.Event;
-import org.solidarityfunds.donorshare.DonorShares.Gained;
 import org.solidarityfunds.donorshare.DonorShares.Received;
 import org.solidarityfunds.donorshare.DonorShares.Released;
 import org.solidarityfunds.donorshare.DonorShares.Spent;
@@ -57,19 +56,32 @@ class DonorSharesTest {
     }
 
     @Test
-    void money_no_donor_gave_takes_its_share_and_a_reversed_gift_already_spent_takes_none_until_refilled() {
+    void a_reversed_gift_already_spent_takes_no_share_until_its_donor_gives_again() {
         DonorShares shares = DonorShares.of(List.of(new Received(LYON, 100_00), new Received(REGION, 100_00),
                 new Spent("grant-1", 150_00), new Received(REGION, 100_00), new Received(LYON, -100_00),
-                new Gained(20_00), new Spent("grant-2", 60_00), new Received(LYON, 80_00)));
+                new Spent("grant-2", 60_00), new Received(LYON, 80_00), new Spent("grant-3", 20_00)));
 
         // Grant 1 takes 75.00 of each. Lyon's gift reversed leaves its pool at -75.00 (the région's
-        // later gift pays it back): grant 2 is shared between the région's 125.00 and the gain's
-        // 20.00 alone, 51.72 and 8.27, the cent left to the larger remainder (.58 against .41).
+        // later gift pays it back): grant 2 is the région's alone. Lyon's next gift of 80.00 first
+        // fills what its reversal took: it holds 5.00 against the région's 65.00, and grant 3 of
+        // 20.00 is 1.43 and 18.57 (1.4286 and 18.5714, the cent left to the larger remainder).
         assertThat(shares.sharesOf("grant-1")).containsExactly(entry(LYON, 75_00L), entry(REGION, 75_00L));
-        assertThat(shares.sharesOf("grant-2")).containsExactly(entry(REGION, 51_72L),
-                entry(DonorShares.NO_DONOR, 8_28L));
-        // Lyon's next gift first fills what its reversal took.
-        assertThat(shares.heldBy(LYON)).isEqualTo(5_00);
+        assertThat(shares.sharesOf("grant-2")).containsExactly(entry(REGION, 60_00L));
+        assertThat(shares.sharesOf("grant-3")).containsExactly(entry(LYON, 1_43L), entry(REGION, 18_57L));
+        assertThat(shares.heldBy(LYON)).isEqualTo(3_57);
+        assertThat(shares.heldBy(REGION)).isEqualTo(46_43);
+    }
+
+    @Test
+    void a_later_grant_is_shared_by_what_each_holds_not_by_what_each_gave() {
+        // Grant 1 of 300.00 takes 225.00 of Lyon's 300.00 and 75.00 of the région's 100.00. The région
+        // then gives 300.00 more: it holds 325.00 against Lyon's 75.00, so grant 2 of 100.00 is 81.25
+        // and 18.75 (by what each gave, 400.00 and 300.00, it would be 57.14 and 42.86).
+        DonorShares shares = DonorShares.of(List.of(new Received(LYON, 300_00), new Received(REGION, 100_00),
+                new Spent("grant-1", 300_00), new Received(REGION, 300_00), new Spent("grant-2", 100_00)));
+
+        assertThat(shares.sharesOf("grant-1")).containsExactly(entry(LYON, 225_00L), entry(REGION, 75_00L));
+        assertThat(shares.sharesOf("grant-2")).containsExactly(entry(LYON, 18_75L), entry(REGION, 81_25L));
     }
 
     @Test
@@ -81,7 +93,7 @@ class DonorSharesTest {
                 .hasMessageContaining("releases 501 of 500 spent");
         assertThatThrownBy(() -> DonorShares.of(List.of(new Released("grant-9", 1))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Received(DonorShares.NO_DONOR, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Received(null, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Spent("grant-1", 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -122,10 +134,6 @@ class DonorSharesTest {
                         net.merge(donor, -amount, Long::sum);
                         available -= amount;
                     }
-                } else if (kind == 5) {
-                    long gain = 1 + random.nextInt(5_00);
-                    events.add(new Gained(gain));
-                    available += gain;
                 } else if (kind < 9 && available > 0) {
                     String what = "spending-" + step;
                     long amount = 1 + random.nextLong(available);
@@ -163,7 +171,7 @@ class DonorSharesTest {
                         .isEqualTo(net.getOrDefault(donor, 0L));
                 held += shares.heldBy(donor);
             }
-            assertThat(held + shares.heldBy(DonorShares.NO_DONOR)).as(about + ": the pools hold the fund's money")
+            assertThat(held).as(about + ": the pools hold the fund's money")
                     .isEqualTo(available);
         }
     }
