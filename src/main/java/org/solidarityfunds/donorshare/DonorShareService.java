@@ -49,7 +49,7 @@ public class DonorShareService {
         long fundId = funds.require(fundCode, scope).id();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT e.kind, r.kind, ev.reference_id, c.donor_id,
+                SELECT e.sequence, e.kind, r.kind, ev.reference_id, c.donor_id,
                        sum(CASE WHEN l.side = 'C' THEN l.amount_minor ELSE -l.amount_minor END)
                   FROM journal_entry e
                   JOIN journal_line l ON l.entry_id = e.id AND l.account = 'AVAILABLE'
@@ -62,14 +62,22 @@ public class DonorShareService {
                 """).setParameter(1, fundId).getResultList();
         List<Event> events = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            String kind = (String) row[0];
-            String reversed = (String) row[1];
-            UUID reference = (UUID) row[2];
-            UUID donor = (UUID) row[3];
-            long available = ((Number) row[4]).longValue();
-            if (available != 0) {
-                events.add(event(kind.equals("REVERSAL") ? reversed : kind, reference, donor, available));
+            long sequence = ((Number) row[0]).longValue();
+            String kind = (String) row[1];
+            String reversed = (String) row[2];
+            UUID reference = (UUID) row[3];
+            UUID donor = (UUID) row[4];
+            long available = ((Number) row[5]).longValue();
+            if (available == 0) {
+                continue;
             }
+            if (reference == null) {
+                // Entries written before their change-feed events named their records (V6) cannot
+                // say whose money they moved; guessing would mix disbursements or donors.
+                throw new IllegalStateException("entry " + sequence + " of fund " + fundCode
+                        + " names no record: whose money it moved cannot be told (ADR 0023)");
+            }
+            events.add(event(kind.equals("REVERSAL") ? reversed : kind, reference, donor, available));
         }
         return DonorShares.of(events);
     }

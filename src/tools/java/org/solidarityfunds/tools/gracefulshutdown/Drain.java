@@ -137,6 +137,12 @@ public class Drain {
     final long origin = System.nanoTime();
     volatile long signalNanos = Long.MAX_VALUE;
     volatile long readyDownNanos = Long.MAX_VALUE;
+    /**
+     * When the last readiness probe answered UP after SIGTERM was sent (the signal itself if none
+     * was): the service's delay began after it, so this is a lower bound of that moment, as
+     * {@link #readyDownNanos} is an upper bound.
+     */
+    volatile long lastUpSentNanos = Long.MIN_VALUE;
     volatile Req late;
     volatile int inFlightWhenLate;
     volatile boolean stopLoad;
@@ -398,6 +404,9 @@ public class Drain {
         while (service.isAlive() && System.nanoTime() < hardEnd) {
             Probe r = probe("/q/health/ready");
             health.ready().add(new long[] {ms(r.atNanos), ms(r.endNanos), r.code()});
+            if (r.status == 200 && readyDownNanos == Long.MAX_VALUE) {
+                lastUpSentNanos = r.atNanos;
+            }
             if (r.status == 503 && "DOWN".equals(JsonBodies.field(r.json, "status")) && readyDownNanos == Long.MAX_VALUE) {
                 readyDownNanos = r.endNanos;
             } else if (r.status == 200 && readyDownNanos != Long.MAX_VALUE) {
@@ -493,8 +502,9 @@ public class Drain {
      * service's own delay runs out: it begins later), and one every second after; a batch takes
      * longer than a single, so it is in flight when the server starts waiting for the requests
      * in flight. The second thread sends one more 150 ms before the delay runs out counted from
-     * readiness seen DOWN, as the latecomer is timed: the first thread's batch may end before the
-     * latecomer is sent when the service's shutdown began late, this one hardly.
+     * the last readiness probe answered UP (the service's delay began after it, so the batch
+     * arrives before the service turns new requests away): the first thread's batch may end
+     * before the latecomer is sent when the service's shutdown began late, this one hardly.
      */
     void batches(Random random, String name, int size, long lbLagMs, long delayMs, int thread) {
         while (!stopLoad) {
@@ -503,7 +513,7 @@ public class Drain {
                     return;
                 }
                 long at = thread == 0 ? signalNanos + TimeUnit.MILLISECONDS.toNanos(delayMs - 300)
-                        : readyDownNanos + TimeUnit.MILLISECONDS.toNanos(delayMs - 150);
+                        : Math.max(signalNanos, lastUpSentNanos) + TimeUnit.MILLISECONDS.toNanos(delayMs - 150);
                 while (System.nanoTime() < at && !stopLoad) {
                     sleep(5);
                 }
